@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+const flag = z
+  .enum(["1", "0", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional().or(z.literal("").transform(() => undefined)),
+  DATA_DIR: z.string().min(1).default(".data"),
+  APP_ENCRYPTION_KEY: z.string().optional(),
+  APP_ENCRYPTION_OLD_KEYS: z.string().optional(),
+  AUTH_SECRET: z.string().optional(),
+  AUTH_TRUST_HOST: flag,
+  PROZVON_DEMO: flag,
+  APP_PUBLIC_URL: z.url().optional(),
+  SIM_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
+  PGBOSS_DISABLED: flag,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Every environment variable the app reads, parsed once. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Demo and development may generate their own secrets; a production start may not. */
+export function mayGenerateSecrets(): boolean {
+  const e = env();
+  return e.NODE_ENV !== "production" || e.PROZVON_DEMO;
+}

@@ -1,0 +1,198 @@
+import type { z } from "zod";
+import type { Provider } from "@/lib/db/schema";
+import { kindForStatus, ProviderError, type UnavailableCause } from "@/lib/providers/provider-error";
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+const MAX_ATTEMPTS = 3;
+const MAX_RETRY_AFTER_MS = 30_000;
+
+export type ProviderRequest<T> = {
+  provider: Provider;
+  baseUrl: string;
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Relative to baseUrl, without a leading slash. */
+  path: string;
+  query?: Record<string, string | number | boolean | (string | number)[] | undefined>;
+  headers?: Record<string, string>;
+  json?: unknown;
+  form?: URLSearchParams;
+  multipart?: FormData;
+  /** Validates the parsed JSON body; omit with `raw: true`. */
+  schema?: z.ZodType<T>;
+  /** Reads may be retried on any transient failure; a write only when provably not received or refused with 429/503. */
+  idempotent: boolean;
+  /** Strings that must never appear in an error or a log line (the API key). */
+  secrets: string[];
+  timeoutMs?: number;
+  /** Lets a provider turn its own error envelope (even on HTTP 200) into a ProviderError kind. */
+  inspect?: (status: number, body: unknown) => { kind: ProviderError["kind"]; message?: string } | undefined;
+  /** For tests: skips the back-off sleep. */
+  sleep?: (ms: number) => Promise<void>;
+};
+
+/** One fetch helper for every provider: timeout, retries where safe, zod validation, redaction, typed errors. */
+export async function providerRequest<T>(req: ProviderRequest<T>): Promise<T> {
+  const response = await send(req);
+  const text = await response.text();
+  let body: unknown = undefined;
+  if (text.length > 0) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw fail(req, { kind: "bad_response", status: response.status, providerMessage: "the answer is not JSON" });
+    }
+  }
+  const verdict = req.inspect?.(response.status, body);
+  if (verdict) throw fail(req, { kind: verdict.kind, status: response.status, providerMessage: verdict.message });
+  if (!req.schema) return body as T;
+  const parsed = req.schema.safeParse(body);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join(".") || "(root)";
+    throw fail(req, { kind: "bad_response", status: response.status, providerMessage: `unexpected answer at ${where}` });
+  }
+  return parsed.data;
+}
+
+/** Same transport for binary answers (recordings); the caller streams the body. */
+export async function providerFetch(req: Omit<ProviderRequest<never>, "schema">): Promise<Response> {
+  return send(req);
+}
+
+async function send(req: ProviderRequest<unknown>): Promise<Response> {
+  const url = buildUrl(req);
+  const sleep = req.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  for (let attempt = 1; ; attempt++) {
+    const started = Date.now();
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: req.method,
+        headers: { accept: "application/json", ...headersFor(req), ...req.headers },
+        body: bodyFor(req),
+        signal: AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        redirect: "manual",
+      });
+    } catch (error) {
+      const cause = transportCause(error);
+      const notReceived = cause === "network" && isConnectionRefused(error);
+      log(req, attempt, `${cause}${notReceived ? " (refused)" : ""}`, started);
+      if (attempt < MAX_ATTEMPTS && (req.idempotent || notReceived)) {
+        await sleep(backoff(attempt));
+        continue;
+      }
+      throw fail(req, { kind: "unavailable", cause });
+    }
+    log(req, attempt, String(response.status), started);
+    if (response.ok) return response;
+
+    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+    const refusedUnprocessed = (response.status === 429 || response.status === 503) && retryAfterMs !== undefined;
+    const transient = response.status === 429 || response.status >= 500;
+    const mayRetry = req.idempotent ? transient : refusedUnprocessed;
+    if (attempt < MAX_ATTEMPTS && mayRetry && (retryAfterMs ?? 0) <= MAX_RETRY_AFTER_MS) {
+      await response.body?.cancel();
+      await sleep(retryAfterMs ?? backoff(attempt));
+      continue;
+    }
+    const body = await response.text().catch(() => "");
+    const inspected = req.inspect?.(response.status, safeJson(body));
+    throw fail(req, {
+      kind: inspected?.kind ?? kindForStatus(response.status),
+      status: response.status,
+      retryAfterMs,
+      cause: response.status >= 500 ? "server" : undefined,
+      providerMessage: inspected?.message ?? shortMessage(body),
+    });
+  }
+}
+
+function buildUrl(req: ProviderRequest<unknown>): URL {
+  const base = req.baseUrl.endsWith("/") ? req.baseUrl : `${req.baseUrl}/`;
+  const url = new URL(req.path.replace(/^\//, ""), base);
+  for (const [key, value] of Object.entries(req.query ?? {})) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) url.searchParams.append(key, String(v));
+    else url.searchParams.set(key, String(value));
+  }
+  return url;
+}
+
+function headersFor(req: ProviderRequest<unknown>): Record<string, string> {
+  if (req.json !== undefined) return { "content-type": "application/json" };
+  if (req.form) return { "content-type": "application/x-www-form-urlencoded" };
+  return {};
+}
+
+function bodyFor(req: ProviderRequest<unknown>): BodyInit | undefined {
+  if (req.json !== undefined) return JSON.stringify(req.json);
+  return req.form ?? req.multipart;
+}
+
+function transportCause(error: unknown): UnavailableCause {
+  const name = (error as { name?: string })?.name;
+  return name === "TimeoutError" || name === "AbortError" ? "timeout" : "network";
+}
+
+function isConnectionRefused(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string } })?.cause?.code;
+  return code === "ECONNREFUSED";
+}
+
+export function backoff(attempt: number): number {
+  const base = 250 * 2 ** (attempt - 1);
+  return base + Math.floor(Math.random() * base);
+}
+
+export function parseRetryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+export function redact(text: string, secrets: string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (!secret) continue;
+    out = out.split(secret).join("***");
+    out = out.split(encodeURIComponent(secret)).join("***");
+  }
+  return out;
+}
+
+function fail(req: ProviderRequest<unknown>, init: Omit<ConstructorParameters<typeof ProviderError>[0], "provider" | "method" | "path">) {
+  return new ProviderError({
+    ...init,
+    providerMessage: init.providerMessage ? redact(init.providerMessage, req.secrets) : undefined,
+    provider: req.provider,
+    method: req.method,
+    path: redact(pathWithQuery(req), req.secrets),
+  });
+}
+
+function pathWithQuery(req: ProviderRequest<unknown>): string {
+  const url = buildUrl(req);
+  return url.pathname + url.search;
+}
+
+function log(req: ProviderRequest<unknown>, attempt: number, outcome: string, started: number): void {
+  if (process.env.PROVIDER_LOG !== "1") return;
+  const path = redact(pathWithQuery(req), req.secrets);
+  console.info(`[provider] ${req.provider} ${req.method} ${path} → ${outcome} in ${Date.now() - started} ms (try ${attempt})`);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function shortMessage(body: string): string | undefined {
+  const json = safeJson(body) as Record<string, unknown> | undefined;
+  const candidate = json && (json.message ?? json.error ?? json.errors);
+  const text = typeof candidate === "string" ? candidate : candidate ? JSON.stringify(candidate) : undefined;
+  return text?.slice(0, 200);
+}

@@ -1,0 +1,51 @@
+import type { Provider } from "@/lib/db/schema";
+
+export type ProviderErrorKind = "auth" | "validation" | "not_found" | "rate_limited" | "unavailable" | "bad_response";
+
+/** Why a provider was unavailable, for messages such as "timed out" vs "unreachable". */
+export type UnavailableCause = "timeout" | "network" | "server";
+
+/** A failed provider call. Its message never contains a key: paths are redacted before they get here. */
+export class ProviderError extends Error {
+  readonly kind: ProviderErrorKind;
+  readonly provider: Provider;
+  readonly method: string;
+  readonly path: string;
+  readonly status?: number;
+  readonly cause?: UnavailableCause;
+  readonly retryAfterMs?: number;
+  /** The provider's own error text (already redacted), when it gave one. */
+  readonly providerMessage?: string;
+
+  constructor(init: {
+    kind: ProviderErrorKind;
+    provider: Provider;
+    method: string;
+    path: string;
+    status?: number;
+    cause?: UnavailableCause;
+    retryAfterMs?: number;
+    providerMessage?: string;
+  }) {
+    const status = init.status ? ` ${init.status}` : "";
+    const detail = init.providerMessage ? `: ${init.providerMessage}` : init.cause ? ` (${init.cause})` : "";
+    super(`${init.provider} ${init.method} ${init.path} failed${status} [${init.kind}]${detail}`);
+    this.name = "ProviderError";
+    this.kind = init.kind;
+    this.provider = init.provider;
+    this.method = init.method;
+    this.path = init.path;
+    this.status = init.status;
+    this.cause = init.cause;
+    this.retryAfterMs = init.retryAfterMs;
+    this.providerMessage = init.providerMessage;
+  }
+}
+
+export function kindForStatus(status: number): ProviderErrorKind {
+  if (status === 401 || status === 403) return "auth";
+  if (status === 404) return "not_found";
+  if (status === 429) return "rate_limited";
+  if (status >= 500) return "unavailable";
+  return "validation";
+}
