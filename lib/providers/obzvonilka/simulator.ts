@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { applyPatch, type ContactPatch, emptyContact, readContactPatch } from "@/lib/providers/obzvonilka/sim-contact";
-import { type FormFields, parseForm } from "@/lib/providers/obzvonilka/sim-form";
-import { type SimOrg, type SimState, seedState } from "@/lib/providers/obzvonilka/sim-seed";
+import { applyPatch, type ContactPatch, emptyContact, readContactPatch } from "@/lib/providers/obzvonilka/simulator-contact";
+import { type FormFields, parseForm } from "@/lib/providers/obzvonilka/simulator-form";
+import { type SimOrg, type SimState, seedState } from "@/lib/providers/obzvonilka/simulator-seed";
 import { API_KEY_HEADER, API_KEY_PARAM, INVALID_STATUS, invalidBody, REFUSAL } from "@/lib/providers/obzvonilka/wire";
 import type { ProviderSim, SimRequest, SimResponse } from "@/lib/sim/types";
 
