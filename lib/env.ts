@@ -16,6 +16,9 @@ const envSchema = z.object({
   PROZVON_DEMO: flag,
   APP_PUBLIC_URL: z.url().optional(),
   SIM_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
+  /** Simulated seconds per real second in `npm run sim` (the demo uses e.g. 30). */
+  SIM_TIME_SCALE: z.coerce.number().positive().default(1),
+  SIM_SEED: z.coerce.number().int().default(42),
   PGBOSS_DISABLED: flag,
 });
 
