@@ -1,0 +1,59 @@
+import { CALLDOG_SIM_ACCOUNTS } from "@/lib/providers/calldog/simulator-accounts";
+import { AudioCache } from "@/lib/providers/calldog/simulator-audio";
+import { seedDemoData } from "@/lib/providers/calldog/simulator-demo-data";
+import { authMethod, presentedKey } from "@/lib/providers/calldog/simulator-http";
+import { advanceCalls } from "@/lib/providers/calldog/simulator-lifecycle";
+import { route } from "@/lib/providers/calldog/simulator-routes";
+import { type SimState, initialState, restoreState, snapshotState } from "@/lib/providers/calldog/simulator-state";
+import { deliverWebhooks } from "@/lib/providers/calldog/simulator-webhooks";
+import type { ProviderSim, SimResponse } from "@/lib/sim/types";
+
+export { CALLDOG_SIM_ACCOUNTS };
+
+export const CALLDOG_SIM_PREFIX = "/calldog";
+
+/** The Calldog simulator: accounts, records, caller ids, calls on the simulated clock, webhooks, moderation. */
+export function createCalldogSim(opts: { demoData?: boolean } = {}): ProviderSim {
+  let state: SimState = initialState(Date.now());
+  if (opts.demoData) seedDemoData(state, Date.now());
+  const cache = new AudioCache();
+
+  return {
+    provider: "calldog",
+    prefix: CALLDOG_SIM_PREFIX,
+    presentedKey,
+    authMethod,
+    handle: (req, ctx) => route(state, cache, req, ctx),
+    async tick(ctx) {
+      advanceCalls(state, ctx);
+      await deliverWebhooks(state, ctx);
+    },
+    describeAccounts: () => CALLDOG_SIM_ACCOUNTS.map((a) => ({ key: a.key, label: `${a.name}: ${a.label}` })),
+    snapshot: () => snapshotState(state),
+    restore(raw) {
+      state = restoreState(raw);
+    },
+    control: (action, body) => control(state, action, body),
+  };
+}
+
+/**
+ * `POST /_sim/calldog/approve` with `{recordId}` lifts moderation from a record, with `{account}` (id or name)
+ * from the whole account; waiting calls start on the next tick.
+ */
+function control(state: SimState, action: string, body: Record<string, unknown>): SimResponse | undefined {
+  if (action !== "approve") return undefined;
+  if (body.recordId !== undefined) {
+    const record = state.records.get(Number(body.recordId));
+    if (!record) return { status: 404, body: { error: "no such record" } };
+    record.moderated = true;
+    return { status: 200, body: { ok: true, recordId: record.id } };
+  }
+  if (body.account !== undefined) {
+    const account = state.accounts.find((a) => a.id === Number(body.account) || a.name === body.account);
+    if (!account) return { status: 404, body: { error: "no such account" } };
+    account.moderation = false;
+    return { status: 200, body: { ok: true, account: account.id } };
+  }
+  return { status: 400, body: { error: "give recordId or account" } };
+}
