@@ -1,0 +1,220 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type CalldronClient, createCalldronClient } from "@/lib/providers/calldron/client";
+import { DEMO_KEY, SECOND_KEY, startCalldronSim } from "@/lib/providers/calldron/test-helpers";
+import { ProviderError } from "@/lib/providers/provider-error";
+import { audioKind, makeMp3 } from "@/lib/sim/audio";
+import type { SimClock } from "@/lib/sim/clock";
+import type { SimServer } from "@/lib/sim/server";
+
+let server: SimServer;
+let baseUrl: string;
+let clock: SimClock;
+let client: CalldronClient;
+const noSleep = async () => {};
+
+beforeEach(async () => {
+  ({ server, baseUrl, clock } = await startCalldronSim());
+  client = createCalldronClient({ baseUrl, apiKey: DEMO_KEY, sleep: noSleep });
+});
+afterEach(async () => {
+  await server.close();
+});
+
+async function failure(promise: Promise<unknown>): Promise<ProviderError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ProviderError);
+  const providerError = error as ProviderError;
+  expect(providerError.message).not.toContain(DEMO_KEY);
+  return providerError;
+}
+
+const requests = (method?: string) => server.log.entries("calldron").filter((e) => !method || e.method === method);
+
+describe("auth", () => {
+  it("pings with the key as user name and an empty password", async () => {
+    await client.ping();
+    expect(requests()).toMatchObject([{ method: "GET", path: "/batches", auth: "basic", status: 200 }]);
+  });
+
+  it("maps a wrong key to kind auth", async () => {
+    const wrong = createCalldronClient({ baseUrl, apiKey: "not-a-key", sleep: noSleep });
+    const error = await failure(wrong.ping());
+    expect(error).toMatchObject({ kind: "auth", status: 401, providerMessage: "Unauthorized" });
+  });
+});
+
+describe("batches", () => {
+  it("creates, lists, updates and deletes a batch, sending every field as a string", async () => {
+    const { id } = await client.createBatch({
+      name: "Напоминание",
+      description: "Завтра приём",
+      timeZone: "Moscow",
+      timeFrom: "09:00",
+      timeTo: "20:00",
+      attempts: 2,
+      callDelaySeconds: 30,
+      callback: "+79997778855",
+      from: "+74951234567",
+      intro: { bytes: makeMp3(0.3), filename: "intro.mp3" },
+      type: "batch",
+      confirmation: "dtmf",
+      timeoutBeforeIntroCallback: 1,
+    });
+    expect(id).toMatch(/^\d+$/);
+    const shape = requests("POST")[0]?.bodyShape as { batch: Record<string, string> };
+    expect(Object.values(shape.batch).every((t) => t === "string")).toBe(true);
+    expect(Object.keys(shape.batch)).toContain("intro_filename");
+
+    const [batch] = await client.listBatches();
+    expect(batch).toMatchObject({
+      id,
+      name: "Напоминание",
+      status: "fresh",
+      attempts: 2,
+      callDelaySeconds: 30,
+      timeFrom: "09:00",
+      timeTo: "20:00",
+      confirmation: "dtmf",
+      introFilename: "intro.mp3",
+    });
+    expect(await client.updateBatch(id, { name: "Новое имя", attempts: 3 })).toEqual({ id });
+    expect((await client.listBatches())[0]).toMatchObject({ name: "Новое имя", attempts: 3, description: "Завтра приём" });
+    expect(await client.deleteBatch(id)).toEqual({ id });
+    expect(await client.listBatches()).toEqual([]);
+  });
+
+  it("reports refused fields as validation and unknown ids as not_found", async () => {
+    const error = await failure(client.createBatch({ name: "x", attempts: 0 }));
+    expect(error).toMatchObject({ kind: "validation", status: 422 });
+    expect(error.providerMessage).toContain("attempts");
+    const notAudio = await failure(client.createBatch({ name: "x", intro: { bytes: Buffer.from("text"), filename: "a.mp3" } }));
+    expect(notAudio.kind).toBe("validation");
+    await expect(client.createBatch({ name: "x", timeFrom: "9" })).rejects.toThrow("HH:MM");
+    expect((await failure(client.updateBatch("999", { name: "x" }))).kind).toBe("not_found");
+    expect((await failure(client.deleteBatch("999"))).kind).toBe("not_found");
+  });
+});
+
+describe("lists and subscribers", () => {
+  it("creates a list and finds it by name, shows, pages and deletes it", async () => {
+    for (const name of ["A", "B", "C", "D", "B"]) await client.createList(name);
+    const found = await client.createListAndFind("Клиенты");
+    expect(found).toMatchObject({ name: "Клиенты", predefinedType: null });
+    expect((await client.findListByName("B"))?.id).toBe("5");
+    expect(await client.showList(found.id)).toEqual(found);
+
+    const page = await client.listsPage(1, 2);
+    expect(page).toMatchObject({ nextPage: 2, items: [{ name: "A" }, { name: "B" }] });
+    const names: string[] = [];
+    for await (const list of client.iterateLists(2)) names.push(list.name);
+    expect(names).toEqual(["A", "B", "C", "D", "B", "Клиенты"]);
+    expect(requests("GET").filter((e) => e.path === "/lists").length).toBeGreaterThanOrEqual(3);
+
+    await client.deleteList(found.id);
+    expect((await failure(client.showList(found.id))).kind).toBe("not_found");
+  });
+
+  it("adds E.164 subscribers, pages, shows and deletes them; refuses a foreign number", async () => {
+    const list = await client.createListAndFind("Пациенты");
+    const phones = Array.from({ length: 7 }, (_, i) => `+7916000000${i}`);
+    for (const phone of phones) await client.addSubscriber(list.id, phone);
+    const seen: string[] = [];
+    for await (const s of client.iterateSubscribers(list.id, 3)) seen.push(s.phone);
+    expect(seen).toEqual(phones);
+    const page = await client.subscribersPage(list.id, 3, 3);
+    expect(page.nextPage).toBeNull();
+    const first = (await client.subscribersPage(list.id)).items[0];
+    expect(first).toMatchObject({ listId: list.id, phone: phones[0] });
+    expect(await client.showSubscriber(list.id, first?.id as string)).toEqual(first);
+    await client.deleteSubscriber(list.id, first?.id as string);
+    expect((await failure(client.showSubscriber(list.id, first?.id as string))).kind).toBe("not_found");
+    expect((await failure(client.addSubscriber(list.id, "+380501234567"))).kind).toBe("validation");
+    expect((await failure(client.addSubscriber("999", phones[0] as string))).kind).toBe("not_found");
+  });
+});
+
+describe("calls and recordings", () => {
+  it("dials a number, follows it to the end and streams its recording with a range", async () => {
+    server.ctx.outcomes.answerRate = 1;
+    const { id: batchId } = await client.createBatch({ name: "Звонки" });
+    expect(await client.createCall(batchId, "+79997778855")).toEqual({ id: undefined });
+    const [fresh] = (await client.callsPage(batchId)).items;
+    expect(fresh).toMatchObject({ phone: "+79997778855", status: "fresh", final: false, dialedAt: null, recordUrl: null });
+
+    clock.advance(60_000);
+    await server.tick();
+    const call = await client.showCall(batchId, fresh?.id as string);
+    expect(call).toMatchObject({ status: "answered", final: true });
+    expect(call.dialedAt?.getTime()).toBe(Date.UTC(2026, 10, 23, 9, 0, 2));
+    expect(call.endedAt && call.dialedAt && call.endedAt > call.dialedAt).toBe(true);
+    expect(call.durationSeconds).toBeGreaterThanOrEqual(2);
+
+    const all: string[] = [];
+    for await (const c of client.iterateCalls(batchId)) all.push(c.id);
+    expect(all).toEqual([call.id]);
+
+    const full = await client.recording(call.recordUrl as string);
+    const bytes = Buffer.from(await full.arrayBuffer());
+    expect(audioKind(bytes)).toBe("mp3");
+    const part = await client.recording(call.recordUrl as string, "bytes=0-99");
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-range")).toBe(`bytes 0-99/${bytes.length}`);
+    expect((await part.arrayBuffer()).byteLength).toBe(100);
+    expect((await failure(client.recording(call.recordUrl as string, `bytes=${bytes.length}-`))).status).toBe(416);
+  });
+
+  it("refuses to send the key to a record URL on another host", async () => {
+    const error = await failure(client.recording("https://evil.example/record.mp3"));
+    expect(error.kind).toBe("validation");
+    expect(requests()).toHaveLength(0);
+  });
+
+  it("refuses a badly formed phone and another account's batch", async () => {
+    const { id } = await client.createBatch({ name: "Чужой" });
+    expect((await failure(client.createCall(id, "89997778855"))).kind).toBe("validation");
+    const other = createCalldronClient({ baseUrl, apiKey: SECOND_KEY, sleep: noSleep });
+    expect((await failure(other.createCall(id, "+79997778855"))).kind).toBe("not_found");
+    expect((await failure(other.showCall(id, "1"))).kind).toBe("not_found");
+  });
+});
+
+describe("faults", () => {
+  it("retries reads on 500 and gives up as unavailable", async () => {
+    server.faults.set("calldron", { errorRate: 1, errorStatuses: [500] });
+    const error = await failure(client.listBatches());
+    expect(error).toMatchObject({ kind: "unavailable", status: 500, cause: "server" });
+    expect(requests("GET")).toHaveLength(3);
+  });
+
+  it("does not retry a create on 500", async () => {
+    const { id } = await client.createBatch({ name: "x" });
+    server.faults.set("calldron", { errorRate: 1, errorStatuses: [500] });
+    expect((await failure(client.createCall(id, "+79997778855"))).kind).toBe("unavailable");
+    expect((await failure(client.createList("x"))).kind).toBe("unavailable");
+    expect(requests("POST").filter((e) => e.path === `/batches/${id}/calls`)).toHaveLength(1);
+    expect(requests("POST").filter((e) => e.path === "/lists")).toHaveLength(1);
+  });
+
+  it("maps 429 to rate_limited with retryAfterMs", async () => {
+    server.faults.set("calldron", { rateLimitRate: 1, retryAfterSeconds: 60 });
+    const error = await failure(client.listBatches());
+    expect(error).toMatchObject({ kind: "rate_limited", status: 429, retryAfterMs: 60_000 });
+  });
+
+  it("maps malformed JSON to bad_response", async () => {
+    server.faults.set("calldron", { malformedRate: 1 });
+    expect((await failure(client.listsPage())).kind).toBe("bad_response");
+  });
+
+  it("maps a hang to unavailable (timeout) and a reset to unavailable (network)", async () => {
+    server.faults.set("calldron", { hangRate: 1 });
+    const quick = createCalldronClient({ baseUrl, apiKey: DEMO_KEY, timeoutMs: 150, sleep: noSleep });
+    expect(await failure(quick.ping())).toMatchObject({ kind: "unavailable", cause: "timeout" });
+    server.faults.set("calldron", { hangRate: 0, resetRate: 1 });
+    expect(await failure(quick.ping())).toMatchObject({ kind: "unavailable", cause: "network" });
+    expect(requests("GET").every((e) => e.fault === "hang" || e.fault === "reset")).toBe(true);
+  });
+});
