@@ -37,6 +37,7 @@ describe("authentication", () => {
     expect(viaForm.status).toBe(200);
     const auths = server.log.entries("obzvonilka").map((e) => e.auth);
     expect(auths).toEqual(expect.arrayContaining(["none", "header:x-api-key", "form:api_key"]));
+    expect(JSON.stringify(server.log.entries("obzvonilka"))).not.toContain(demo.key);
   });
 });
 
