@@ -38,6 +38,11 @@ export function env(): Env {
   return cached;
 }
 
+/** For tests that change process.env between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
 /** Demo and development may generate their own secrets; a production start may not. */
 export function mayGenerateSecrets(): boolean {
   const e = env();

@@ -1,0 +1,43 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { LocaleSwitch } from "@/components/shell/locale-switch";
+import { Sidebar } from "@/components/shell/sidebar";
+import { UserMenu } from "@/components/shell/user-menu";
+import { Notice } from "@/components/ui/notice";
+import { requireUser } from "@/lib/auth/current-user";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  const t = await getTranslations();
+  return (
+    <div className="flex min-h-screen flex-col md:flex-row">
+      <aside className="flex shrink-0 flex-col gap-4 border-b border-slate-200 bg-white p-4 md:sticky md:top-0 md:h-screen md:w-60 md:border-r md:border-b-0">
+        <div className="flex items-center justify-between gap-2">
+          <Link href="/" className="text-lg font-bold text-indigo-700">
+            {t("app.name")}
+          </Link>
+          <LocaleSwitch className="md:hidden" />
+        </div>
+        <Sidebar isAdmin={user.role === "admin"} />
+        <div className="mt-auto hidden space-y-3 md:block">
+          <LocaleSwitch className="block px-3" />
+          <UserMenu user={user} />
+        </div>
+      </aside>
+      <main className="min-w-0 flex-1 p-4 md:p-8">
+        {user.mustChangePassword && (
+          <Notice tone="warning" className="mb-6">
+            <Link href="/profile" className="underline">
+              {t("profile.mustChange")}
+            </Link>
+          </Notice>
+        )}
+        {children}
+        <div className="mt-8 md:hidden">
+          <UserMenu user={user} />
+        </div>
+      </main>
+    </div>
+  );
+}

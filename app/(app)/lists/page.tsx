@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { AreaPlaceholder } from "@/components/areas/area-placeholder";
+import { requireUser } from "@/lib/auth/current-user";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("areas"))("lists.title") };
+}
+
+export default async function ListsPage() {
+  await requireUser();
+  return <AreaPlaceholder area="lists" providers={["calldron", "obzvonilka"]} />;
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ChangePasswordForm } from "@/components/profile/change-password-form";
+import { LocaleSwitch } from "@/components/shell/locale-switch";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/current-user";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("profile"))("title") };
+}
+
+export default async function ProfilePage() {
+  const user = await requireUser();
+  const t = await getTranslations();
+  return (
+    <>
+      <PageHeader title={t("profile.title")} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t("profile.account")}>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+            <dt className="text-slate-500">{t("users.email")}</dt>
+            <dd>{user.email}</dd>
+            <dt className="text-slate-500">{t("users.name")}</dt>
+            <dd>{user.name || "—"}</dd>
+            <dt className="text-slate-500">{t("profile.role")}</dt>
+            <dd>{t(`nav.roles.${user.role}`)}</dd>
+            <dt className="text-slate-500">{t("profile.language")}</dt>
+            <dd>
+              <LocaleSwitch />
+            </dd>
+          </dl>
+        </Card>
+        <Card title={t("profile.changePassword")}>
+          <ChangePasswordForm />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { requireUser } from "@/lib/auth/current-user";
+import { listAudit } from "@/lib/db/queries/audit";
+
+const PAGE_SIZE = 50;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("audit"))("title") };
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
+  await requireUser("admin");
+  const t = await getTranslations("audit");
+  const format = await getFormatter();
+  const { before } = await searchParams;
+  const beforeDate = before && !Number.isNaN(Date.parse(before)) ? new Date(before) : undefined;
+  const entries = await listAudit({ before: beforeDate, limit: PAGE_SIZE });
+  const last = entries.at(-1);
+  return (
+    <Card title={t("title")}>
+      {entries.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("empty")}</p>
+      ) : (
+        <Table label={t("title")}>
+          <thead>
+            <tr>
+              <Th>{t("when")}</Th>
+              <Th>{t("who")}</Th>
+              <Th>{t("action")}</Th>
+              <Th>{t("target")}</Th>
+              <Th>{t("from")}</Th>
+              <Th>{t("details")}</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <Td className="whitespace-nowrap">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</Td>
+                <Td>{e.actorEmail ?? <span className="text-slate-400">{t("system")}</span>}</Td>
+                <Td className="font-mono text-xs">{e.action}</Td>
+                <Td>{e.target ?? "—"}</Td>
+                <Td className="font-mono text-xs">{e.ip ?? "—"}</Td>
+                <Td className="max-w-72 truncate font-mono text-xs">{Object.keys(e.details).length ? JSON.stringify(e.details) : ""}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <div className="mt-4 flex justify-between text-sm">
+        {beforeDate ? (
+          <Link href="/settings/audit" className="text-indigo-700 underline">
+            {t("newest")}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {entries.length === PAGE_SIZE && last && (
+          <Link href={`/settings/audit?before=${encodeURIComponent(last.at.toISOString())}`} className="text-indigo-700 underline">
+            {t("older")} →
+          </Link>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { z } from "zod";
+import { Badge } from "@/components/ui/badge";
+
+const healthSchema = z.object({
+  database: z.object({ ok: z.boolean(), driver: z.string().optional() }),
+  queue: z.object({ ok: z.boolean(), state: z.string() }),
+});
+
+/** Database and job-queue state, refreshed every 30 s. */
+export function SystemStatus() {
+  const t = useTranslations("overview");
+  const { data, isPending } = useQuery({
+    queryKey: ["health"],
+    queryFn: async () => healthSchema.parse(await (await fetch("/api/health")).json()),
+    refetchInterval: 30_000,
+  });
+  const row = (label: string, ok: boolean | undefined, extra?: string) => (
+    <div className="flex items-center justify-between py-1">
+      <dt className="text-slate-600">{label}</dt>
+      <dd>
+        {isPending ? (
+          <Badge>{t("checking")}</Badge>
+        ) : (
+          <Badge tone={ok ? "green" : "red"}>
+            {ok ? t("healthy") : t("unhealthy")}
+            {extra ? ` · ${extra}` : ""}
+          </Badge>
+        )}
+      </dd>
+    </div>
+  );
+  return (
+    <dl className="text-sm" data-testid="system-status">
+      {row(t("database"), data?.database.ok, data?.database.driver === "pglite" ? "PGlite" : data?.database.driver ? "PostgreSQL" : undefined)}
+      {row(t("queue"), data?.queue.ok)}
+    </dl>
+  );
+}

@@ -1,0 +1,131 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import { ConnectionForm, type ConnectionRow } from "@/components/settings/connection-form";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { Dialog } from "@/components/ui/dialog";
+import { Notice } from "@/components/ui/notice";
+import { Table, Td, Th } from "@/components/ui/table";
+import { removeConnection, testConnection } from "@/lib/actions/connections";
+import { PROVIDER_LABELS } from "@/lib/providers/catalog";
+
+export function ConnectionsTable({ connections }: { connections: ConnectionRow[] }) {
+  const t = useTranslations("connections");
+  const router = useRouter();
+  const [editing, setEditing] = useState<ConnectionRow | "new">();
+  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string }>();
+
+  const done = (text: string) => {
+    setEditing(undefined);
+    setMessage({ tone: "success", text });
+    router.refresh();
+  };
+
+  return (
+    <>
+      <div className="mb-4 flex items-center justify-between gap-4">
+        <div className="min-h-6 flex-1">{message && <Notice tone={message.tone}>{message.text}</Notice>}</div>
+        <Button onClick={() => setEditing("new")}>{t("add")}</Button>
+      </div>
+      {connections.length === 0 ? (
+        <p className="py-8 text-center text-sm text-slate-600" data-testid="connections-empty">
+          {t("empty")}
+        </p>
+      ) : (
+        <Table label={t("title")}>
+          <thead>
+            <tr>
+              <Th>{t("name")}</Th>
+              <Th>{t("provider")}</Th>
+              <Th>{t("baseUrl")}</Th>
+              <Th>{t("key")}</Th>
+              <Th>{t("lastTest")}</Th>
+              <Th />
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {connections.map((c) => (
+              <tr key={c.id} data-testid={`connection-row-${c.name}`}>
+                <Td className="font-medium">{c.name}</Td>
+                <Td>{PROVIDER_LABELS[c.provider]}</Td>
+                <Td className="max-w-64 truncate font-mono text-xs">{c.baseUrl}</Td>
+                <Td className="font-mono text-xs">…{c.apiKeyLast4}</Td>
+                <Td>
+                  <TestCell connection={c} onTested={() => router.refresh()} />
+                </Td>
+                <Td>
+                  <div className="flex justify-end gap-2">
+                    <Button size="sm" variant="secondary" onClick={() => setEditing(c)}>
+                      {t("edit")}
+                    </Button>
+                    <ConfirmButton
+                      variant="danger"
+                      label={t("delete")}
+                      title={t("delete")}
+                      message={t("confirmDelete", { name: c.name })}
+                      confirmLabel={t("delete")}
+                      cancelLabel={t("cancel")}
+                      onConfirm={async () => {
+                        const result = await removeConnection({ id: c.id });
+                        if (result.ok) done(t("deleted"));
+                        else setMessage({ tone: "error", text: result.error });
+                      }}
+                    />
+                  </div>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <Dialog open={editing !== undefined} onClose={() => setEditing(undefined)} title={editing === "new" ? t("addTitle") : t("editTitle")}>
+        {editing !== undefined && (
+          <ConnectionForm
+            existing={editing === "new" ? undefined : editing}
+            onDone={() => done(t("saved"))}
+            onCancel={() => setEditing(undefined)}
+          />
+        )}
+      </Dialog>
+    </>
+  );
+}
+
+function TestCell({ connection, onTested }: { connection: ConnectionRow; onTested: () => void }) {
+  const t = useTranslations("connections");
+  const format = useFormatter();
+  const test = useMutation({
+    mutationFn: async () => {
+      const result = await testConnection({ id: connection.id });
+      if (!result.ok) throw new Error(result.error);
+      return result.data;
+    },
+    onSuccess: onTested,
+  });
+  const result = test.data?.result ?? connection.lastTestResult;
+  const at = test.data?.testedAt ?? connection.lastTestAt;
+  return (
+    <div className="flex items-center gap-2">
+      <Button size="sm" variant="secondary" disabled={test.isPending} onClick={() => test.mutate()}>
+        {test.isPending ? t("testing") : t("test")}
+      </Button>
+      <span data-testid="test-result" aria-live="polite">
+        {test.isError ? (
+          <Badge tone="red">{test.error.message}</Badge>
+        ) : result ? (
+          <span className="flex flex-col">
+            <Badge tone={result === "ok" ? "green" : "red"}>{t(`results.${result}` as never)}</Badge>
+            {at && <span className="text-xs text-slate-500">{format.dateTime(new Date(at), { dateStyle: "short", timeStyle: "short" })}</span>}
+          </span>
+        ) : (
+          <span className="text-xs text-slate-500">{t("never")}</span>
+        )}
+      </span>
+    </div>
+  );
+}

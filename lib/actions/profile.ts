@@ -1,0 +1,42 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { action } from "@/lib/actions/safe-action";
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "@/lib/auth/password";
+import { currentUser } from "@/lib/auth/current-user";
+import { recordAudit } from "@/lib/db/queries/audit";
+import { findUserById, updateUser } from "@/lib/db/queries/users";
+import { SafeError } from "@/lib/errors";
+import { LOCALE_COOKIE, locales } from "@/lib/i18n/config";
+import { requestIp } from "@/lib/request-ip";
+
+const changePasswordSchema = z
+  .object({
+    current: z.string().min(1, "passwordRequired"),
+    password: z.string().min(MIN_PASSWORD_LENGTH, "passwordTooShort").max(200),
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { message: "passwordsDiffer", path: ["confirm"] });
+
+export const changeOwnPassword = action({ role: "any", schema: changePasswordSchema }, async (input, user) => {
+  const row = await findUserById({ id: user.id });
+  if (!row || !(await verifyPassword(input.current, row.passwordHash))) {
+    throw new SafeError("currentPasswordWrong", {}, { current: "currentPasswordWrong" });
+  }
+  await updateUser({ id: user.id, patch: { passwordHash: await hashPassword(input.password), mustChangePassword: false } });
+  await recordAudit({ actor: user, action: "user.password_changed", target: user.email, ip: await requestIp() });
+  return { changed: true };
+});
+
+const localeSchema = z.object({ locale: z.enum(locales) });
+
+/** Anyone may switch the language; a signed-in user's choice is also remembered on their account. */
+export async function setLocale(input: z.input<typeof localeSchema>): Promise<{ ok: boolean }> {
+  const parsed = localeSchema.safeParse(input);
+  if (!parsed.success) return { ok: false };
+  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
+  const user = await currentUser();
+  if (user) await updateUser({ id: user.id, patch: { locale: parsed.data.locale } });
+  return { ok: true };
+}

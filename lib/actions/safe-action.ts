@@ -1,0 +1,92 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { currentUser, type SessionUser } from "@/lib/auth/current-user";
+import type { Role } from "@/lib/db/schema";
+import { SafeError } from "@/lib/errors";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; code?: "unauthenticated" | "forbidden" | "invalid" | "failed"; fieldErrors?: Record<string, string> };
+
+/** "public" is for the sign-in and first-run forms only; everything else needs a session. */
+type Translate = ((key: string, values?: Record<string, string | number>) => string) & { has(key: string): boolean };
+
+type Access = Role | "any" | "public";
+
+/**
+ * Every exported server action goes through here: it loads the session, checks the role, parses the
+ * input with zod (FormData or a plain object) and turns every failure into a message for the user.
+ */
+export function action<S extends z.ZodType, T>(
+  options: { role: Role | "any"; schema: S },
+  body: (input: z.infer<S>, user: SessionUser) => Promise<T>,
+): (input: FormData | z.input<S>) => Promise<ActionResult<T>> {
+  return run(options, (input, user) => body(input, user as SessionUser));
+}
+
+/** The same for the two forms a visitor without a session may send: sign-in and first-run set-up. */
+export function publicAction<S extends z.ZodType, T>(
+  options: { schema: S },
+  body: (input: z.infer<S>) => Promise<T>,
+): (input: FormData | z.input<S>) => Promise<ActionResult<T>> {
+  return run({ ...options, role: "public" }, (input) => body(input));
+}
+
+function run<S extends z.ZodType, T>(
+  options: { role: Access; schema: S },
+  body: (input: z.infer<S>, user: SessionUser | null) => Promise<T>,
+): (input: FormData | z.input<S>) => Promise<ActionResult<T>> {
+  return async (input) => {
+    const t = (await getTranslations("errors")) as unknown as Translate;
+    const user = await currentUser();
+    if (!user && options.role !== "public") return { ok: false, code: "unauthenticated", error: t("unauthenticated") };
+    if (user && options.role !== "any" && options.role !== "public" && user.role !== options.role) {
+      return { ok: false, code: "forbidden", error: t("forbidden") };
+    }
+    const parsed = options.schema.safeParse(input instanceof FormData ? formToObject(input) : input);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path.join(".") || "_";
+        fieldErrors[key] ??= translateIssue(t, issue);
+      }
+      return { ok: false, code: "invalid", error: t("invalidInput"), fieldErrors };
+    }
+    try {
+      return { ok: true, data: await body(parsed.data, user) };
+    } catch (error) {
+      if (error instanceof SafeError) {
+        const fieldErrors = error.fieldErrors
+          ? Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, t(v)]))
+          : undefined;
+        return { ok: false, code: "failed", error: t(error.messageKey, error.values), fieldErrors };
+      }
+      // Next's redirect()/notFound() travel as errors and must not be swallowed.
+      if (isNextControlFlow(error)) throw error;
+      console.error("[action] unexpected error:", error instanceof Error ? error.message : "unknown");
+      return { ok: false, code: "failed", error: t("unexpected") };
+    }
+  };
+}
+
+export function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    out[key] = typeof value === "string" ? value : value;
+  }
+  return out;
+}
+
+/** zod messages set in schemas are message keys (e.g. "passwordTooShort"); zod's own become a generic text. */
+function translateIssue(t: Translate, issue: z.core.$ZodIssue): string {
+  const key = issue.message;
+  if (/^[a-zA-Z]+$/.test(key) && t.has(key)) return t(key);
+  return t("invalidField");
+}
+
+function isNextControlFlow(error: unknown): boolean {
+  const digest = (error as { digest?: unknown })?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+}

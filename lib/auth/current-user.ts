@@ -1,0 +1,35 @@
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { auth } from "@/app/(auth)/auth";
+import { findUserById } from "@/lib/db/queries/users";
+import type { Role, User } from "@/lib/db/schema";
+
+export type SessionUser = Pick<User, "id" | "email" | "name" | "role" | "locale" | "mustChangePassword">;
+
+/**
+ * The signed-in user, re-read from the database on every request: a disabled user, or one whose
+ * sessions were invalidated (role change, password reset), is signed out on the next request.
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = (await auth()) as { uid?: string; sv?: number } | null;
+  if (!session?.uid) return null;
+  const user = await findUserById({ id: session.uid });
+  if (!user || user.disabled || user.sessionVersion !== session.sv) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    locale: user.locale,
+    mustChangePassword: user.mustChangePassword,
+  };
+});
+
+/** For pages: sends an anonymous visitor to sign-in and answers 403 to the wrong role. */
+export async function requireUser(role?: Role): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect("/signin");
+  if (role && user.role !== role) forbidden();
+  return user;
+}

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runMigrations } from "@/lib/db/migrate";
+import { createBoss } from "@/lib/jobs/boss";
+import { useTestDb } from "@/lib/testing/test-db";
+
+let testDb: Awaited<ReturnType<typeof useTestDb>>;
+beforeAll(async () => {
+  testDb = await useTestDb();
+});
+afterAll(() => testDb.close());
+
+describe("database start-up", () => {
+  it("applies migrations idempotently", async () => {
+    await runMigrations(testDb.handle);
+    await runMigrations(testDb.handle);
+    const { rows } = await testDb.handle.raw.query<{ table_name: string }>(
+      "select table_name from information_schema.tables where table_schema = 'public' order by table_name",
+      [],
+    );
+    expect(rows.map((r) => r.table_name)).toEqual(["audit_log", "connections", "sign_in_attempts", "users"]);
+  });
+
+  it("runs a pg-boss job end to end on this driver", async () => {
+    const boss = createBoss(testDb.handle.raw);
+    await boss.start();
+    try {
+      await boss.createQueue("test-ping");
+      const received = new Promise<unknown>((resolve) => {
+        void boss.work("test-ping", { pollingIntervalSeconds: 0.5 }, async ([job]) => {
+          resolve(job?.data);
+        });
+      });
+      await boss.send("test-ping", { driver: testDb.handle.raw.kind });
+      expect(await received).toEqual({ driver: testDb.handle.raw.kind });
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+  });
+});

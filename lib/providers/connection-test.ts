@@ -1,0 +1,40 @@
+import { createCalldogClient } from "@/lib/providers/calldog/client";
+import { createCalldronClient } from "@/lib/providers/calldron/client";
+import { createObzvonilkaClient } from "@/lib/providers/obzvonilka/client";
+import type { Provider } from "@/lib/db/schema";
+import { ProviderError } from "@/lib/providers/provider-error";
+
+export type ConnectionTestResult = "ok" | "auth" | "unreachable" | "timeout" | "rate_limited" | "server" | "unexpected";
+
+const TEST_TIMEOUT_MS = 10_000;
+
+/** One cheap authenticated call per provider (Calldron GET batches, Calldog userInfo, Obzvonilka users.json). */
+export async function testConnection(input: {
+  provider: Provider;
+  baseUrl: string;
+  apiKey: string;
+}): Promise<ConnectionTestResult> {
+  const options = { baseUrl: input.baseUrl, apiKey: input.apiKey, timeoutMs: TEST_TIMEOUT_MS };
+  try {
+    if (input.provider === "calldron") await createCalldronClient(options).ping();
+    else if (input.provider === "calldog") await createCalldogClient(options).ping();
+    else await createObzvonilkaClient(options).ping();
+    return "ok";
+  } catch (error) {
+    if (!(error instanceof ProviderError)) return "unexpected";
+    return resultForError(error);
+  }
+}
+
+export function resultForError(error: ProviderError): ConnectionTestResult {
+  switch (error.kind) {
+    case "auth":
+      return "auth";
+    case "rate_limited":
+      return "rate_limited";
+    case "unavailable":
+      return error.cause === "timeout" ? "timeout" : error.cause === "network" ? "unreachable" : "server";
+    default:
+      return "unexpected";
+  }
+}

@@ -1,0 +1,28 @@
+import { type NextRequest, NextResponse } from "next/server";
+import NextAuth from "next-auth";
+import { authConfig } from "@/app/(auth)/auth.config";
+import { secrets } from "@/lib/secrets";
+
+const { auth } = NextAuth(() => ({ ...authConfig, secret: secrets().authSecret, trustHost: true }));
+
+const PUBLIC_PATHS = ["/signin", "/setup", "/api/health", "/api/auth"];
+
+/**
+ * The request gate: no session, no page. A cheap JWT check only; pages, actions and route handlers
+ * re-check the user (enabled? role?) against the database themselves.
+ */
+export default async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
+  const session = await auth();
+  if (session) return NextResponse.next();
+  if (pathname.startsWith("/api/")) return NextResponse.json({ error: "unauthenticated" }, { status: 401 });
+  const url = request.nextUrl.clone();
+  url.pathname = "/signin";
+  url.search = pathname === "/" ? "" : `?from=${encodeURIComponent(pathname)}`;
+  return NextResponse.redirect(url);
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|fonts/).*)"],
+};
