@@ -122,7 +122,7 @@ export function createCalldogClient(options: CalldogClientOptions) {
      * Streams a recording (`recordPath` of a call, or of a record) for the app's proxy; `range` is passed through
      * (e.g. "bytes=0-1023"). The key goes as the `apiKey` query parameter, and only to the connection's own origin.
      */
-    recording(recordPath: string, range?: string): Promise<Response> {
+    async recording(recordPath: string, range?: string): Promise<Response> {
       const base = new URL(options.baseUrl);
       const url = new URL(recordPath, base);
       if (url.origin !== base.origin) {
