@@ -35,7 +35,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           throw new Throttled();
         }
         const user = await findUserByEmail({ email });
-        const ok = user ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
+        let ok = false;
+        if (user) ok = await verifyPassword(password, user.passwordHash);
+        else await burnPasswordCheck(password);
         if (!user || !ok || user.disabled) {
           await recordSignInAttempt({ email, ip, success: false });
           await recordAudit({

@@ -1,6 +1,6 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
+import type { z } from "zod";
 import { currentUser, type SessionUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/db/schema";
 import { SafeError } from "@/lib/errors";

@@ -34,7 +34,7 @@ export type ProviderRequest<T> = {
 export async function providerRequest<T>(req: ProviderRequest<T>): Promise<T> {
   const response = await send(req);
   const text = await response.text();
-  let body: unknown = undefined;
+  let body: unknown ;
   if (text.length > 0) {
     try {
       body = JSON.parse(text);
