@@ -2,6 +2,7 @@
 //   npm run demo                → build if stale, simulators with demo data, app in demo mode on :3000
 //   tsx scripts/serve.mts --e2e → what Playwright's webServer runs: a fresh database, no demo data
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -59,7 +60,14 @@ start("app", bin("next"), ["start", "-p", values.port], {
   NEXT_TELEMETRY_DISABLED: "1",
   DATA_DIR: dataDir,
   SIM_PORT: simPort,
-  ...(e2e ? {} : { PROZVON_DEMO: "1", AUTH_TRUST_HOST: "1" }),
+  // The end-to-end run is a production start: it gets throw-away secrets, as an operator would set them.
+  ...(e2e
+    ? {
+        AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"),
+        APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
+        AUTH_TRUST_HOST: "1",
+      }
+    : { PROZVON_DEMO: "1", AUTH_TRUST_HOST: "1" }),
 });
 
 console.info(`[serve] app on http://localhost:${values.port}, simulators on http://127.0.0.1:${simPort}`);

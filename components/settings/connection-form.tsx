@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createConnection, editConnection } from "@/lib/actions/connections";
 import type { Provider } from "@/lib/db/schema";
 import { DEFAULT_BASE_URLS, PROVIDER_LABELS, PROVIDERS } from "@/lib/providers/catalog";
@@ -24,26 +25,14 @@ export function ConnectionForm({ existing, onDone, onCancel }: { existing?: Conn
   const t = useTranslations("connections");
   const [provider, setProvider] = useState<Provider | "">(existing?.provider ?? "");
   const [baseUrl, setBaseUrl] = useState(existing?.baseUrl ?? "");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<{ message: string; fields?: Record<string, string> }>();
+  const form = useActionForm<{ id: string }>((data) => (existing ? editConnection(data) : createConnection(data)), onDone);
+  const fe = form.fieldErrors;
 
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setPending(true);
-        const form = new FormData(e.currentTarget);
-        const result = existing ? await editConnection(form) : await createConnection(form);
-        setPending(false);
-        if (result.ok) onDone();
-        else setError({ message: result.error, fields: result.fieldErrors });
-      }}
-    >
-      {error && <Notice tone="error">{error.message}</Notice>}
+    <form noValidate className="space-y-4" onSubmit={form.onSubmit}>
+      {form.error && <Notice tone="error">{form.error}</Notice>}
       {existing && <input type="hidden" name="id" value={existing.id} />}
-      <TextField label={t("name")} name="name" defaultValue={existing?.name} help={t("nameHelp")} required autoFocus error={error?.fields?.name} />
+      <TextField label={t("name")} name="name" defaultValue={existing?.name} help={t("nameHelp")} required autoFocus error={fe?.name} />
       {existing ? (
         <p className="text-sm">
           <span className="font-medium text-slate-700">{t("provider")}:</span> {PROVIDER_LABELS[existing.provider]}
@@ -54,7 +43,7 @@ export function ConnectionForm({ existing, onDone, onCancel }: { existing?: Conn
           name="provider"
           value={provider}
           required
-          error={error?.fields?.provider}
+          error={fe?.provider}
           onChange={(e) => {
             const next = e.target.value as Provider | "";
             // Follow the provider with the default URL unless the admin typed their own.
@@ -79,7 +68,7 @@ export function ConnectionForm({ existing, onDone, onCancel }: { existing?: Conn
         onChange={(e) => setBaseUrl(e.target.value)}
         help={t("baseUrlHelp")}
         required
-        error={error?.fields?.baseUrl}
+        error={fe?.baseUrl}
       />
       <TextField
         label={t("apiKey")}
@@ -88,13 +77,13 @@ export function ConnectionForm({ existing, onDone, onCancel }: { existing?: Conn
         autoComplete="off"
         required={!existing}
         help={existing ? t("apiKeyEditHelp", { last4: existing.apiKeyLast4 }) : t("apiKeyHelp")}
-        error={error?.fields?.apiKey}
+        error={fe?.apiKey}
       />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onCancel}>
           {t("cancel")}
         </Button>
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={form.pending}>
           {t("save")}
         </Button>
       </div>

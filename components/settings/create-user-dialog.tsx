@@ -8,19 +8,23 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createUser } from "@/lib/actions/users";
 
 export function CreateUserDialog() {
   const t = useTranslations();
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<{ message: string; fields?: Record<string, string> }>();
   const [created, setCreated] = useState<{ email: string; temporaryPassword: string }>();
+  const form = useActionForm(createUser, (data) => {
+    setCreated(data);
+    router.refresh();
+  });
+  const fe = form.fieldErrors;
 
   const close = () => {
     setOpen(false);
-    setError(undefined);
+    form.reset();
     setCreated(undefined);
   };
 
@@ -31,25 +35,11 @@ export function CreateUserDialog() {
         {created ? (
           <TemporaryPassword email={created.email} password={created.temporaryPassword} onDone={close} />
         ) : (
-          <form
-            noValidate
-            className="space-y-4"
-            onSubmit={async (e) => {
-              e.preventDefault();
-              setPending(true);
-              const result = await createUser(new FormData(e.currentTarget));
-              setPending(false);
-              if (result.ok) {
-                setCreated(result.data);
-                setError(undefined);
-                router.refresh();
-              } else setError({ message: result.error, fields: result.fieldErrors });
-            }}
-          >
-            {error && <Notice tone="error">{error.message}</Notice>}
-            <TextField label={t("users.email")} name="email" type="email" required autoFocus error={error?.fields?.email} />
-            <TextField label={t("users.name")} name="name" error={error?.fields?.name} />
-            <SelectField label={t("users.role")} name="role" defaultValue="manager" error={error?.fields?.role}>
+          <form noValidate className="space-y-4" onSubmit={form.onSubmit}>
+            {form.error && <Notice tone="error">{form.error}</Notice>}
+            <TextField label={t("users.email")} name="email" type="email" required autoFocus error={fe?.email} />
+            <TextField label={t("users.name")} name="name" error={fe?.name} />
+            <SelectField label={t("users.role")} name="role" defaultValue="manager" error={fe?.role}>
               <option value="manager">{t("nav.roles.manager")}</option>
               <option value="admin">{t("nav.roles.admin")}</option>
             </SelectField>
@@ -57,7 +47,7 @@ export function CreateUserDialog() {
               <Button variant="secondary" onClick={close}>
                 {t("users.cancel")}
               </Button>
-              <Button type="submit" disabled={pending}>
+              <Button type="submit" disabled={form.pending}>
                 {t("users.submit")}
               </Button>
             </div>
