@@ -90,8 +90,8 @@ test("admin adds, tests and edits provider connections; the key is write-only", 
   await expect(page.getByTestId("connection-row-Nowhere")).toHaveCount(0);
 
   await page.goto("/settings/audit");
-  await expect(page.getByRole("cell", { name: "connection.created" }).first()).toBeVisible();
-  await expect(page.getByRole("cell", { name: "connection.tested" }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Connection added" }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Connection tested" }).first()).toBeVisible();
   await page.context().close();
 });
 

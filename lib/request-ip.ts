@@ -1,8 +1,15 @@
 import { headers } from "next/headers";
 
-/** The client's address as the nearest proxy reports it; "local" when there is none (a direct connection). */
+/**
+ * The client's address. The rightmost X-Forwarded-For entry is the one written by the nearest proxy
+ * (or by Next itself from the socket when no proxy is in front): entries to its left are whatever the
+ * client sent and cannot be trusted for throttling. Behind a load balancer, that is the balancer's view.
+ */
 export async function requestIp(): Promise<string> {
   const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || h.get("x-real-ip") || "local";
+  const entries = (h.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
+  return entries.at(-1) || h.get("x-real-ip") || "unknown";
 }

@@ -41,19 +41,22 @@ export function ConnectionsTable({ connections }: { connections: ConnectionRow[]
           <thead>
             <tr>
               <Th>{t("name")}</Th>
-              <Th>{t("provider")}</Th>
-              <Th>{t("baseUrl")}</Th>
+              <Th className="hidden xl:table-cell">{t("baseUrl")}</Th>
               <Th>{t("key")}</Th>
               <Th>{t("lastTest")}</Th>
-              <Th />
+              <Th className="text-right">{t("actions")}</Th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {connections.map((c) => (
               <tr key={c.id} data-testid={`connection-row-${c.name}`}>
-                <Td className="font-medium">{c.name}</Td>
-                <Td>{PROVIDER_LABELS[c.provider]}</Td>
-                <Td className="max-w-64 truncate font-mono text-xs">{c.baseUrl}</Td>
+                <Td>
+                  <span className="block font-medium">{c.name}</span>
+                  <span className="block text-xs text-slate-500">{PROVIDER_LABELS[c.provider]}</span>
+                </Td>
+                <Td className="hidden max-w-64 truncate font-mono text-xs xl:table-cell" title={c.baseUrl}>
+                  {c.baseUrl}
+                </Td>
                 <Td className="font-mono text-xs">…{c.apiKeyLast4}</Td>
                 <Td>
                   <TestCell connection={c} onTested={() => router.refresh()} />

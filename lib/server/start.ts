@@ -13,7 +13,13 @@ export async function startServer(): Promise<void> {
   if (globalForServer.__prozvonServer) return;
   const state: ServerState = { startedAt: new Date() };
   globalForServer.__prozvonServer = state;
-  secrets(); // fails fast in production without AUTH_SECRET / APP_ENCRYPTION_KEY
+  try {
+    secrets();
+  } catch (error) {
+    // Production without AUTH_SECRET / APP_ENCRYPTION_KEY: refuse to start rather than serve errors.
+    console.error(`[prozvon] ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
   const handle = await getDb();
   await runMigrations(handle);
   if (!env().PGBOSS_DISABLED) {

@@ -20,6 +20,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const beforeDate = before && !Number.isNaN(Date.parse(before)) ? new Date(before) : undefined;
   const entries = await listAudit({ before: beforeDate, limit: PAGE_SIZE });
   const last = entries.at(-1);
+  const actionLabel = (action: string) => {
+    const key = `actions.${action.replace(".", "_")}`;
+    return t.has(key as never) ? t(key as never) : action;
+  };
   return (
     <Card title={t("title")}>
       {entries.length === 0 ? (
@@ -41,7 +45,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tr key={e.id}>
                 <Td className="whitespace-nowrap">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</Td>
                 <Td>{e.actorEmail ?? <span className="text-slate-400">{t("system")}</span>}</Td>
-                <Td className="font-mono text-xs">{e.action}</Td>
+                <Td title={e.action}>{actionLabel(e.action)}</Td>
                 <Td>{e.target ?? "—"}</Td>
                 <Td className="font-mono text-xs">{e.ip ?? "—"}</Td>
                 <Td className="max-w-72 truncate font-mono text-xs">{Object.keys(e.details).length ? JSON.stringify(e.details) : ""}</Td>
