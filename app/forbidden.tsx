@@ -1,16 +1,11 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { StatusPage } from "@/components/ui/status-page";
 
 export default async function Forbidden() {
   const t = await getTranslations("forbidden");
   return (
-    <main className="mx-auto flex min-h-[60vh] max-w-md flex-col items-center justify-center gap-3 p-8 text-center">
-      <p className="text-5xl font-bold text-slate-300">403</p>
-      <h1 className="text-xl font-semibold">{t("title")}</h1>
+    <StatusPage code={403} title={t("title")} backLabel={t("back")}>
       <p className="text-slate-600">{t("body")}</p>
-      <Link href="/" className="text-indigo-700 underline">
-        {t("back")}
-      </Link>
-    </main>
+    </StatusPage>
   );
 }

@@ -1,15 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { StatusPage } from "@/components/ui/status-page";
 
 export default async function NotFound() {
   const t = await getTranslations("notFound");
-  return (
-    <main className="mx-auto flex min-h-[60vh] max-w-md flex-col items-center justify-center gap-3 p-8 text-center">
-      <p className="text-5xl font-bold text-slate-300">404</p>
-      <h1 className="text-xl font-semibold">{t("title")}</h1>
-      <Link href="/" className="text-indigo-700 underline">
-        {t("back")}
-      </Link>
-    </main>
-  );
+  return <StatusPage code={404} title={t("title")} backLabel={t("back")} />;
 }

@@ -1,9 +1,7 @@
 "use client";
 
-import Link from "next/link";
-import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { cn } from "@/components/ui/cn";
+import { NavLink } from "@/components/ui/nav-link";
 
 const AREAS = [
   { href: "/", key: "overview", icon: "◎" },
@@ -16,29 +14,24 @@ const AREAS = [
 
 export function Sidebar({ isAdmin }: { isAdmin: boolean }) {
   const t = useTranslations("nav");
-  const pathname = usePathname();
   const items = isAdmin ? [...AREAS, { href: "/settings", key: "settings", icon: "⚙" } as const] : AREAS;
   return (
     <nav aria-label={t("mainMenu")} className="flex flex-row gap-1 overflow-x-auto md:flex-col">
-      {items.map((item) => {
-        const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
-        return (
-          <Link
-            key={item.href}
-            href={item.href}
-            aria-current={active ? "page" : undefined}
-            className={cn(
-              "flex items-center gap-3 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium",
-              active ? "bg-indigo-50 text-indigo-800" : "text-slate-700 hover:bg-slate-100",
-            )}
-          >
-            <span aria-hidden className="w-4 text-center text-slate-400">
-              {item.icon}
-            </span>
-            {t(item.key)}
-          </Link>
-        );
-      })}
+      {items.map((item) => (
+        <NavLink
+          key={item.href}
+          href={item.href}
+          exact={item.href === "/"}
+          className="flex items-center gap-3 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium"
+          activeClassName="bg-indigo-50 text-indigo-800"
+          inactiveClassName="text-slate-700 hover:bg-slate-100"
+        >
+          <span aria-hidden className="w-4 text-center text-slate-400">
+            {item.icon}
+          </span>
+          {t(item.key)}
+        </NavLink>
+      ))}
     </nav>
   );
 }

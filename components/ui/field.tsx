@@ -6,22 +6,14 @@ const control =
 
 type FieldProps = { label: string; name: string; error?: string; help?: ReactNode };
 
-/** A labelled input with its help text and its error in place, wired for screen readers. */
-export function TextField({ label, name, error, help, className, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  const id = props.id ?? `f-${name}`;
+/** A labelled control with its help text and its error in place, wired for screen readers. */
+function Field({ id, label, error, help, className, children }: Omit<FieldProps, "name"> & { id: string; className?: string; children: ReactNode }) {
   return (
     <div className={cn("space-y-1", className)}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : help ? `${id}-help` : undefined}
-        className={control}
-        {...props}
-      />
+      {children}
       {help && !error && (
         <p id={`${id}-help`} className="text-xs text-slate-500">
           {help}
@@ -36,30 +28,26 @@ export function TextField({ label, name, error, help, className, ...props }: Fie
   );
 }
 
-export function SelectField({
-  label,
-  name,
-  error,
-  help,
-  children,
-  className,
-  ...props
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+function describedBy(id: string, error?: string, help?: ReactNode): string | undefined {
+  return error ? `${id}-error` : help ? `${id}-help` : undefined;
+}
+
+export function TextField({ label, name, error, help, className, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const id = props.id ?? `f-${name}`;
   return (
-    <div className={cn("space-y-1", className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <select id={id} name={name} aria-invalid={error ? true : undefined} className={control} {...props}>
+    <Field id={id} label={label} error={error} help={help} className={className}>
+      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, help)} className={control} {...props} />
+    </Field>
+  );
+}
+
+export function SelectField({ label, name, error, help, children, className, ...props }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+  const id = props.id ?? `f-${name}`;
+  return (
+    <Field id={id} label={label} error={error} help={help} className={className}>
+      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, help)} className={control} {...props}>
         {children}
       </select>
-      {help && !error && <p className="text-xs text-slate-500">{help}</p>}
-      {error && (
-        <p role="alert" className="text-xs text-red-600">
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

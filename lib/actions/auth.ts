@@ -53,6 +53,7 @@ export const completeSetup = publicAction({ schema: setupSchema }, async ({ name
   return { email: admin.email };
 });
 
+/** A plain form action (it must return nothing); it needs no role: signing out is always allowed. */
 export async function signOutAction(): Promise<void> {
   const user = await currentUser();
   if (user) await recordAudit({ actor: user, action: "auth.sign_out", target: user.email, ip: await requestIp() });

@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { action } from "@/lib/actions/safe-action";
+import { action, publicAction } from "@/lib/actions/safe-action";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "@/lib/auth/password";
 import { currentUser } from "@/lib/auth/current-user";
 import { recordAudit } from "@/lib/db/queries/audit";
@@ -31,12 +31,10 @@ export const changeOwnPassword = action({ role: "any", schema: changePasswordSch
 
 const localeSchema = z.object({ locale: z.enum(locales) });
 
-/** Anyone may switch the language; a signed-in user's choice is also remembered on their account. */
-export async function setLocale(input: z.input<typeof localeSchema>): Promise<{ ok: boolean }> {
-  const parsed = localeSchema.safeParse(input);
-  if (!parsed.success) return { ok: false };
-  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
+/** Anyone may switch the language (the sign-in page has the switch too); a signed-in user's choice is also kept on their account. */
+export const setLocale = publicAction({ schema: localeSchema }, async ({ locale }) => {
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
   const user = await currentUser();
-  if (user) await updateUser({ id: user.id, patch: { locale: parsed.data.locale } });
-  return { ok: true };
-}
+  if (user) await updateUser({ id: user.id, patch: { locale } });
+  return { locale };
+});

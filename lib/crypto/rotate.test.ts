@@ -1,16 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiKeyContext } from "@/lib/crypto/connection-key";
 import { reencryptAll } from "@/lib/crypto/rotate";
 import { makeKeyring, open, seal, sealedKeyId } from "@/lib/crypto/secret-box";
 import { connections } from "@/lib/db/schema";
-import { useTestDb } from "@/lib/testing/test-db";
+import { setupTestDb } from "@/lib/testing/test-db";
 
-let testDb: Awaited<ReturnType<typeof useTestDb>>;
-beforeAll(async () => {
-  testDb = await useTestDb();
-});
-afterAll(() => testDb.close());
+const testDb = setupTestDb();
 
 describe("key rotation", () => {
   it("re-encrypts every stored key under the new key, and is a no-op the second time", async () => {

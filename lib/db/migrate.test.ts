@@ -1,15 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runMigrations } from "@/lib/db/migrate";
 import { createBoss } from "@/lib/jobs/boss";
-import { useTestDb } from "@/lib/testing/test-db";
+import { setupTestDb } from "@/lib/testing/test-db";
 
-let testDb: Awaited<ReturnType<typeof useTestDb>>;
-beforeAll(async () => {
-  testDb = await useTestDb();
-});
-afterAll(() => testDb.close());
+const testDb = setupTestDb();
 
 describe("database start-up", () => {
+  it("uses the driver the run asked for", () => {
+    expect(testDb.handle.raw.kind).toBe(process.env.TEST_DATABASE_URL ? "postgres" : "pglite");
+  });
+
   it("applies migrations idempotently", async () => {
     await runMigrations(testDb.handle);
     await runMigrations(testDb.handle);

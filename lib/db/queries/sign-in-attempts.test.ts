@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { lockedUntil, recordSignInAttempt } from "@/lib/db/queries/sign-in-attempts";
-import { useTestDb } from "@/lib/testing/test-db";
+import { setupTestDb } from "@/lib/testing/test-db";
 
-let testDb: Awaited<ReturnType<typeof useTestDb>>;
-beforeAll(async () => {
-  testDb = await useTestDb();
-});
+const testDb = setupTestDb();
 beforeEach(async () => {
   await testDb.handle.raw.query("truncate sign_in_attempts", []);
 });
-afterAll(() => testDb.close());
 
 const fail = (email: string, ip = "10.0.0.1") => recordSignInAttempt({ email, ip, success: false });
 

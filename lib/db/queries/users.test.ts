@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { countUsers, insertFirstAdmin, updateUser, findUserById } from "@/lib/db/queries/users";
-import { useTestDb } from "@/lib/testing/test-db";
+import { setupTestDb } from "@/lib/testing/test-db";
 
-let testDb: Awaited<ReturnType<typeof useTestDb>>;
-beforeAll(async () => {
-  testDb = await useTestDb();
-});
-afterAll(() => testDb.close());
+const testDb = setupTestDb();
 
 describe("first admin", () => {
   it("exactly one of several racing set-ups wins", async () => {
