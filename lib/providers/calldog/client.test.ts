@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CALLDOG_MAX_PHONES_PER_REQUEST, type CalldogCreateCallsInput } from "@/lib/providers/calldog/wire";
 import { DEMO_CALLER, DEMO_KEY, type Kit, POOR_KEY, postJson, startKit } from "@/lib/providers/calldog/test-kit";
-import { ProviderError } from "@/lib/providers/provider-error";
 import { audioKind, makeWav } from "@/lib/sim/audio";
+import { failure } from "@/lib/testing/provider-assertions";
 
 let kit: Kit;
 beforeEach(async () => {
@@ -13,15 +13,6 @@ afterEach(async () => {
 });
 
 const tts: CalldogCreateCallsInput = { phones: ["+79991112233"], outgoingPhone: DEMO_CALLER, record: { text: "Здравствуйте!" } };
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
 
 describe("Calldog client against the simulator", () => {
   it("reads the account, caller ids and languages", async () => {

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type CalldronClient, createCalldronClient } from "@/lib/providers/calldron/client";
 import { DEMO_KEY, SECOND_KEY, startCalldronSim } from "@/lib/providers/calldron/test-helpers";
-import { ProviderError } from "@/lib/providers/provider-error";
 import { audioKind, makeMp3 } from "@/lib/sim/audio";
 import type { SimClock } from "@/lib/sim/clock";
 import type { SimServer } from "@/lib/sim/server";
+import { failure as providerFailure } from "@/lib/testing/provider-assertions";
 
 let server: SimServer;
 let baseUrl: string;
@@ -20,16 +20,7 @@ afterEach(async () => {
   await server.close();
 });
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  const providerError = error as ProviderError;
-  expect(providerError.message).not.toContain(DEMO_KEY);
-  return providerError;
-}
+const failure = (promise: Promise<unknown>) => providerFailure(promise, [DEMO_KEY]);
 
 const requests = (method?: string) => server.log.entries("calldron").filter((e) => !method || e.method === method);
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createObzvonilkaClient } from "@/lib/providers/obzvonilka/client";
 import { createObzvonilkaSim, OBZVONILKA_SIM_ACCOUNTS, OBZVONILKA_SIM_PREFIX } from "@/lib/providers/obzvonilka/simulator";
-import { ProviderError } from "@/lib/providers/provider-error";
 import { type SimServer, startSimServer } from "@/lib/sim/server";
+import { failure } from "@/lib/testing/provider-assertions";
 
 const [demo, second] = OBZVONILKA_SIM_ACCOUNTS;
 let server: SimServer;
@@ -18,15 +18,6 @@ beforeEach(() => {
 
 function client(apiKey: string = demo.key, timeoutMs?: number) {
   return createObzvonilkaClient({ baseUrl: `${server.url}${OBZVONILKA_SIM_PREFIX}/`, apiKey, timeoutMs, sleep: async () => {} });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
 }
 
 function logged(method?: string) {
