@@ -1,6 +1,6 @@
 import { type CalldogBody, fail, flag, integer, ok } from "@/lib/providers/calldog/simulator-http";
 import { mayStart, startDelayMs } from "@/lib/providers/calldog/simulator-lifecycle";
-import type { SimAccount, SimCall, SimIvr, SimState } from "@/lib/providers/calldog/simulator-state";
+import { newSimCall, type SimAccount, type SimCall, type SimIvr, type SimState } from "@/lib/providers/calldog/simulator-state";
 import {
   CALLDOG_BLACKLISTED_MESSAGE,
   CALLDOG_MAX_PHONES_PER_REQUEST,
@@ -59,13 +59,11 @@ export function createCalls(state: SimState, account: SimAccount, body: CalldogB
 }
 
 function newCall(state: SimState, account: SimAccount, v: Valid, phone: string, now: number, baseUrl: string): SimCall {
-  const call: SimCall = {
+  const call = newSimCall({
     id: state.nextId.call++,
     accountId: account.id,
     phone,
     outgoingPhone: v.outgoingPhone,
-    status: "created",
-    reason: null,
     recordId: v.recordId,
     ttsText: v.ttsText,
     gender: v.gender,
@@ -76,18 +74,7 @@ function newCall(state: SimState, account: SimAccount, v: Valid, phone: string, 
     baseUrl,
     createdAt: now,
     plannedAt: v.plannedAt,
-    startedAt: null,
-    processedAt: null,
-    answeredAt: null,
-    finishedAt: null,
-    nextAt: null,
-    talkMs: 0,
-    ivrAt: null,
-    ivrAnswer: null,
-    blacklisted: false,
-    transferredTo: null,
-    smsSent: null,
-  };
+  });
   const allowed = mayStart(state, call);
   call.reason = allowed ? null : CALLDOG_REASONS.moderation;
   call.nextAt = allowed ? now + startDelayMs(call, now) : null;

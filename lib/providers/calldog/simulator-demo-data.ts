@@ -1,4 +1,4 @@
-import type { SimCall, SimIvr, SimRecord, SimState } from "@/lib/providers/calldog/simulator-state";
+import { newSimCall, type SimCall, type SimIvr, type SimRecord, type SimState } from "@/lib/providers/calldog/simulator-state";
 import { CALLDOG_REASONS } from "@/lib/providers/calldog/wire";
 import { Rng } from "@/lib/sim/rng";
 
@@ -70,13 +70,12 @@ function addCall(state: SimState, rng: Rng, accountId: number, createdAt: number
   const endAt = processedAt + rng.int(3_000, 12_000);
   const roll = rng.next();
   const withIvr = rng.chance(0.6);
-  const call: SimCall = {
+  const call = newSimCall({
     id,
     accountId,
     phone: `79${String(rng.int(0, 999_999_999)).padStart(9, "0")}`,
     outgoingPhone,
     status: roll < 0.6 ? "finished" : roll < 0.85 ? "canceled" : "busy",
-    reason: null,
     recordId,
     gender: 0,
     ivrs: withIvr ? DEMO_IVRS : [],
@@ -84,19 +83,10 @@ function addCall(state: SimState, rng: Rng, accountId: number, createdAt: number
     needRecording: rng.chance(0.7),
     baseUrl: "",
     createdAt,
-    plannedAt: null,
     startedAt,
     processedAt,
-    answeredAt: null,
     finishedAt: endAt,
-    nextAt: null,
-    talkMs: 0,
-    ivrAt: null,
-    ivrAnswer: null,
-    blacklisted: false,
-    transferredTo: null,
-    smsSent: null,
-  };
+  });
   if (call.status === "finished") {
     call.answeredAt = endAt;
     call.talkMs = rng.int(6, 75) * 1000;

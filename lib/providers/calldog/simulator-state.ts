@@ -73,6 +73,34 @@ export type SimCall = {
   smsSent: string | null;
 };
 
+/** What a new call is made of; the rest of SimCall starts empty and the lifecycle fills it in. */
+export type SimCallInit = Pick<
+  SimCall,
+  "id" | "accountId" | "phone" | "outgoingPhone" | "recordId" | "ttsText" | "gender" | "ivrs" | "lang" | "needRecording" | "webhookUrl" | "baseUrl" | "createdAt"
+> &
+  Partial<SimCall>;
+
+/** The one place a SimCall literal is built (created by the API or seeded as demo history). */
+export function newSimCall(init: SimCallInit): SimCall {
+  return {
+    status: "created",
+    reason: null,
+    plannedAt: null,
+    startedAt: null,
+    processedAt: null,
+    answeredAt: null,
+    finishedAt: null,
+    nextAt: null,
+    talkMs: 0,
+    ivrAt: null,
+    ivrAnswer: null,
+    blacklisted: false,
+    transferredTo: null,
+    smsSent: null,
+    ...init,
+  };
+}
+
 export type SimWebhook = { url: string; body: unknown; attempts: number; nextAt: number };
 
 export type SimCheck = { id: number; accountId: number; phone: string; code: string; createdAt: number };
