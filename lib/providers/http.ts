@@ -6,6 +6,15 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 const MAX_ATTEMPTS = 3;
 const MAX_RETRY_AFTER_MS = 30_000;
 
+/** What each provider's client is created with. */
+export type ProviderClientOptions = {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs?: number;
+  /** For tests: skips the back-off sleep between retries. */
+  sleep?: (ms: number) => Promise<void>;
+};
+
 export type ProviderRequest<T> = {
   provider: Provider;
   baseUrl: string;

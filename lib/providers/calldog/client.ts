@@ -24,17 +24,11 @@ import {
   errorKindFor,
   toCreateCallsBody,
 } from "@/lib/providers/calldog/wire";
-import { providerFetch, providerRequest } from "@/lib/providers/http";
+import { type ProviderClientOptions, providerFetch, providerRequest } from "@/lib/providers/http";
 import { toCalldogPhone } from "@/lib/providers/phone";
 import { ProviderError } from "@/lib/providers/provider-error";
 
-export type CalldogClientOptions = {
-  baseUrl: string;
-  apiKey: string;
-  timeoutMs?: number;
-  /** For tests: skips the back-off sleep between retries. */
-  sleep?: (ms: number) => Promise<void>;
-};
+export type CalldogClientOptions = ProviderClientOptions;
 
 export type CalldogClient = ReturnType<typeof createCalldogClient>;
 

@@ -31,17 +31,11 @@ import {
   toWireBatch,
   wrapBody,
 } from "@/lib/providers/calldron/wire";
-import { providerFetch, providerRequest, type ProviderRequest } from "@/lib/providers/http";
+import { type ProviderClientOptions, providerFetch, providerRequest, type ProviderRequest } from "@/lib/providers/http";
 import { toCalldronPhone } from "@/lib/providers/phone";
 import { ProviderError } from "@/lib/providers/provider-error";
 
-export type CalldronClientOptions = {
-  baseUrl: string;
-  apiKey: string;
-  timeoutMs?: number;
-  /** For tests: skips the retry back-off. */
-  sleep?: (ms: number) => Promise<void>;
-};
+export type CalldronClientOptions = ProviderClientOptions;
 
 export type CalldronPage<T> = { items: T[]; nextPage: number | null };
 export type CalldronClient = ReturnType<typeof createCalldronClient>;

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { providerRequest } from "@/lib/providers/http";
+import { type ProviderClientOptions, providerRequest } from "@/lib/providers/http";
 import {
   baseSchema,
   basesSchema,
@@ -16,13 +16,9 @@ import { API_KEY_PARAM, contactFormKey, DEFAULT_BASE_URL, PATCH_IS_IDEMPOTENT, p
 import { toObzvonilkaPhone } from "@/lib/providers/phone";
 import { ProviderError } from "@/lib/providers/provider-error";
 
-export type ObzvonilkaClientOptions = {
+export type ObzvonilkaClientOptions = Omit<ProviderClientOptions, "baseUrl"> & {
   /** Defaults to the real service; tests and the demo point it at the simulator. */
   baseUrl?: string;
-  apiKey: string;
-  timeoutMs?: number;
-  /** For tests: skips the retry back-off. */
-  sleep?: (ms: number) => Promise<void>;
 };
 
 export type ObzvonilkaClient = ReturnType<typeof createObzvonilkaClient>;
