@@ -1,18 +1,23 @@
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { CALLDRON_SIM_ACCOUNTS } from "@/lib/providers/calldron/simulator";
-import { ADMIN, appLog, loadShared, MANAGER_EMAIL, SIM_URL, STATE_DIR, signIn, signOut } from "./support";
+import { ADMIN, appLog, loadShared, MANAGER_EMAIL, SIM_URL, STATE_DIR, saveShared, signIn, signOut } from "./support";
 
 const KEY = CALLDRON_SIM_ACCOUNTS[0].key;
 const WRONG_KEY = "wrong-key-0123456789abcdef-zz99";
 const bodies: string[] = [];
+/** Pages and RSC payloads the manager received (not static scripts): a key's last digits must not be there. */
+const managerPages: string[] = [];
 
 test.describe.configure({ mode: "serial" });
 
 /** Every response body the browser receives (HTML, RSC payloads, JSON) is kept for the secrecy check. */
-function record(context: BrowserContext) {
+function record(context: BrowserContext, pages?: string[]) {
   context.on("response", async (response) => {
     try {
-      bodies.push(await response.text());
+      const text = await response.text();
+      bodies.push(text);
+      const type = response.headers()["content-type"] ?? "";
+      if (pages && /text\/html|text\/x-component|json/.test(type)) pages.push(text);
     } catch {
       // redirects and aborted requests have no body
     }
@@ -114,7 +119,7 @@ test("a manager sees no settings, gets 403 by URL, and a settings action sent wi
   await admin.context().close();
 
   const context = await browser.newContext();
-  record(context);
+  record(context, managerPages);
   const page = await context.newPage();
   const { managerPassword } = loadShared();
   await signIn(page, MANAGER_EMAIL, managerPassword as string);
@@ -186,6 +191,39 @@ test("a disabled user's open session stops working on its next request", async (
   await admin.context().close();
 });
 
+test("a user changes their own password; the temporary one stops working", async ({ page }) => {
+  const temporary = loadShared().managerPassword as string;
+  const chosen = "manager-own-password-1";
+  await signIn(page, MANAGER_EMAIL, temporary);
+  await page.getByRole("link", { name: "You are signed in with a temporary password" }).click();
+  await expect(page.getByRole("heading", { name: "Profile" })).toBeVisible();
+
+  await page.getByLabel("Current password").fill("not-my-password");
+  await page.getByLabel("New password", { exact: true }).fill(chosen);
+  await page.getByLabel("Repeat the new password").fill(chosen);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("The current password is wrong.").first()).toBeVisible();
+
+  await page.getByLabel("Current password").fill(temporary);
+  await page.getByLabel("New password", { exact: true }).fill("short");
+  await page.getByLabel("Repeat the new password").fill("short");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("The password must be at least 10 characters.")).toBeVisible();
+
+  await page.getByLabel("New password", { exact: true }).fill(chosen);
+  await page.getByLabel("Repeat the new password").fill(chosen);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Your password was changed.")).toBeVisible();
+  await expect(page.getByText("You are signed in with a temporary password")).toHaveCount(0);
+  await signOut(page);
+
+  await signIn(page, MANAGER_EMAIL, temporary);
+  await expect(page.getByText("Wrong e-mail or password.")).toBeVisible();
+  await signIn(page, MANAGER_EMAIL, chosen);
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  saveShared({ ...loadShared(), managerPassword: chosen });
+});
+
 test("the interface switches to Russian and remembers it", async ({ browser }) => {
   const page = await adminPage(browser);
   await page.goto("/");
@@ -204,6 +242,8 @@ test("no API key appears in any response body or in the server log", async () =>
   expect(bodies.length).toBeGreaterThan(20);
   const leaks = bodies.filter((b) => b.includes(KEY) || b.includes(WRONG_KEY));
   expect(leaks, "responses containing a key").toHaveLength(0);
+  expect(managerPages.length).toBeGreaterThan(3);
+  expect(managerPages.filter((b) => b.includes(`…${KEY.slice(-4)}`) || b.includes(KEY.slice(-4))), "manager pages with a key's last digits").toHaveLength(0);
   const log = appLog();
   expect(log.length).toBeGreaterThan(0);
   expect(log.includes(KEY)).toBe(false);

@@ -13,8 +13,9 @@ export async function testConnection(input: {
   provider: Provider;
   baseUrl: string;
   apiKey: string;
+  timeoutMs?: number;
 }): Promise<ConnectionTestResult> {
-  const options = { baseUrl: input.baseUrl, apiKey: input.apiKey, timeoutMs: TEST_TIMEOUT_MS };
+  const options = { baseUrl: input.baseUrl, apiKey: input.apiKey, timeoutMs: input.timeoutMs ?? TEST_TIMEOUT_MS };
   try {
     if (input.provider === "calldron") await createCalldronClient(options).ping();
     else if (input.provider === "calldog") await createCalldogClient(options).ping();
