@@ -32,6 +32,7 @@ export type ProviderRequest<T> = {
   idempotent: boolean;
   /** Strings that must never appear in an error or a log line (the API key). */
   secrets: string[];
+  /** Per attempt, headers and body together. */
   timeoutMs?: number;
   /** Lets a provider turn its own error envelope (even on HTTP 200) into a ProviderError kind. */
   inspect?: (status: number, body: unknown) => { kind: ProviderError["kind"]; message?: string } | undefined;
@@ -41,9 +42,10 @@ export type ProviderRequest<T> = {
 
 /** One fetch helper for every provider: timeout, retries where safe, zod validation, redaction, typed errors. */
 export async function providerRequest<T>(req: ProviderRequest<T>): Promise<T> {
-  const response = await send(req);
-  const text = await response.text();
-  let body: unknown ;
+  // The body is read inside the attempt: a stalled or cut body is a transport failure like any other.
+  const response = await send(req, async (r) => ({ status: r.status, text: await r.text() }));
+  const text = response.text;
+  let body: unknown;
   if (text.length > 0) {
     try {
       body = JSON.parse(text);
@@ -64,15 +66,21 @@ export async function providerRequest<T>(req: ProviderRequest<T>): Promise<T> {
 
 /** Same transport for binary answers (recordings); the caller streams the body. */
 export async function providerFetch(req: Omit<ProviderRequest<never>, "schema">): Promise<Response> {
-  return send(req);
+  return send(req, async (response) => response);
 }
 
-async function send(req: ProviderRequest<unknown>): Promise<Response> {
-  const url = buildUrl(req);
+/** Sends with retries; `accept` takes a successful answer (its failures count as transport failures of that attempt). */
+async function send<R>(req: ProviderRequest<unknown>, accept: (response: Response) => Promise<R>): Promise<R> {
+  let url: URL;
+  try {
+    url = buildUrl(req);
+  } catch {
+    throw fail(req, { kind: "validation", providerMessage: "the base URL is not a valid URL" });
+  }
   const sleep = req.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   for (let attempt = 1; ; attempt++) {
     const started = Date.now();
-    let response: Response;
+    let response: Response | undefined;
     try {
       response = await fetch(url, {
         method: req.method,
@@ -81,10 +89,17 @@ async function send(req: ProviderRequest<unknown>): Promise<Response> {
         signal: AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS),
         redirect: "manual",
       });
+      if (response.ok) {
+        const accepted = await accept(response);
+        log(req, attempt, String(response.status), started);
+        return accepted;
+      }
     } catch (error) {
       const cause = transportCause(error);
-      const notReceived = cause === "network" && isConnectionRefused(error);
-      log(req, attempt, `${cause}${notReceived ? " (refused)" : ""}`, started);
+      // Only a refused connection proves the request never reached the service.
+      const notReceived = !response && cause === "network" && isConnectionRefused(error);
+      const answered = response ? `${response.status}, then the body: ` : "";
+      log(req, attempt, `${answered}${cause}${notReceived ? " (refused)" : ""}`, started);
       if (attempt < MAX_ATTEMPTS && (req.idempotent || notReceived)) {
         await sleep(backoff(attempt));
         continue;
@@ -92,8 +107,6 @@ async function send(req: ProviderRequest<unknown>): Promise<Response> {
       throw fail(req, { kind: "unavailable", cause });
     }
     log(req, attempt, String(response.status), started);
-    if (response.ok) return response;
-
     const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
     const refusedUnprocessed = (response.status === 429 || response.status === 503) && retryAfterMs !== undefined;
     const transient = response.status === 429 || response.status >= 500;
@@ -110,7 +123,8 @@ async function send(req: ProviderRequest<unknown>): Promise<Response> {
       status: response.status,
       retryAfterMs,
       cause: response.status >= 500 ? "server" : undefined,
-      providerMessage: inspected?.message ?? shortMessage(body),
+      // Redacted before it is shortened, so that no cut-off part of a key survives.
+      providerMessage: inspected?.message ?? shortMessage(redact(body, req.secrets)),
     });
   }
 }
@@ -143,8 +157,10 @@ function transportCause(error: unknown): UnavailableCause {
 }
 
 function isConnectionRefused(error: unknown): boolean {
-  const code = (error as { cause?: { code?: string } })?.cause?.code;
-  return code === "ECONNREFUSED";
+  // With several addresses (IPv6 and IPv4) Node reports an AggregateError that lists each refusal.
+  const cause = (error as { cause?: { code?: string; errors?: { code?: string }[] } })?.cause;
+  if (cause?.code === "ECONNREFUSED") return true;
+  return Array.isArray(cause?.errors) && cause.errors.length > 0 && cause.errors.every((e) => e?.code === "ECONNREFUSED");
 }
 
 export function backoff(attempt: number): number {
@@ -160,12 +176,13 @@ export function parseRetryAfter(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
+/** Replaces each secret, raw or in any encoding a URL gives it (path, encodeURIComponent, query-string form), by `***`. */
 export function redact(text: string, secrets: string[]): string {
   let out = text;
   for (const secret of secrets) {
     if (!secret) continue;
-    out = out.split(secret).join("***");
-    out = out.split(encodeURIComponent(secret)).join("***");
+    const forms = new Set([secret, encodeURIComponent(secret), encodeURI(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
+    for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join("***");
   }
   return out;
 }
@@ -176,18 +193,25 @@ function fail(req: ProviderRequest<unknown>, init: Omit<ConstructorParameters<ty
     providerMessage: init.providerMessage ? redact(init.providerMessage, req.secrets) : undefined,
     provider: req.provider,
     method: req.method,
-    path: redact(pathWithQuery(req), req.secrets),
+    path: pathWithQuery(req),
   });
 }
 
+/** The path and query as sent, with every secret already redacted; the path as given when the URL cannot be built. */
 function pathWithQuery(req: ProviderRequest<unknown>): string {
-  const url = buildUrl(req);
-  return url.pathname + url.search;
+  let url: URL;
+  try {
+    url = buildUrl(req);
+  } catch {
+    return redact(req.path, req.secrets);
+  }
+  const query = new URLSearchParams([...url.searchParams].map(([k, v]) => [redact(k, req.secrets), redact(v, req.secrets)]));
+  return redact(url.pathname, req.secrets) + (query.size > 0 ? `?${query}` : "");
 }
 
 function log(req: ProviderRequest<unknown>, attempt: number, outcome: string, started: number): void {
   if (process.env.PROVIDER_LOG !== "1") return;
-  const path = redact(pathWithQuery(req), req.secrets);
+  const path = pathWithQuery(req);
   console.info(`[provider] ${req.provider} ${req.method} ${path} → ${outcome} in ${Date.now() - started} ms (try ${attempt})`);
 }
 

@@ -43,6 +43,8 @@ export class ProviderError extends Error {
 }
 
 export function kindForStatus(status: number): ProviderErrorKind {
+  // Redirects are not followed (the key must not travel to another host): one is an answer we cannot use.
+  if (status < 400) return "bad_response";
   if (status === 401 || status === 403) return "auth";
   if (status === 404) return "not_found";
   if (status === 429) return "rate_limited";
