@@ -30,9 +30,22 @@ describe("Calldog client against the simulator", () => {
   it("a wrong key is an auth error that never shows the key", async () => {
     const secret = "wrong-key-123456";
     const client = kit.client(secret);
-    for (const call of [client.userInfo(), client.createCalls(tts), client.getCalls([1])]) {
-      const error = await failure(call);
-      expect(error.kind).toBe("auth");
+    const calls: [string, () => Promise<unknown>][] = [
+      ["userInfo", () => client.userInfo()],
+      ["createCalls", () => client.createCalls(tts)],
+      ["getCalls", () => client.getCalls([1])],
+      ["createRecordFromText", () => client.createRecordFromText({ name: "x", text: "Привет" })],
+      ["createRecordFromFile", () => client.createRecordFromFile({ name: "x", file: makeWav(0.1), filename: "x.wav" })],
+      ["removeRecords", () => client.removeRecords([1])],
+      ["getPhones", () => client.getPhones({ all: true })],
+      ["getAvailableLanguages", () => client.getAvailableLanguages()],
+      ["confirmPhone", () => client.confirmPhone("+79161234567")],
+      ["recording", () => client.recording(`${kit.baseUrl}records/1.mp3`)],
+      ["ping", () => client.ping()],
+    ];
+    for (const [name, call] of calls) {
+      const error = await failure(call());
+      expect(error.kind, name).toBe("auth");
       expect(`${error.message} ${error.path} ${error.providerMessage}`).not.toContain(secret);
     }
   });
@@ -151,6 +164,14 @@ describe("Calldog client against the simulator", () => {
     expect((await failure(client.confirmPhone("+7916"))).kind).toBe("validation");
   });
 
+  it("refuses a blank TTS text as validation and charges nothing; an empty balance is a 402", async () => {
+    const blank = await failure(kit.client().createRecordFromText({ name: "Пусто", text: " " }));
+    expect(blank).toMatchObject({ kind: "validation", status: 422 });
+    expect((await kit.client().userInfo()).balance).toBe(1500);
+    const poor = await failure(kit.client(POOR_KEY).createRecordFromText({ name: "Дорого", text: "Привет" }));
+    expect(poor).toMatchObject({ kind: "validation", status: 402 });
+  });
+
   it("never sends the key to a recording on another host", async () => {
     const error = await failure(kit.client().recording("https://cdn.example.com/rec/1.mp3"));
     expect(error.kind).toBe("validation");
@@ -167,13 +188,17 @@ describe("Calldog client against the simulator", () => {
 
     kit.server.faults.reset("calldog");
     kit.server.faults.set("calldog", { rateLimitRate: 1, retryAfterSeconds: 0 });
-    expect((await failure(client.userInfo())).kind).toBe("rate_limited");
+    expect(await failure(client.userInfo())).toMatchObject({ kind: "rate_limited", status: 429, retryAfterMs: 0 });
+    // Refused with Retry-After means not processed: even a create is sent again.
+    kit.server.log.reset("calldog");
+    expect((await failure(client.createCalls(tts))).kind).toBe("rate_limited");
+    expect(kit.server.log.entries("calldog").map((e) => e.fault)).toEqual(["rate_limit", "rate_limit", "rate_limit"]);
     kit.server.faults.reset("calldog");
     kit.server.faults.set("calldog", { malformedRate: 1 });
     expect((await failure(client.userInfo())).kind).toBe("bad_response");
     kit.server.faults.reset("calldog");
     kit.server.faults.set("calldog", { resetRate: 1 });
-    expect((await failure(client.userInfo())).kind).toBe("unavailable");
+    expect(await failure(client.userInfo())).toMatchObject({ kind: "unavailable", cause: "network" });
     kit.server.faults.reset("calldog");
     kit.server.faults.set("calldog", { hangRate: 1 });
     const hung = await failure(kit.client(DEMO_KEY, 100).createCalls(tts));

@@ -22,6 +22,15 @@ afterEach(async () => {
 
 const failure = (promise: Promise<unknown>) => providerFailure(promise, [DEMO_KEY]);
 
+const WRONG_KEY = "calldron-wrong-key-7f3a";
+
+/** Reads an iterator to the end (it fails on the first page that fails). */
+async function drain<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
 const requests = (method?: string) => server.log.entries("calldron").filter((e) => !method || e.method === method);
 
 describe("auth", () => {
@@ -195,6 +204,13 @@ describe("faults", () => {
     expect(error).toMatchObject({ kind: "rate_limited", status: 429, retryAfterMs: 60_000 });
   });
 
+  it("waits out a 429 with Retry-After and retries, a create too (refused, so not received)", async () => {
+    const { id } = await client.createBatch({ name: "x" });
+    server.faults.set("calldron", { rateLimitRate: 1, retryAfterSeconds: 0 });
+    expect(await failure(client.createCall(id, "+79997778855"))).toMatchObject({ kind: "rate_limited", retryAfterMs: 0 });
+    expect(requests("POST").filter((e) => e.fault === "rate_limit")).toHaveLength(3);
+  });
+
   it("maps malformed JSON to bad_response", async () => {
     server.faults.set("calldron", { malformedRate: 1 });
     expect((await failure(client.listsPage())).kind).toBe("bad_response");
@@ -207,5 +223,70 @@ describe("faults", () => {
     server.faults.set("calldron", { hangRate: 0, resetRate: 1 });
     expect(await failure(quick.ping())).toMatchObject({ kind: "unavailable", cause: "network" });
     expect(requests("GET").every((e) => e.fault === "hang" || e.fault === "reset")).toBe(true);
+  });
+});
+
+describe("documented failures of every function", () => {
+  it("refuses a wrong key as auth in every function, without showing either key", async () => {
+    const { id: batchId } = await client.createBatch({ name: "Чужой ключ" });
+    const list = await client.createListAndFind("Чужой ключ");
+    const wrong = createCalldronClient({ baseUrl, apiKey: WRONG_KEY, sleep: noSleep });
+    const calls: [string, () => Promise<unknown>][] = [
+      ["ping", () => wrong.ping()],
+      ["listBatches", () => wrong.listBatches()],
+      ["createBatch", () => wrong.createBatch({ name: "x" })],
+      ["updateBatch", () => wrong.updateBatch(batchId, { name: "x" })],
+      ["deleteBatch", () => wrong.deleteBatch(batchId)],
+      ["listsPage", () => wrong.listsPage()],
+      ["iterateLists", () => drain(wrong.iterateLists())],
+      ["createList", () => wrong.createList("x")],
+      ["createListAndFind", () => wrong.createListAndFind("x")],
+      ["findListByName", () => wrong.findListByName("x")],
+      ["showList", () => wrong.showList(list.id)],
+      ["deleteList", () => wrong.deleteList(list.id)],
+      ["subscribersPage", () => wrong.subscribersPage(list.id)],
+      ["iterateSubscribers", () => drain(wrong.iterateSubscribers(list.id))],
+      ["addSubscriber", () => wrong.addSubscriber(list.id, "+79997778855")],
+      ["showSubscriber", () => wrong.showSubscriber(list.id, "1")],
+      ["deleteSubscriber", () => wrong.deleteSubscriber(list.id, "1")],
+      ["callsPage", () => wrong.callsPage(batchId)],
+      ["iterateCalls", () => drain(wrong.iterateCalls(batchId))],
+      ["createCall", () => wrong.createCall(batchId, "+79997778855")],
+      ["showCall", () => wrong.showCall(batchId, "1")],
+      ["recording", () => wrong.recording(`${baseUrl}batches/${batchId}/calls/1/record.mp3`)],
+    ];
+    for (const [name, call] of calls) {
+      expect((await providerFailure(call(), [WRONG_KEY, DEMO_KEY])).kind, name).toBe("auth");
+    }
+  });
+
+  it("answers not_found for unknown lists, subscribers, batches and calls, also when iterating", async () => {
+    const { id: batchId } = await client.createBatch({ name: "Пусто" });
+    const list = await client.createListAndFind("Пусто");
+    const cases: [string, () => Promise<unknown>][] = [
+      ["deleteList", () => client.deleteList("999")],
+      ["subscribersPage", () => client.subscribersPage("999")],
+      ["iterateSubscribers", () => drain(client.iterateSubscribers("999"))],
+      ["deleteSubscriber", () => client.deleteSubscriber(list.id, "999")],
+      ["callsPage", () => client.callsPage("999")],
+      ["iterateCalls", () => drain(client.iterateCalls("999"))],
+      ["showCall", () => client.showCall(batchId, "999")],
+    ];
+    for (const [name, call] of cases) expect((await failure(call())).kind, name).toBe("not_found");
+  });
+
+  it("refuses a blank list name as validation before looking for it", async () => {
+    const error = await failure(client.createListAndFind(" "));
+    expect(error).toMatchObject({ kind: "validation", status: 422 });
+    expect(requests("GET")).toHaveLength(0);
+  });
+
+  it("iterating and finding by name fail as the pages do: bad_response, unavailable", async () => {
+    await client.createList("Есть");
+    server.faults.set("calldron", { malformedRate: 1 });
+    expect((await failure(drain(client.iterateLists()))).kind).toBe("bad_response");
+    server.faults.set("calldron", { malformedRate: 0, errorRate: 1, errorStatuses: [500] });
+    expect(await failure(client.findListByName("Есть"))).toMatchObject({ kind: "unavailable", cause: "server" });
+    expect(requests("GET").filter((e) => e.fault === "error_500")).toHaveLength(3);
   });
 });

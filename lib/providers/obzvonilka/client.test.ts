@@ -113,6 +113,13 @@ describe("writes", () => {
     expect(deletedBase.providerMessage).toContain("contact_base");
   });
 
+  it("refuses an update of an unknown contact as not_found and a bad field as validation", async () => {
+    expect((await failure(client().updateContact(1, 999_999, { name: "X" }))).kind).toBe("not_found");
+    const badEmail = await failure(client().updateContact(1, 1, { email: "not-an-email" }));
+    expect(badEmail).toMatchObject({ kind: "validation", status: 422 });
+    expect(badEmail.providerMessage).toContain("email");
+  });
+
   it("cannot write into another organisation's base", async () => {
     const otherOrgBase = (await client(second.key).listBases())[0]?.id ?? 0;
     expect((await failure(client().createContact(otherOrgBase, { name: "X" }))).kind).toBe("not_found");
@@ -126,6 +133,24 @@ describe("auth and secrecy", () => {
     expect(error).toMatchObject({ kind: "auth", status: 401 });
     expect(error.message).not.toContain(wrongKey);
     expect(error.path).toContain("api_key=***");
+  });
+
+  it("refuses a wrong key as auth in every function; find-by-code does not turn it into null", async () => {
+    const wrongKey = "obz-wrong-key-1111";
+    const wrong = client(wrongKey);
+    const calls: [string, () => Promise<unknown>][] = [
+      ["listBases", () => wrong.listBases()],
+      ["getBase", () => wrong.getBase(1)],
+      ["listContacts", () => wrong.listContacts(1)],
+      ["getContact", () => wrong.getContact(1, 1)],
+      ["findContactByExternalCode", () => wrong.findContactByExternalCode(1, "NO-SUCH-CODE")],
+      ["createContact", () => wrong.createContact(1, { name: "X" })],
+      ["updateContact", () => wrong.updateContact(1, 1, { name: "X" })],
+      ["listUsers", () => wrong.listUsers()],
+      ["getUser", () => wrong.getUser(1)],
+      ["ping", () => wrong.ping()],
+    ];
+    for (const [name, call] of calls) expect((await failure(call(), [wrongKey])).kind, name).toBe("auth");
   });
 
   it("keeps the real key out of the request log and of error messages", async () => {
@@ -157,6 +182,18 @@ describe("faults", () => {
   it("429 → rate_limited with retryAfterMs", async () => {
     server.faults.set("obzvonilka", { rateLimitRate: 1, retryAfterSeconds: 2 });
     expect(await failure(client().listUsers())).toMatchObject({ kind: "rate_limited", status: 429, retryAfterMs: 2000 });
+  });
+
+  it("429 with Retry-After is waited out and retried, createContact too (refused, so not received)", async () => {
+    server.faults.set("obzvonilka", { rateLimitRate: 1, retryAfterSeconds: 0 });
+    expect((await failure(client().createContact(1, { name: "Позже" }))).kind).toBe("rate_limited");
+    expect(logged("POST").map((e) => e.fault)).toEqual(["rate_limit", "rate_limit", "rate_limit"]);
+  });
+
+  it("a failing server is not a missing contact: find-by-code and ping report unavailable", async () => {
+    server.faults.set("obzvonilka", { errorRate: 1, errorStatuses: [500] });
+    expect((await failure(client().findContactByExternalCode(1, "X"))).kind).toBe("unavailable");
+    expect((await failure(client().ping())).kind).toBe("unavailable");
   });
 
   it("malformed JSON → bad_response", async () => {
