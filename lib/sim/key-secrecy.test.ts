@@ -83,7 +83,7 @@ describe("no key leaks from the clients or the simulators", () => {
     const places: [string, string][] = [
       ...PROVIDERS.map((p): [string, string] => [`${p} request log`, JSON.stringify(server.log.entries(p))]),
       ...(await Promise.all(
-        PROVIDERS.map(async (p): [string, string] => [`${p} /_sim/log`, await (await fetch(`${server.url}/_sim/log/${p}`)).text()]),
+        PROVIDERS.map(async (p): Promise<[string, string]> => [`${p} /_sim/log`, await (await fetch(`${server.url}/_sim/log/${p}`)).text()]),
       )),
       ["errors", JSON.stringify(errors.map((e) => ({ message: e.message, path: e.path, providerMessage: e.providerMessage, stack: e.stack })))],
       ["console", printed.map((args) => args.map(String).join(" ")).join("\n")],
