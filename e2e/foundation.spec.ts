@@ -97,6 +97,9 @@ test("admin adds, tests and edits provider connections; the key is write-only", 
   await page.goto("/settings/audit");
   await expect(page.getByRole("cell", { name: "Connection added" }).first()).toBeVisible();
   await expect(page.getByRole("cell", { name: "Connection tested" }).first()).toBeVisible();
+  // "From where": the sign-in's address is the request's, not "unknown".
+  const signInRow = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "Signed in", exact: true }) }).first();
+  await expect(signInRow).toContainText(/::1|127\.0\.0\.1/);
   await page.context().close();
 });
 

@@ -5,11 +5,14 @@ import { headers } from "next/headers";
  * (or by Next itself from the socket when no proxy is in front): entries to its left are whatever the
  * client sent and cannot be trusted for throttling. Behind a load balancer, that is the balancer's view.
  */
-export async function requestIp(): Promise<string> {
-  const h = await headers();
+export function ipFromHeaders(h: Headers): string {
   const entries = (h.get("x-forwarded-for") ?? "")
     .split(",")
     .map((e) => e.trim())
     .filter(Boolean);
   return entries.at(-1) || h.get("x-real-ip") || "unknown";
+}
+
+export async function requestIp(): Promise<string> {
+  return ipFromHeaders(await headers());
 }

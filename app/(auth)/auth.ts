@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/db/queries/audit";
 import { lockedUntil, recordSignInAttempt } from "@/lib/db/queries/sign-in-attempts";
 import { findUserByEmail } from "@/lib/db/queries/users";
 import { env } from "@/lib/env";
+import { ipFromHeaders } from "@/lib/request-ip";
 import { secrets } from "@/lib/secrets";
 
 export class InvalidCredentials extends CredentialsSignin {
@@ -16,7 +17,7 @@ export class Throttled extends CredentialsSignin {
   code = "throttled";
 }
 
-const credentialsSchema = z.object({ email: z.email(), password: z.string().min(1), ip: z.string().default("unknown") });
+const credentialsSchema = z.object({ email: z.email(), password: z.string().min(1) });
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
@@ -24,11 +25,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: env().AUTH_TRUST_HOST || env().NODE_ENV !== "production" || env().PROZVON_DEMO,
   providers: [
     Credentials({
-      credentials: { email: {}, password: {}, ip: {} },
-      async authorize(raw) {
+      credentials: { email: {}, password: {} },
+      // The address comes from the request, never from the submitted fields, so it cannot be forged there.
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const { email, password, ip } = parsed.data;
+        const { email, password } = parsed.data;
+        const ip = ipFromHeaders(request.headers);
         const until = await lockedUntil({ email, ip });
         if (until) {
           await recordAudit({ action: "auth.sign_in_throttled", target: email, ip });

@@ -21,7 +21,7 @@ const signInSchema = z.object({
 
 export const signInWithPassword = publicAction({ schema: signInSchema }, async ({ email, password }) => {
   try {
-    await signIn("credentials", { email, password, ip: await requestIp(), redirect: false });
+    await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as { code?: string }).code;
