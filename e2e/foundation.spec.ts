@@ -241,6 +241,45 @@ test("the interface switches to Russian and remembers it", async ({ browser }) =
   await page.context().close();
 });
 
+// Provider data on the area pages. The connections left by the tests above: "Calldron main" (the
+// simulator's demo account, with its demo batches and lists) and "Calldron wrong key"; no Obzvonilka.
+test("campaigns show each Calldron account's batches, and an account that fails says why", async ({ browser }) => {
+  const page = await adminPage(browser);
+  await page.goto("/campaigns");
+  const main = page.locator("section").filter({ hasText: "Calldron main" });
+  await expect(main.getByRole("cell", { name: /Напоминание о записи к врачу/ })).toBeVisible();
+  await expect(main.getByRole("row").filter({ hasText: "Напоминание о записи к врачу" })).toContainText("Finished");
+  await expect(main.getByRole("row").filter({ hasText: "Акция выходного дня" })).toContainText("Not started");
+  const wrong = page.locator("section").filter({ hasText: "Calldron wrong key" });
+  await expect(wrong.getByRole("alert")).toContainText("Could not read this account: Wrong API key.");
+  await page.context().close();
+});
+
+test("contact lists show Calldron lists and say that no Obzvonilka account is connected", async ({ browser }) => {
+  const page = await adminPage(browser);
+  await page.goto("/lists");
+  await expect(page.locator("section").filter({ hasText: "Calldron main" }).getByRole("cell", { name: "Пациенты клиники «Здоровье»" })).toBeVisible();
+  await expect(page.getByText("No Obzvonilka account is connected yet.")).toBeVisible();
+  await page.context().close();
+});
+
+test("calls of a chosen batch are listed with readable numbers and statuses, page by page", async ({ browser }) => {
+  const page = await adminPage(browser);
+  await page.goto("/calls");
+  await page.getByLabel("Batch").selectOption({ label: "Calldron main · Уведомление о задолженности" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/batch=/);
+  const rows = page.getByTestId("call-row");
+  await expect(rows).toHaveCount(25);
+  await expect(rows.first()).toContainText(/\+7 \d{3} \d{3} \d{2} \d{2}/);
+  await expect(rows.filter({ hasText: "Answered" }).first()).toBeVisible();
+  await page.getByRole("link", { name: "Next →" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByText("Page 2")).toBeVisible();
+  await expect(rows.first()).toBeVisible();
+  await page.context().close();
+});
+
 test("no API key appears in any response body or in the server log", async () => {
   expect(bodies.length).toBeGreaterThan(20);
   const leaks = bodies.filter((b) => b.includes(KEY) || b.includes(WRONG_KEY));

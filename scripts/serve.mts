@@ -1,6 +1,6 @@
 // Starts the simulators and the production build of the app side by side, and stops both together.
 //   npm run demo                → build if stale, simulators with demo data, app in demo mode on :3000
-//   tsx scripts/serve.mts --e2e → what Playwright's webServer runs: a fresh database, no demo data
+//   tsx scripts/serve.mts --e2e → what Playwright's webServer runs: a fresh app database (no demo users), simulators with demo data
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -50,7 +50,7 @@ function start(name: string, command: string, args: string[], env: Record<string
   children.push(child);
 }
 
-start("sim", bin("tsx"), ["scripts/sim.mts", ...(e2e ? [] : ["--demo"])], {
+start("sim", bin("tsx"), ["scripts/sim.mts", "--demo"], {
   SIM_PORT: simPort,
   SIM_TIME_SCALE: process.env.SIM_TIME_SCALE ?? (e2e ? "60" : "30"),
   DATA_DIR: dataDir,

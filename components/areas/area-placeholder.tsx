@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listConnectionSummaries } from "@/lib/db/queries/connections";
 import type { Provider } from "@/lib/db/schema";
 
-type Area = "campaigns" | "lists" | "audio" | "calls" | "dnc";
+type Area = "audio" | "dnc";
 
 /** An area's honest empty state until its feature lands: what will be here and which accounts it will use. */
 export async function AreaPlaceholder({ area, providers }: { area: Area; providers: Provider[] }) {

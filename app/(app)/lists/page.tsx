@@ -1,13 +1,50 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { AreaPlaceholder } from "@/components/areas/area-placeholder";
+import { ConnectionSection, NoConnections } from "@/components/provider-data/connection-section";
+import { CalldronListsTable, ObzvonilkaBasesTable } from "@/components/provider-data/lists-tables";
+import { Pager, pageParam } from "@/components/provider-data/pager";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
+import { readEachConnection } from "@/lib/providers/connection-clients";
+
+const PER_PAGE = 25;
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("areas"))("lists.title") };
+  return { title: (await getTranslations("listsPage"))("title") };
 }
 
-export default async function ListsPage() {
+export default async function ListsPage({ searchParams }: { searchParams: Promise<{ c?: string; page?: string }> }) {
   await requireUser();
-  return <AreaPlaceholder area="lists" providers={["calldron", "obzvonilka"]} />;
+  const t = await getTranslations("listsPage");
+  const query = await searchParams;
+  // The page number applies to the connection named in `c`; the others show their first page.
+  const pageOf = (connectionId: string) => (query.c === connectionId ? pageParam(query.page) : 1);
+  const [calldron, obzvonilka] = await Promise.all([
+    readEachConnection("calldron", (client, c) => client.listsPage(pageOf(c.id), PER_PAGE)),
+    readEachConnection("obzvonilka", (client) => client.listBases()),
+  ]);
+  return (
+    <>
+      <PageHeader title={t("title")} />
+      <div className="space-y-6">
+        {calldron.length === 0 && <NoConnections provider="Calldron" />}
+        {calldron.map((read) => (
+          <ConnectionSection key={read.connection.id} read={read} title={t("calldronLists")}>
+            {(page) => (
+              <>
+                <CalldronListsTable lists={page.items} />
+                <Pager page={pageOf(read.connection.id)} hasNext={page.nextPage !== null} hrefFor={(n) => `/lists?c=${read.connection.id}&page=${n}`} />
+              </>
+            )}
+          </ConnectionSection>
+        ))}
+        {obzvonilka.length === 0 && <NoConnections provider="Obzvonilka" />}
+        {obzvonilka.map((read) => (
+          <ConnectionSection key={read.connection.id} read={read} title={t("obzvonilkaBases")}>
+            {(bases) => <ObzvonilkaBasesTable bases={bases} />}
+          </ConnectionSection>
+        ))}
+      </div>
+    </>
+  );
 }
