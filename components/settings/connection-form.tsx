@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createConnection, editConnection } from "@/lib/actions/connections";
@@ -79,14 +79,7 @@ export function ConnectionForm({ existing, onDone, onCancel }: { existing?: Conn
         help={existing ? t("apiKeyEditHelp", { last4: existing.apiKeyLast4 }) : t("apiKeyHelp")}
         error={fe?.apiKey}
       />
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onCancel}>
-          {t("cancel")}
-        </Button>
-        <Button type="submit" disabled={form.pending}>
-          {t("save")}
-        </Button>
-      </div>
+      <FormActions cancelLabel={t("cancel")} submitLabel={t("save")} onCancel={onCancel} pending={form.pending} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { TemporaryPassword } from "@/components/settings/temporary-password";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createUser } from "@/lib/actions/users";
@@ -43,14 +44,7 @@ export function CreateUserDialog() {
               <option value="manager">{t("nav.roles.manager")}</option>
               <option value="admin">{t("nav.roles.admin")}</option>
             </SelectField>
-            <div className="flex justify-end gap-2">
-              <Button variant="secondary" onClick={close}>
-                {t("users.cancel")}
-              </Button>
-              <Button type="submit" disabled={form.pending}>
-                {t("users.submit")}
-              </Button>
-            </div>
+            <FormActions cancelLabel={t("users.cancel")} submitLabel={t("users.submit")} onCancel={close} pending={form.pending} />
           </form>
         )}
       </Dialog>

@@ -19,7 +19,7 @@ async function start(options: Partial<Parameters<typeof startSimServer>[0]> = {}
   return server;
 }
 
-const users = (s: SimServer, key = KEY) => fetch(`${s.url}/obzvonilka/api/users.json?api_key=${key}`);
+const users = (s: SimServer, key: string = KEY) => fetch(`${s.url}/obzvonilka/api/users.json?api_key=${key}`);
 const control = (s: SimServer, method: string, p: string, body?: unknown) =>
   fetch(`${s.url}/_sim/${p}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
 
