@@ -1,6 +1,6 @@
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { CALLDRON_SIM_ACCOUNTS } from "@/lib/providers/calldron/simulator";
-import { ADMIN, appLog, loadShared, MANAGER_EMAIL, SIM_URL, STATE_DIR, saveShared, signIn, signOut } from "./support";
+import { ADMIN, appLog, databaseContents, loadShared, MANAGER_EMAIL, SIM_URL, STATE_DIR, saveShared, signIn, signOut } from "./support";
 
 const KEY = CALLDRON_SIM_ACCOUNTS[0].key;
 const WRONG_KEY = "wrong-key-0123456789abcdef-zz99";
@@ -286,6 +286,10 @@ test("no API key appears in any response body or in the server log", async () =>
   expect(leaks, "responses containing a key").toHaveLength(0);
   expect(managerPages.length).toBeGreaterThan(3);
   expect(managerPages.filter((b) => b.includes(`…${KEY.slice(-4)}`) || b.includes(KEY.slice(-4))), "manager pages with a key's last digits").toHaveLength(0);
+  const stored = databaseContents();
+  expect(stored.includes(ADMIN.email), "the scan sees the stored rows").toBe(true);
+  expect(stored.includes(KEY), "a key in clear in the database").toBe(false);
+  expect(stored.includes(WRONG_KEY), "a key in clear in the database").toBe(false);
   const log = appLog();
   expect(log.length).toBeGreaterThan(0);
   expect(log.includes(KEY)).toBe(false);

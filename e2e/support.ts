@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
@@ -32,4 +33,20 @@ export function loadShared(): Record<string, string> {
 /** The app's own log (the simulators log elsewhere): written by scripts/serve.mts --e2e. */
 export function appLog(): string {
   return fs.readFileSync(path.resolve(".data/e2e/app.log"), "utf8");
+}
+
+/** Everything the app's database holds, as text: a pg_dump on PostgreSQL, the raw files of PGlite. */
+export function databaseContents(): string {
+  const url = process.env.DATABASE_URL;
+  if (url) return execFileSync("pg_dump", ["--data-only", url], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.push(full);
+    }
+  };
+  walk(path.resolve(".data/e2e/pglite"));
+  return files.map((f) => fs.readFileSync(f).toString("latin1")).join("\n");
 }
