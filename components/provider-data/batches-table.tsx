@@ -33,7 +33,7 @@ export async function BatchesTable({ batches, connectionId }: { batches: Calldro
           <tr key={b.id}>
             <Td>
               <span className="block font-medium">{b.name}</span>
-              {b.description && <span className="block max-w-72 truncate text-xs text-slate-500">{b.description}</span>}
+              {b.description && <span className="block max-w-60 truncate text-xs text-slate-500">{b.description}</span>}
             </Td>
             <Td title={b.type && t.has(`typeHelp.${b.type}` as never) ? t(`typeHelp.${b.type}` as never) : undefined}>{known("types", b.type)}</Td>
             <Td>
