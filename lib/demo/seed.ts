@@ -6,8 +6,8 @@ import { countUsers, insertUser } from "@/lib/db/queries/users";
 import { DEMO_USERS } from "@/lib/demo/accounts";
 import { env } from "@/lib/env";
 import { CALLDOG_SIM_ACCOUNTS } from "@/lib/providers/calldog/simulator-accounts";
-import { CALLDRON_SIM_ACCOUNTS } from "@/lib/providers/calldron/simulator";
-import { OBZVONILKA_SIM_ACCOUNTS } from "@/lib/providers/obzvonilka/simulator";
+import { CALLDRON_SIM_ACCOUNTS } from "@/lib/providers/calldron/simulator-accounts";
+import { OBZVONILKA_SIM_ACCOUNTS } from "@/lib/providers/obzvonilka/simulator-accounts";
 
 /**
  * Demo mode only, on an empty database: the two demo users and one connection per provider pointing at

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CALLDRON_SIM_ACCOUNTS, createCalldronSim } from "@/lib/providers/calldron/simulator";
+import { createCalldronSim } from "@/lib/providers/calldron/simulator";
+import { CALLDRON_SIM_ACCOUNTS } from "@/lib/providers/calldron/simulator-accounts";
 import { DEMO_KEY, raw, SECOND_KEY, startCalldronSim } from "@/lib/providers/calldron/test-helpers";
 import { basicAuthHeader } from "@/lib/providers/calldron/wire";
 import { toE164 } from "@/lib/providers/phone";

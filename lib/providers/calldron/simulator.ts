@@ -3,15 +3,10 @@ import { advanceAccount } from "@/lib/providers/calldron/simulator-lifecycle";
 import { MediaCache } from "@/lib/providers/calldron/simulator-media";
 import { route } from "@/lib/providers/calldron/simulator-routes";
 import { emptyState, isSimState, type SimState } from "@/lib/providers/calldron/simulator-state";
+import { CALLDRON_SIM_ACCOUNTS, CALLDRON_SIM_PREFIX } from "@/lib/providers/calldron/simulator-accounts";
 import type { ProviderSim, SimContext, SimRequest, SimResponse } from "@/lib/sim/types";
 
-/** Fixed demo accounts; the first holds the demo data. Keys look like real 32-character Calldron keys. */
-export const CALLDRON_SIM_ACCOUNTS = [
-  { name: "demo", key: "cdDemoXsVGbrnM6aosxGIJUmwQIPI1lT", label: "Calldron demo account (lists, finished batches with recordings)" },
-  { name: "second", key: "cdSecondoJ3lP9TzitdJjSXuja2jq7hB", label: "Calldron second account (a little data of its own)" },
-] as const;
 
-export const CALLDRON_SIM_PREFIX = "/calldron/v1";
 
 const UNAUTHORIZED: SimResponse = {
   status: 401,

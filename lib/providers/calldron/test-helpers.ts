@@ -1,4 +1,5 @@
-import { CALLDRON_SIM_ACCOUNTS, CALLDRON_SIM_PREFIX, createCalldronSim } from "@/lib/providers/calldron/simulator";
+import { createCalldronSim } from "@/lib/providers/calldron/simulator";
+import { CALLDRON_SIM_ACCOUNTS, CALLDRON_SIM_PREFIX } from "@/lib/providers/calldron/simulator-accounts";
 import { basicAuthHeader } from "@/lib/providers/calldron/wire";
 import { SimClock } from "@/lib/sim/clock";
 import { type SimServer, startSimServer } from "@/lib/sim/server";

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createObzvonilkaSim, OBZVONILKA_SIM_ACCOUNTS, OBZVONILKA_SIM_PREFIX } from "@/lib/providers/obzvonilka/simulator";
+import { createObzvonilkaSim } from "@/lib/providers/obzvonilka/simulator";
+import { OBZVONILKA_SIM_ACCOUNTS, OBZVONILKA_SIM_PREFIX } from "@/lib/providers/obzvonilka/simulator-accounts";
 import type { SimState } from "@/lib/providers/obzvonilka/simulator-seed";
 import { type SimServer, startSimServer } from "@/lib/sim/server";
 

@@ -3,23 +3,10 @@ import { applyPatch, type ContactPatch, emptyContact, readContactPatch } from "@
 import { type FormFields, parseForm } from "@/lib/providers/obzvonilka/simulator-form";
 import { type SimOrg, type SimState, seedState } from "@/lib/providers/obzvonilka/simulator-seed";
 import { API_KEY_HEADER, API_KEY_PARAM, INVALID_STATUS, invalidBody, REFUSAL } from "@/lib/providers/obzvonilka/wire";
+import { OBZVONILKA_SIM_ACCOUNTS, OBZVONILKA_SIM_PREFIX } from "@/lib/providers/obzvonilka/simulator-accounts";
 import type { ProviderSim, SimRequest, SimResponse } from "@/lib/sim/types";
 
-/** Fixed keys so that the demo and the tests can connect; `account` ties each to its seeded organisation. */
-export const OBZVONILKA_SIM_ACCOUNTS = [
-  {
-    account: "demo",
-    key: "obz-demo-4f8a2c9e71b3d605",
-    label: "Demo organisation «Ромашка»: 4 contact bases (one deleted), 7 users (one admin, two disabled)",
-  },
-  {
-    account: "second",
-    key: "obz-second-9d1e6b3a58c7f240",
-    label: "Second organisation «ИП Васильев»: 1 contact base, 2 users",
-  },
-] as const;
 
-export const OBZVONILKA_SIM_PREFIX = "/obzvonilka/api";
 
 /** A strict stand-in for Obzvonilka's REST API: the rules it enforces are listed in docs/providers.md. */
 export function createObzvonilkaSim(opts: { demoData?: boolean } = {}): ProviderSim {
