@@ -1,5 +1,5 @@
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { CALLDRON_SIM_ACCOUNTS } from "@/lib/providers/calldron/simulator-accounts";
+import { CALLDRON_SIM_ACCOUNTS } from "@/lib/sim/calldron/simulator-accounts";
 import { ADMIN, appLog, databaseContents, loadShared, MANAGER_EMAIL, SIM_URL, STATE_DIR, saveShared, signIn, signOut } from "./support";
 
 const KEY = CALLDRON_SIM_ACCOUNTS[0].key;

@@ -5,9 +5,9 @@ import { insertConnection } from "@/lib/db/queries/connections";
 import { countUsers, insertUser } from "@/lib/db/queries/users";
 import { DEMO_USERS } from "@/lib/demo/accounts";
 import { env } from "@/lib/env";
-import { CALLDOG_SIM_ACCOUNTS } from "@/lib/providers/calldog/simulator-accounts";
-import { CALLDRON_SIM_ACCOUNTS } from "@/lib/providers/calldron/simulator-accounts";
-import { OBZVONILKA_SIM_ACCOUNTS } from "@/lib/providers/obzvonilka/simulator-accounts";
+import { CALLDOG_SIM_ACCOUNTS } from "@/lib/sim/calldog/simulator-accounts";
+import { CALLDRON_SIM_ACCOUNTS } from "@/lib/sim/calldron/simulator-accounts";
+import { OBZVONILKA_SIM_ACCOUNTS } from "@/lib/sim/obzvonilka/simulator-accounts";
 
 /**
  * Demo mode only, on an empty database: the two demo users and one connection per provider pointing at

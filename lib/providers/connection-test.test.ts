@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CALLDOG_SIM_ACCOUNTS } from "@/lib/providers/calldog/simulator-accounts";
-import { CALLDRON_SIM_ACCOUNTS } from "@/lib/providers/calldron/simulator-accounts";
+import { CALLDOG_SIM_ACCOUNTS } from "@/lib/sim/calldog/simulator-accounts";
+import { CALLDRON_SIM_ACCOUNTS } from "@/lib/sim/calldron/simulator-accounts";
 import { testConnection } from "@/lib/providers/connection-test";
-import { OBZVONILKA_SIM_ACCOUNTS } from "@/lib/providers/obzvonilka/simulator-accounts";
+import { OBZVONILKA_SIM_ACCOUNTS } from "@/lib/sim/obzvonilka/simulator-accounts";
 import { createAllSims } from "@/lib/sim/providers";
 import { type SimServer, startSimServer } from "@/lib/sim/server";
 

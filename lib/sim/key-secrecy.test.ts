@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from "vitest";
 import type { Provider } from "@/lib/db/schema";
 import { createCalldogClient } from "@/lib/providers/calldog/client";
-import { CALLDOG_SIM_ACCOUNTS, CALLDOG_SIM_PREFIX } from "@/lib/providers/calldog/simulator";
+import { CALLDOG_SIM_ACCOUNTS, CALLDOG_SIM_PREFIX } from "@/lib/sim/calldog/simulator";
 import { createCalldronClient } from "@/lib/providers/calldron/client";
-import { CALLDRON_SIM_ACCOUNTS, CALLDRON_SIM_PREFIX } from "@/lib/providers/calldron/simulator-accounts";
+import { CALLDRON_SIM_ACCOUNTS, CALLDRON_SIM_PREFIX } from "@/lib/sim/calldron/simulator-accounts";
 import { basicAuthHeader } from "@/lib/providers/calldron/wire";
 import { createObzvonilkaClient } from "@/lib/providers/obzvonilka/client";
-import { OBZVONILKA_SIM_ACCOUNTS, OBZVONILKA_SIM_PREFIX } from "@/lib/providers/obzvonilka/simulator-accounts";
+import { OBZVONILKA_SIM_ACCOUNTS, OBZVONILKA_SIM_PREFIX } from "@/lib/sim/obzvonilka/simulator-accounts";
 import { ProviderError } from "@/lib/providers/provider-error";
 import { makeWav } from "@/lib/sim/audio";
 import { SimClock } from "@/lib/sim/clock";

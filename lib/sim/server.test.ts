@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createObzvonilkaSim } from "@/lib/providers/obzvonilka/simulator";
-import { OBZVONILKA_SIM_ACCOUNTS } from "@/lib/providers/obzvonilka/simulator-accounts";
+import { createObzvonilkaSim } from "@/lib/sim/obzvonilka/simulator";
+import { OBZVONILKA_SIM_ACCOUNTS } from "@/lib/sim/obzvonilka/simulator-accounts";
 import { SimClock } from "@/lib/sim/clock";
 import { type SimServer, startSimServer } from "@/lib/sim/server";
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CALLDOG_MAX_PHONES_PER_REQUEST, type CalldogCreateCallsInput } from "@/lib/providers/calldog/wire";
-import { DEMO_CALLER, DEMO_KEY, type Kit, POOR_KEY, postJson, startKit } from "@/lib/providers/calldog/test-kit";
+import { DEMO_CALLER, DEMO_KEY, type Kit, POOR_KEY, postJson, startKit } from "@/lib/sim/calldog/test-kit";
 import { audioKind, makeWav } from "@/lib/sim/audio";
 import { failure } from "@/lib/testing/provider-assertions";
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type CalldronClient, createCalldronClient } from "@/lib/providers/calldron/client";
-import { DEMO_KEY, SECOND_KEY, startCalldronSim } from "@/lib/providers/calldron/test-helpers";
+import { DEMO_KEY, SECOND_KEY, startCalldronSim } from "@/lib/sim/calldron/test-helpers";
 import { audioKind, makeMp3 } from "@/lib/sim/audio";
 import type { SimClock } from "@/lib/sim/clock";
 import type { SimServer } from "@/lib/sim/server";

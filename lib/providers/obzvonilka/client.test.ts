@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createObzvonilkaClient } from "@/lib/providers/obzvonilka/client";
-import { createObzvonilkaSim } from "@/lib/providers/obzvonilka/simulator";
-import { OBZVONILKA_SIM_ACCOUNTS, OBZVONILKA_SIM_PREFIX } from "@/lib/providers/obzvonilka/simulator-accounts";
+import { createObzvonilkaSim } from "@/lib/sim/obzvonilka/simulator";
+import { OBZVONILKA_SIM_ACCOUNTS, OBZVONILKA_SIM_PREFIX } from "@/lib/sim/obzvonilka/simulator-accounts";
 import { type SimServer, startSimServer } from "@/lib/sim/server";
 import { failure } from "@/lib/testing/provider-assertions";
 

@@ -1,9 +1,9 @@
-import { seedDemoData } from "@/lib/providers/calldron/simulator-demo-data";
-import { advanceAccount } from "@/lib/providers/calldron/simulator-lifecycle";
-import { MediaCache } from "@/lib/providers/calldron/simulator-media";
-import { route } from "@/lib/providers/calldron/simulator-routes";
-import { emptyState, isSimState, type SimState } from "@/lib/providers/calldron/simulator-state";
-import { CALLDRON_SIM_ACCOUNTS, CALLDRON_SIM_PREFIX } from "@/lib/providers/calldron/simulator-accounts";
+import { seedDemoData } from "@/lib/sim/calldron/simulator-demo-data";
+import { advanceAccount } from "@/lib/sim/calldron/simulator-lifecycle";
+import { MediaCache } from "@/lib/sim/calldron/simulator-media";
+import { route } from "@/lib/sim/calldron/simulator-routes";
+import { emptyState, isSimState, type SimState } from "@/lib/sim/calldron/simulator-state";
+import { CALLDRON_SIM_ACCOUNTS, CALLDRON_SIM_PREFIX } from "@/lib/sim/calldron/simulator-accounts";
 import type { ProviderSim, SimContext, SimRequest, SimResponse } from "@/lib/sim/types";
 
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createObzvonilkaSim } from "@/lib/providers/obzvonilka/simulator";
-import { OBZVONILKA_SIM_ACCOUNTS, OBZVONILKA_SIM_PREFIX } from "@/lib/providers/obzvonilka/simulator-accounts";
-import type { SimState } from "@/lib/providers/obzvonilka/simulator-seed";
+import { createObzvonilkaSim } from "@/lib/sim/obzvonilka/simulator";
+import { OBZVONILKA_SIM_ACCOUNTS, OBZVONILKA_SIM_PREFIX } from "@/lib/sim/obzvonilka/simulator-accounts";
+import type { SimState } from "@/lib/sim/obzvonilka/simulator-seed";
 import { type SimServer, startSimServer } from "@/lib/sim/server";
 
 const [demo] = OBZVONILKA_SIM_ACCOUNTS;

@@ -1,5 +1,5 @@
 import { CONTACT_FIELDS, type ContactField, PHONE_FIELDS } from "@/lib/providers/obzvonilka/schema";
-import type { FormFields } from "@/lib/providers/obzvonilka/simulator-form";
+import type { FormFields } from "@/lib/sim/obzvonilka/simulator-form";
 import {
   CONTACT_REQUIREMENT,
   EMAIL_PATTERN,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CalldogCreateCallsInput } from "@/lib/providers/calldog/wire";
-import { DEMO_CALLER, DEMO_KEY, type Kit, MODERATED_KEY, startKit, startReceiver } from "@/lib/providers/calldog/test-kit";
+import { DEMO_CALLER, DEMO_KEY, type Kit, MODERATED_KEY, startKit, startReceiver } from "@/lib/sim/calldog/test-kit";
 import { audioKind, makeWav } from "@/lib/sim/audio";
 
 let kit: Kit;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createCalldronSim } from "@/lib/providers/calldron/simulator";
-import { CALLDRON_SIM_ACCOUNTS } from "@/lib/providers/calldron/simulator-accounts";
-import { DEMO_KEY, raw, SECOND_KEY, startCalldronSim } from "@/lib/providers/calldron/test-helpers";
+import { createCalldronSim } from "@/lib/sim/calldron/simulator";
+import { CALLDRON_SIM_ACCOUNTS } from "@/lib/sim/calldron/simulator-accounts";
+import { DEMO_KEY, raw, SECOND_KEY, startCalldronSim } from "@/lib/sim/calldron/test-helpers";
 import { basicAuthHeader } from "@/lib/providers/calldron/wire";
 import { toE164 } from "@/lib/providers/phone";
 import { audioKind, makeMp3, makeWav } from "@/lib/sim/audio";

@@ -1,4 +1,4 @@
-import type { SimState, SimWebhook } from "@/lib/providers/calldog/simulator-state";
+import type { SimState, SimWebhook } from "@/lib/sim/calldog/simulator-state";
 import type { SimContext } from "@/lib/sim/types";
 
 /** "Every minute up to three times until HTTP 200": one delivery plus at most three retries, a simulated minute apart. */

@@ -1,4 +1,4 @@
-import type { AccountData, SimBatch, SimCall } from "@/lib/providers/calldron/simulator-state";
+import type { AccountData, SimBatch, SimCall } from "@/lib/sim/calldron/simulator-state";
 import type { SimContext } from "@/lib/sim/types";
 
 /** Rails time-zone names the simulator accepts, with their UTC offsets in hours (no daylight saving in Russia). */

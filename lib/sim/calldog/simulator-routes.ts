@@ -1,8 +1,8 @@
-import { type AudioCache, serveAudio } from "@/lib/providers/calldog/simulator-audio";
-import { createCalls } from "@/lib/providers/calldog/simulator-create";
-import { type CalldogBody, fail, flag, integer, ok, parseBody } from "@/lib/providers/calldog/simulator-http";
-import { createRecord, removeRecord } from "@/lib/providers/calldog/simulator-records";
-import { type SimAccount, type SimState, accountByKey, callInfo, unix } from "@/lib/providers/calldog/simulator-state";
+import { type AudioCache, serveAudio } from "@/lib/sim/calldog/simulator-audio";
+import { createCalls } from "@/lib/sim/calldog/simulator-create";
+import { type CalldogBody, fail, flag, integer, ok, parseBody } from "@/lib/sim/calldog/simulator-http";
+import { createRecord, removeRecord } from "@/lib/sim/calldog/simulator-records";
+import { type SimAccount, type SimState, accountByKey, callInfo, unix } from "@/lib/sim/calldog/simulator-state";
 import { CALLDOG_MAX_IDS_PER_GET, CALLDOG_PATHS, isCalldogPhone } from "@/lib/providers/calldog/wire";
 import type { SimContext, SimRequest, SimResponse } from "@/lib/sim/types";
 

@@ -1,5 +1,5 @@
-import { createCalldronSim } from "@/lib/providers/calldron/simulator";
-import { CALLDRON_SIM_ACCOUNTS, CALLDRON_SIM_PREFIX } from "@/lib/providers/calldron/simulator-accounts";
+import { createCalldronSim } from "@/lib/sim/calldron/simulator";
+import { CALLDRON_SIM_ACCOUNTS, CALLDRON_SIM_PREFIX } from "@/lib/sim/calldron/simulator-accounts";
 import { basicAuthHeader } from "@/lib/providers/calldron/wire";
 import { SimClock } from "@/lib/sim/clock";
 import { type SimServer, startSimServer } from "@/lib/sim/server";

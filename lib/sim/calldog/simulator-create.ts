@@ -1,6 +1,6 @@
-import { type CalldogBody, fail, flag, integer, ok } from "@/lib/providers/calldog/simulator-http";
-import { mayStart, startDelayMs } from "@/lib/providers/calldog/simulator-lifecycle";
-import { newSimCall, type SimAccount, type SimCall, type SimIvr, type SimState } from "@/lib/providers/calldog/simulator-state";
+import { type CalldogBody, fail, flag, integer, ok } from "@/lib/sim/calldog/simulator-http";
+import { mayStart, startDelayMs } from "@/lib/sim/calldog/simulator-lifecycle";
+import { newSimCall, type SimAccount, type SimCall, type SimIvr, type SimState } from "@/lib/sim/calldog/simulator-state";
 import {
   CALLDOG_BLACKLISTED_MESSAGE,
   CALLDOG_MAX_PHONES_PER_REQUEST,

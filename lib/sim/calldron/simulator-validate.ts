@@ -1,5 +1,5 @@
-import { TIME_ZONE_OFFSETS } from "@/lib/providers/calldron/simulator-lifecycle";
-import type { SimBatch, SimIntro } from "@/lib/providers/calldron/simulator-state";
+import { TIME_ZONE_OFFSETS } from "@/lib/sim/calldron/simulator-lifecycle";
+import type { SimBatch, SimIntro } from "@/lib/sim/calldron/simulator-state";
 import { audioKind } from "@/lib/sim/audio";
 import type { SimRequest, SimResponse } from "@/lib/sim/types";
 

@@ -1,11 +1,11 @@
-import { CALLDOG_SIM_ACCOUNTS } from "@/lib/providers/calldog/simulator-accounts";
-import { AudioCache } from "@/lib/providers/calldog/simulator-audio";
-import { seedDemoData } from "@/lib/providers/calldog/simulator-demo-data";
-import { authMethod, presentedKey } from "@/lib/providers/calldog/simulator-http";
-import { advanceCalls } from "@/lib/providers/calldog/simulator-lifecycle";
-import { route } from "@/lib/providers/calldog/simulator-routes";
-import { type SimState, initialState, restoreState, snapshotState } from "@/lib/providers/calldog/simulator-state";
-import { deliverWebhooks } from "@/lib/providers/calldog/simulator-webhooks";
+import { CALLDOG_SIM_ACCOUNTS } from "@/lib/sim/calldog/simulator-accounts";
+import { AudioCache } from "@/lib/sim/calldog/simulator-audio";
+import { seedDemoData } from "@/lib/sim/calldog/simulator-demo-data";
+import { authMethod, presentedKey } from "@/lib/sim/calldog/simulator-http";
+import { advanceCalls } from "@/lib/sim/calldog/simulator-lifecycle";
+import { route } from "@/lib/sim/calldog/simulator-routes";
+import { type SimState, initialState, restoreState, snapshotState } from "@/lib/sim/calldog/simulator-state";
+import { deliverWebhooks } from "@/lib/sim/calldog/simulator-webhooks";
 import type { ProviderSim, SimResponse } from "@/lib/sim/types";
 
 export { CALLDOG_SIM_ACCOUNTS };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DEMO_CALLER, DEMO_KEY, type Kit, startKit, startReceiver } from "@/lib/providers/calldog/test-kit";
+import { DEMO_CALLER, DEMO_KEY, type Kit, startKit, startReceiver } from "@/lib/sim/calldog/test-kit";
 
 let kit: Kit;
 let receiver: Awaited<ReturnType<typeof startReceiver>> | undefined;

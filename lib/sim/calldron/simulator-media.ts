@@ -1,4 +1,4 @@
-import type { SimBatch, SimCall } from "@/lib/providers/calldron/simulator-state";
+import type { SimBatch, SimCall } from "@/lib/sim/calldron/simulator-state";
 import { makeMp3 } from "@/lib/sim/audio";
 
 const MAX_CACHED = 64;

@@ -1,4 +1,4 @@
-import { CALLDOG_LANGUAGES, CALLDOG_SIM_ACCOUNTS } from "@/lib/providers/calldog/simulator-accounts";
+import { CALLDOG_LANGUAGES, CALLDOG_SIM_ACCOUNTS } from "@/lib/sim/calldog/simulator-accounts";
 import { CALLDOG_AUDIO_PATHS, type CalldogCallStatus } from "@/lib/providers/calldog/wire";
 
 export type SimAccount = {

@@ -1,5 +1,5 @@
 import { PHONE_SLOTS } from "@/lib/providers/obzvonilka/schema";
-import { emptyContact, type SimContact } from "@/lib/providers/obzvonilka/simulator-contact";
+import { emptyContact, type SimContact } from "@/lib/sim/obzvonilka/simulator-contact";
 import {
   CITIES,
   DESCRIPTIONS,
@@ -11,7 +11,7 @@ import {
   STREETS,
   SURNAMES,
   translit,
-} from "@/lib/providers/obzvonilka/simulator-names";
+} from "@/lib/sim/obzvonilka/simulator-names";
 import { Rng } from "@/lib/sim/rng";
 
 export type SimBase = {

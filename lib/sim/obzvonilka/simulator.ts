@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { applyPatch, type ContactPatch, emptyContact, readContactPatch } from "@/lib/providers/obzvonilka/simulator-contact";
-import { type FormFields, parseForm } from "@/lib/providers/obzvonilka/simulator-form";
-import { type SimOrg, type SimState, seedState } from "@/lib/providers/obzvonilka/simulator-seed";
+import { applyPatch, type ContactPatch, emptyContact, readContactPatch } from "@/lib/sim/obzvonilka/simulator-contact";
+import { type FormFields, parseForm } from "@/lib/sim/obzvonilka/simulator-form";
+import { type SimOrg, type SimState, seedState } from "@/lib/sim/obzvonilka/simulator-seed";
 import { API_KEY_HEADER, API_KEY_PARAM, INVALID_STATUS, invalidBody, REFUSAL } from "@/lib/providers/obzvonilka/wire";
-import { OBZVONILKA_SIM_ACCOUNTS, OBZVONILKA_SIM_PREFIX } from "@/lib/providers/obzvonilka/simulator-accounts";
+import { OBZVONILKA_SIM_ACCOUNTS, OBZVONILKA_SIM_PREFIX } from "@/lib/sim/obzvonilka/simulator-accounts";
 import type { ProviderSim, SimRequest, SimResponse } from "@/lib/sim/types";
 
 

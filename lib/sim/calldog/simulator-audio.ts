@@ -1,5 +1,5 @@
-import { fail } from "@/lib/providers/calldog/simulator-http";
-import { type SimRecord, type SimState, accountByKey, hasRecording } from "@/lib/providers/calldog/simulator-state";
+import { fail } from "@/lib/sim/calldog/simulator-http";
+import { type SimRecord, type SimState, accountByKey, hasRecording } from "@/lib/sim/calldog/simulator-state";
 import { CALLDOG_RECORDING_KEY_PARAM } from "@/lib/providers/calldog/wire";
 import { makeMp3 } from "@/lib/sim/audio";
 import { serveBytes } from "@/lib/sim/range";

@@ -1,5 +1,5 @@
-import type { AccountData, SimBatch, SimState } from "@/lib/providers/calldron/simulator-state";
-import { takeId } from "@/lib/providers/calldron/simulator-state";
+import type { AccountData, SimBatch, SimState } from "@/lib/sim/calldron/simulator-state";
+import { takeId } from "@/lib/sim/calldron/simulator-state";
 import { Rng } from "@/lib/sim/rng";
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
-import { advanceCall, batchStatus, QUEUE_DELAY_MS } from "@/lib/providers/calldron/simulator-lifecycle";
-import type { MediaCache } from "@/lib/providers/calldron/simulator-media";
-import { type AccountData, type SimBatch, type SimCall, type SimState, takeId } from "@/lib/providers/calldron/simulator-state";
-import { checkBatchFields, checkListFields, checkPhoneOnly, invalid, jsonError, readWrapped } from "@/lib/providers/calldron/simulator-validate";
+import { advanceCall, batchStatus, QUEUE_DELAY_MS } from "@/lib/sim/calldron/simulator-lifecycle";
+import type { MediaCache } from "@/lib/sim/calldron/simulator-media";
+import { type AccountData, type SimBatch, type SimCall, type SimState, takeId } from "@/lib/sim/calldron/simulator-state";
+import { checkBatchFields, checkListFields, checkPhoneOnly, invalid, jsonError, readWrapped } from "@/lib/sim/calldron/simulator-validate";
 import { formatCalldronTime } from "@/lib/providers/calldron/wire";
 import { serveBytes } from "@/lib/sim/range";
 import type { SimContext, SimRequest, SimResponse } from "@/lib/sim/types";

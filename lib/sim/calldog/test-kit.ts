@@ -1,6 +1,6 @@
 import http from "node:http";
 import { createCalldogClient } from "@/lib/providers/calldog/client";
-import { CALLDOG_SIM_ACCOUNTS, createCalldogSim } from "@/lib/providers/calldog/simulator";
+import { CALLDOG_SIM_ACCOUNTS, createCalldogSim } from "@/lib/sim/calldog/simulator";
 import { SimClock } from "@/lib/sim/clock";
 import { type SimServer, startSimServer } from "@/lib/sim/server";
 

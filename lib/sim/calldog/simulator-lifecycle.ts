@@ -1,5 +1,5 @@
-import { type SimCall, type SimState, callInfo } from "@/lib/providers/calldog/simulator-state";
-import { enqueueWebhook } from "@/lib/providers/calldog/simulator-webhooks";
+import { type SimCall, type SimState, callInfo } from "@/lib/sim/calldog/simulator-state";
+import { enqueueWebhook } from "@/lib/sim/calldog/simulator-webhooks";
 import { CALLDOG_FINAL_STATUSES, CALLDOG_REASONS, CALLDOG_STAYED_ON_LINE, type CalldogCallStatus } from "@/lib/providers/calldog/wire";
 import type { SimContext } from "@/lib/sim/types";
 

@@ -1,4 +1,4 @@
-import { newSimCall, type SimCall, type SimIvr, type SimRecord, type SimState } from "@/lib/providers/calldog/simulator-state";
+import { newSimCall, type SimCall, type SimIvr, type SimRecord, type SimState } from "@/lib/sim/calldog/simulator-state";
 import { CALLDOG_REASONS } from "@/lib/providers/calldog/wire";
 import { Rng } from "@/lib/sim/rng";
 

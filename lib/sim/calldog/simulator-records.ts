@@ -1,5 +1,5 @@
-import { type CalldogBody, fail, integer, ok } from "@/lib/providers/calldog/simulator-http";
-import { type SimAccount, type SimRecord, type SimState, recordInfo } from "@/lib/providers/calldog/simulator-state";
+import { type CalldogBody, fail, integer, ok } from "@/lib/sim/calldog/simulator-http";
+import { type SimAccount, type SimRecord, type SimState, recordInfo } from "@/lib/sim/calldog/simulator-state";
 import { CALLDOG_TEXT_MAX, CALLDOG_TTS_PRICE_KOPECKS, CALLDOG_UPLOAD_MAX_BYTES } from "@/lib/providers/calldog/wire";
 import { audioKind } from "@/lib/sim/audio";
 import type { SimContext, SimRequest, SimResponse } from "@/lib/sim/types";
