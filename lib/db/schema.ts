@@ -1,5 +1,10 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 
 export const roleEnum = pgEnum("role", ["admin", "manager"]);
 export const providerEnum = pgEnum("provider", ["calldron", "calldog", "obzvonilka"]);
@@ -15,6 +20,8 @@ export const users = pgTable("users", {
   // Bumped on disable, role change and password reset: every older session stops working.
   sessionVersion: integer("session_version").notNull().default(1),
   mustChangePassword: boolean("must_change_password").notNull().default(false),
+  /** IANA zone in which dates are shown to this user. */
+  timeZone: text("time_zone").notNull().default("Europe/Moscow"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -60,9 +67,104 @@ export const connections = pgTable("connections", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** Organisation-wide do-not-call list: every path that dials screens against it (lib/dialing/). */
+export const dncEntries = pgTable("dnc_entries", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  /** E.164. */
+  phone: text("phone").notNull().unique(),
+  reason: text("reason").notNull().default(""),
+  addedById: uuid("added_by_id").references(() => users.id, { onDelete: "set null" }),
+  addedByEmail: text("added_by_email"),
+  /** Where it came from: a user, a Calldog blacklist action, an import. */
+  source: text("source").notNull().default("manual"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Audio uploaded to the app (Calldron intros, Calldog records): kept in the database so every instance can serve it. */
+export const audioFiles = pgTable(
+  "audio_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Sanitised original file name. */
+    name: text("name").notNull(),
+    format: text("format").$type<"mp3" | "wav">().notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    durationSeconds: real("duration_seconds"),
+    sha256: text("sha256").notNull(),
+    data: bytea("data").notNull(),
+    /** What it was uploaded for: `calldron-intro`, `calldog-record`. */
+    purpose: text("purpose").notNull(),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("audio_files_created_at").on(t.createdAt)],
+);
+
+export const taskStateEnum = pgEnum("task_state", ["queued", "running", "paused", "canceled", "completed", "failed"]);
+
+/** A long piece of work (bulk adds, list runs, imports, syncs) run by pg-boss, with progress kept here. */
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    connectionId: uuid("connection_id").references(() => connections.id, { onDelete: "cascade" }),
+    /** What the task works on, for people: a list or batch name. */
+    title: text("title").notNull().default(""),
+    state: taskStateEnum("state").notNull().default("queued"),
+    input: jsonb("input").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    total: integer("total").notNull().default(0),
+    processed: integer("processed").notNull().default(0),
+    /** Items per outcome (e.g. added, duplicate, dnc, invalid, failed). */
+    counts: jsonb("counts").$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
+    /** A message key (in errors or tasks) saying why the task stopped. */
+    error: text("error"),
+    /** Who holds the task now: a runner id, cleared when it stops; a stale heartbeat frees it. */
+    runnerId: text("runner_id"),
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("tasks_owner_created").on(t.ownerId, t.createdAt), index("tasks_state").on(t.state)],
+);
+
+export const taskItemStateEnum = pgEnum("task_item_state", ["pending", "inflight", "done"]);
+
+/**
+ * One unit of a task (usually one phone number). `inflight` is written before the provider is called, so an
+ * item found inflight after a crash or timeout has an unknown outcome and is reconciled before any retry.
+ */
+export const taskItems = pgTable(
+  "task_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    /** Unique within a task: one number is handled once per task. */
+    key: text("key").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>(),
+    state: taskItemStateEnum("state").notNull().default("pending"),
+    outcome: text("outcome"),
+    detail: text("detail"),
+    attempts: integer("attempts").notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("task_items_task_key").on(t.taskId, t.key), index("task_items_task_state_seq").on(t.taskId, t.state, t.seq)],
+);
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Role = (typeof roleEnum.enumValues)[number];
 export type Provider = (typeof providerEnum.enumValues)[number];
 export type Connection = typeof connections.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type DncEntry = typeof dncEntries.$inferSelect;
+export type AudioFile = typeof audioFiles.$inferSelect;
+export type Task = typeof tasks.$inferSelect;
+export type TaskState = (typeof taskStateEnum.enumValues)[number];
+export type TaskItem = typeof taskItems.$inferSelect;

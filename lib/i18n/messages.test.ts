@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import en from "@/lib/i18n/messages/en.json";
-import ru from "@/lib/i18n/messages/ru.json";
+import { messageFiles, messagesFor } from "@/lib/i18n/messages";
+
+const en = messagesFor("en");
+const ru = messagesFor("ru");
 
 function flatten(value: unknown, prefix = ""): Record<string, string> {
   if (typeof value === "string") return { [prefix]: value };
@@ -13,6 +15,21 @@ describe("messages", () => {
 
   it("Russian and English have the same keys", () => {
     expect(Object.keys(ruFlat).sort()).toEqual(Object.keys(enFlat).sort());
+  });
+
+  it("every namespace lives in one file, the same file in both languages", () => {
+    for (const locale of ["en", "ru"] as const) {
+      const seen = new Map<string, string>();
+      for (const [file, namespaces] of Object.entries(messageFiles[locale])) {
+        for (const ns of Object.keys(namespaces)) {
+          expect(seen.get(ns), `${locale}: ${ns} in ${file} and ${seen.get(ns)}`).toBeUndefined();
+          seen.set(ns, file);
+        }
+      }
+      for (const [file, namespaces] of Object.entries(messageFiles.en)) {
+        expect(Object.keys(messageFiles.ru[file] ?? {}).sort(), file).toEqual(Object.keys(namespaces).sort());
+      }
+    }
   });
 
   it("no message is empty, and Russian is really Russian", () => {

@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { defaultLocale, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "@/lib/i18n/config";
+import { messagesFor } from "@/lib/i18n/messages";
 
 /** The user's choice (a cookie set at sign-in and by the switch), then the browser, then Russian. */
 export default getRequestConfig(async () => {
@@ -10,7 +11,7 @@ export default getRequestConfig(async () => {
     : (localeFromAcceptLanguage((await headers()).get("accept-language")) ?? defaultLocale);
   return {
     locale,
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: messagesFor(locale),
     timeZone: "Europe/Moscow",
   };
 });
