@@ -33,7 +33,9 @@ export default defineConfig({
   },
   projects: [
     { name: "first-run", testMatch: /first-run\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
-    { name: "app", testMatch: /.*\.spec\.ts/, dependencies: ["first-run"], use: { ...devices["Desktop Chrome"] } },
+    // The foundation spec starts from an empty connections page; the workspace specs add their connections after it.
+    { name: "foundation", testMatch: /foundation\.spec\.ts/, dependencies: ["first-run"], use: { ...devices["Desktop Chrome"] } },
+    { name: "app", testMatch: /.*\.spec\.ts/, testIgnore: /foundation\.spec\.ts/, dependencies: ["foundation"], use: { ...devices["Desktop Chrome"] } },
   ],
   webServer: {
     command: `node_modules/.bin/tsx scripts/serve.mts --e2e --no-build --port ${PORT}`,

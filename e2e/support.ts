@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 
 export const ADMIN = { name: "Ada Admin", email: "admin@e2e.test", password: "admin-password-1" };
 export const MANAGER_EMAIL = "manager@e2e.test";
@@ -49,4 +49,50 @@ export function databaseContents(): string {
   };
   walk(path.resolve(".data/e2e/pglite"));
   return files.map((f) => fs.readFileSync(f).toString("latin1")).join("\n");
+}
+
+/** The simulators' demo accounts, as the workspace specs connect to them. */
+export const SIM_CONNECTIONS = {
+  calldron: { name: "Calldron main", provider: "Calldron", baseUrl: `${SIM_URL}/calldron/v1/`, key: "cdDemoXsVGbrnM6aosxGIJUmwQIPI1lT" },
+  calldog: { name: "Calldog main", provider: "Calldog", baseUrl: `${SIM_URL}/calldog/`, key: "cdg_demo_4f1c9a7e2b8d6035e1a4c7b9" },
+  obzvonilka: { name: "Obzvonilka main", provider: "Obzvonilka", baseUrl: `${SIM_URL}/obzvonilka/api/`, key: "obz-demo-4f8a2c9e71b3d605" },
+} as const;
+
+/** Adds a connection to a simulator's demo account as the admin, unless one of that name exists. */
+export async function ensureConnection(browser: Browser, which: keyof typeof SIM_CONNECTIONS): Promise<void> {
+  const c = SIM_CONNECTIONS[which];
+  const context = await browser.newContext({ storageState: `${STATE_DIR}/admin.json` });
+  const page = await context.newPage();
+  await page.goto("/settings/connections");
+  await expect(page.getByRole("heading", { name: "Provider connections" })).toBeVisible();
+  if ((await page.getByTestId(`connection-row-${c.name}`).count()) === 0) {
+    await page.getByRole("button", { name: "Add connection" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Name").fill(c.name);
+    await dialog.getByLabel("Provider").selectOption({ label: c.provider });
+    await dialog.getByLabel("Base URL").fill(c.baseUrl);
+    await dialog.getByLabel("API key").fill(c.key);
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId(`connection-row-${c.name}`)).toBeVisible();
+  }
+  await context.close();
+}
+
+/** A signed-in page for a role; the manager's session is saved by the foundation spec's password change, or signed in here. */
+export async function pageAs(browser: Browser, role: "admin" | "manager"): Promise<Page> {
+  if (role === "admin") return (await browser.newContext({ storageState: `${STATE_DIR}/admin.json` })).newPage();
+  const managerState = path.join(STATE_DIR, "manager.json");
+  if (fs.existsSync(managerState)) return (await browser.newContext({ storageState: managerState })).newPage();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, MANAGER_EMAIL, loadShared().managerPassword as string);
+  await expect(page.getByTestId("current-user").first()).toBeVisible();
+  await context.storageState({ path: managerState });
+  return page;
+}
+
+/** One simulated provider's request log (no keys in it), for asserting what reached it; see lib/sim/request-log.ts. */
+export async function simRequestLog(provider: keyof typeof SIM_CONNECTIONS): Promise<{ method: string; path: string; status: number; bodyShape?: unknown; fault?: string }[]> {
+  const response = await fetch(`${SIM_URL}/_sim/log/${provider}`);
+  return (await response.json()) as never;
 }
