@@ -26,6 +26,8 @@ export async function startServer(): Promise<void> {
     try {
       state.boss = createBoss(handle.raw);
       await state.boss.start();
+      const { startTaskWorkers } = await import("@/lib/tasks/queue");
+      await startTaskWorkers(state.boss, { singleProcess: handle.raw.kind === "pglite" });
     } catch (error) {
       state.bossError = error instanceof Error ? error.message : "unknown";
       console.error("[jobs] pg-boss did not start:", state.bossError);

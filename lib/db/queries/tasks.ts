@@ -1,0 +1,220 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { type Task, type TaskItem, type TaskState, taskItems, tasks } from "@/lib/db/schema";
+
+export const ACTIVE_STATES: TaskState[] = ["queued", "running"];
+export const FINISHED_STATES: TaskState[] = ["canceled", "completed", "failed"];
+
+export type NewTaskItem = { key: string; payload?: Record<string, unknown> };
+
+/**
+ * A task and all its items in one transaction; items are unique by key within the task, so a number given
+ * twice becomes one item. `counts` may start with outcomes decided before any work (invalid, duplicate).
+ */
+export async function insertTask({
+  kind,
+  ownerId,
+  connectionId,
+  title,
+  input,
+  items,
+  counts = {},
+}: {
+  kind: string;
+  ownerId: string;
+  connectionId?: string | null;
+  title: string;
+  input: Record<string, unknown>;
+  items: NewTaskItem[];
+  counts?: Record<string, number>;
+}): Promise<Task> {
+  return (await db()).transaction(async (tx) => {
+    const [task] = await tx
+      .insert(tasks)
+      .values({ kind, ownerId, connectionId: connectionId ?? null, title, input, counts, total: 0 })
+      .returning();
+    if (!task) throw new Error("task insert returned nothing");
+    let inserted = 0;
+    for (let i = 0; i < items.length; i += 1000) {
+      const chunk = items.slice(i, i + 1000).map((item, j) => ({ taskId: task.id, seq: i + j, key: item.key, payload: item.payload ?? null }));
+      const rows = await tx.insert(taskItems).values(chunk).onConflictDoNothing().returning({ id: taskItems.id });
+      inserted += rows.length;
+    }
+    const [withTotal] = await tx.update(tasks).set({ total: inserted }).where(eq(tasks.id, task.id)).returning();
+    return withTotal ?? task;
+  });
+}
+
+export async function findTask({ id }: { id: string }): Promise<Task | undefined> {
+  const [row] = await (await db()).select().from(tasks).where(eq(tasks.id, id));
+  return row;
+}
+
+/** The user's tasks (or everyone's for `ownerId` undefined), newest first. */
+export async function listTasks({ ownerId, limit = 50, before }: { ownerId?: string; limit?: number; before?: Date }): Promise<Task[]> {
+  const conditions = [ownerId ? eq(tasks.ownerId, ownerId) : undefined, before ? lt(tasks.createdAt, before) : undefined].filter((c) => c !== undefined);
+  return (await db())
+    .select()
+    .from(tasks)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(tasks.createdAt))
+    .limit(limit);
+}
+
+/** The newest unfinished task of a kind on one target (e.g. a run of this list through this batch). */
+export async function findActiveTask({ kind, match }: { kind: string; match: Record<string, string> }): Promise<Task | undefined> {
+  const conditions = Object.entries(match).map(([k, v]) => sql`${tasks.input} ->> ${k} = ${v}`);
+  const [row] = await (await db())
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.kind, kind), inArray(tasks.state, ["queued", "running", "paused"]), ...conditions))
+    .orderBy(desc(tasks.createdAt))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Takes the task for one runner: only a queued or running task that nobody holds, or whose holder stopped
+ * sending heartbeats. Two runners can never both hold it.
+ */
+export async function claimTask({ id, runnerId, staleMs }: { id: string; runnerId: string; staleMs: number }): Promise<Task | undefined> {
+  const staleBefore = new Date(Date.now() - staleMs);
+  const [row] = await (await db())
+    .update(tasks)
+    .set({ runnerId, state: "running", heartbeatAt: new Date(), startedAt: sql`coalesce(${tasks.startedAt}, now())`, updatedAt: new Date(), error: null })
+    .where(and(eq(tasks.id, id), inArray(tasks.state, ACTIVE_STATES), or(isNull(tasks.runnerId), lt(tasks.heartbeatAt, staleBefore))))
+    .returning();
+  return row;
+}
+
+/** Keeps the claim alive and tells the runner what the user wants now (running, paused, canceled). */
+export async function heartbeatTask({ id, runnerId }: { id: string; runnerId: string }): Promise<TaskState | undefined> {
+  const [row] = await (await db())
+    .update(tasks)
+    .set({ heartbeatAt: new Date() })
+    .where(and(eq(tasks.id, id), eq(tasks.runnerId, runnerId)))
+    .returning({ state: tasks.state });
+  return row?.state;
+}
+
+/** Lets go of a task; `state` finishes it (completed, failed) unless the user paused or canceled it meanwhile. */
+export async function releaseTask({
+  id,
+  runnerId,
+  state,
+  error,
+}: {
+  id: string;
+  runnerId: string;
+  state?: "completed" | "failed";
+  error?: string;
+}): Promise<void> {
+  const stillRunning = sql`${tasks.state} = 'running'`;
+  const finishing = state
+    ? {
+        state: sql`case when ${stillRunning} then ${state}::task_state else ${tasks.state} end`,
+        error: sql`case when ${stillRunning} then ${error ?? null} else ${tasks.error} end`,
+        finishedAt: sql`case when ${stillRunning} then now() else ${tasks.finishedAt} end`,
+      }
+    : {};
+  await (await db())
+    .update(tasks)
+    .set({ runnerId: null, updatedAt: new Date(), ...finishing })
+    .where(and(eq(tasks.id, id), eq(tasks.runnerId, runnerId)));
+}
+
+/** The user's pause, resume and cancel. Returns the task as it now is, or undefined when the change does not apply. */
+export async function changeTaskState({ id, to }: { id: string; to: "paused" | "queued" | "canceled" }): Promise<Task | undefined> {
+  const from: TaskState[] = to === "paused" ? ["queued", "running"] : to === "queued" ? ["paused", "failed"] : ["queued", "running", "paused", "failed"];
+  const [row] = await (await db())
+    .update(tasks)
+    .set({
+      state: to,
+      updatedAt: new Date(),
+      ...(to === "canceled" ? { finishedAt: new Date() } : {}),
+      ...(to === "queued" ? { error: null, finishedAt: null } : {}),
+    })
+    .where(and(eq(tasks.id, id), inArray(tasks.state, from)))
+    .returning();
+  return row;
+}
+
+/** The next items still to do, in order: pending ones and those whose last attempt has an unknown outcome. */
+export async function nextTaskItems({ taskId, limit }: { taskId: string; limit: number }): Promise<TaskItem[]> {
+  return (await db())
+    .select()
+    .from(taskItems)
+    .where(and(eq(taskItems.taskId, taskId), inArray(taskItems.state, ["pending", "inflight"])))
+    .orderBy(asc(taskItems.seq))
+    .limit(limit);
+}
+
+/** Written (and committed) before the provider is called: after a crash the item is known to be uncertain. */
+export async function markItemInflight({ id }: { id: string }): Promise<void> {
+  await (await db())
+    .update(taskItems)
+    .set({ state: "inflight", attempts: sql`${taskItems.attempts} + 1`, updatedAt: new Date() })
+    .where(eq(taskItems.id, id));
+}
+
+/** The provider refused before doing anything (429): the item is simply still to do. */
+export async function markItemPending({ id }: { id: string }): Promise<void> {
+  await (await db()).update(taskItems).set({ state: "pending", updatedAt: new Date() }).where(eq(taskItems.id, id));
+}
+
+/** Records an item's outcome and counts it on the task, together: every item is counted exactly once. */
+export async function finishTaskItem({ taskId, itemId, outcome, detail }: { taskId: string; itemId: string; outcome: string; detail?: string }): Promise<boolean> {
+  return (await db()).transaction(async (tx) => {
+    const [done] = await tx
+      .update(taskItems)
+      .set({ state: "done", outcome, detail: detail ?? null, updatedAt: new Date() })
+      .where(and(eq(taskItems.id, itemId), inArray(taskItems.state, ["pending", "inflight"])))
+      .returning({ id: taskItems.id });
+    if (!done) return false;
+    await tx
+      .update(tasks)
+      .set({
+        processed: sql`${tasks.processed} + 1`,
+        counts: sql`jsonb_set(${tasks.counts}, ${`{${outcome}}`}::text[], to_jsonb(coalesce((${tasks.counts} ->> ${outcome})::int, 0) + 1))`,
+        updatedAt: new Date(),
+      })
+      .where(eq(tasks.id, taskId));
+    return true;
+  });
+}
+
+/** A task's items with their outcomes, in order, for its report. */
+export async function listTaskItems({ taskId, outcome, afterSeq = -1, limit = 200 }: { taskId: string; outcome?: string; afterSeq?: number; limit?: number }): Promise<TaskItem[]> {
+  return (await db())
+    .select()
+    .from(taskItems)
+    .where(and(eq(taskItems.taskId, taskId), sql`${taskItems.seq} > ${afterSeq}`, outcome ? eq(taskItems.outcome, outcome) : undefined))
+    .orderBy(asc(taskItems.seq))
+    .limit(limit);
+}
+
+/** Tasks that should be running but nobody holds (a crash, a restart, a lost job): the sweeper re-queues them. */
+export async function findOrphanedTasks({ staleMs, queuedForMs }: { staleMs: number; queuedForMs: number }): Promise<Pick<Task, "id">[]> {
+  const stale = new Date(Date.now() - staleMs);
+  const waited = new Date(Date.now() - queuedForMs);
+  return (await db())
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(
+      or(
+        and(eq(tasks.state, "running"), or(isNull(tasks.runnerId), lt(tasks.heartbeatAt, stale))),
+        and(eq(tasks.state, "queued"), isNull(tasks.runnerId), lt(tasks.updatedAt, waited)),
+      ),
+    )
+    .limit(100);
+}
+
+export async function touchTask({ id }: { id: string }): Promise<void> {
+  await (await db()).update(tasks).set({ updatedAt: new Date() }).where(eq(tasks.id, id));
+}
+
+/** At the start of the only process that may hold tasks (PGlite): every claim left behind is void. */
+export async function releaseAllClaims(): Promise<void> {
+  await (await db()).update(tasks).set({ runnerId: null }).where(sql`${tasks.runnerId} is not null`);
+}

@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { changeTaskState, claimTask, findTask, insertTask, listTaskItems, markItemInflight, nextTaskItems } from "@/lib/db/queries/tasks";
+import type { TaskItem } from "@/lib/db/schema";
+import { ProviderError } from "@/lib/providers/provider-error";
+import { runTask } from "@/lib/tasks/runner";
+import type { TaskHandler } from "@/lib/tasks/types";
+import { setupTestDb } from "@/lib/testing/test-db";
+
+const testDb = setupTestDb();
+const noSleep = async () => {};
+
+async function owner(): Promise<string> {
+  const { rows } = await testDb.handle.raw.query<{ id: string }>(
+    "insert into users (email, password_hash, role) values ($1, 'x', 'manager') returning id",
+    [`u${Math.random()}@x.test`],
+  );
+  return rows[0]?.id as string;
+}
+
+async function newTask(kind: string, keys: string[], counts: Record<string, number> = {}) {
+  return insertTask({ kind, ownerId: await owner(), title: "t", input: {}, items: keys.map((key) => ({ key })), counts });
+}
+
+function unavailable(): ProviderError {
+  return new ProviderError({ kind: "unavailable", provider: "calldron", method: "POST", path: "x", cause: "timeout" });
+}
+
+/** A fake provider: remembers what it "did", so tests can see that nothing happened twice. */
+function fakeHandler(
+  kind: string,
+  behaviour: (item: TaskItem, uncertain: boolean, done: string[]) => Promise<{ outcome: string }>,
+  concurrency = 3,
+) {
+  const done: string[] = [];
+  const seen: { key: string; uncertain: boolean }[] = [];
+  const handler: TaskHandler<null> = {
+    kind,
+    concurrency,
+    prepare: async () => null,
+    process: async (item, _ctx, uncertain) => {
+      seen.push({ key: item.key, uncertain });
+      return behaviour(item, uncertain, done);
+    },
+  };
+  return { handlers: { [kind]: handler as TaskHandler<unknown> }, done, seen };
+}
+
+describe("task runner", () => {
+  it("does every item once and counts each outcome, on top of counts decided before the run", async () => {
+    const keys = Array.from({ length: 25 }, (_, i) => `+7999000${String(i).padStart(4, "0")}`);
+    const task = await newTask("t.simple", [...keys, keys[0] as string], { invalid: 2 });
+    expect(task.total).toBe(25);
+    const fake = fakeHandler("t.simple", async (item, _u, done) => {
+      done.push(item.key);
+      return { outcome: item.key.endsWith("7") ? "duplicate" : "added" };
+    });
+    expect(await runTask(task.id, { handlers: fake.handlers, sleep: noSleep })).toBe("completed");
+    expect(fake.done.sort()).toEqual(keys.sort());
+    const after = await findTask({ id: task.id });
+    expect(after).toMatchObject({ state: "completed", processed: 25, counts: { added: 23, duplicate: 2, invalid: 2 } });
+  });
+
+  it("after an unknown outcome, retries only through the handler's reconciliation (uncertain = true)", async () => {
+    const task = await newTask("t.flaky", ["a", "b", "c"]);
+    let failedOnce = false;
+    const fake = fakeHandler("t.flaky", async (item, uncertain, done) => {
+      if (uncertain && done.includes(item.key)) return { outcome: "already" };
+      done.push(item.key);
+      if (item.key === "b" && !failedOnce) {
+        failedOnce = true;
+        throw unavailable(); // it did happen, but the answer was lost
+      }
+      return { outcome: "added" };
+    });
+    expect(await runTask(task.id, { handlers: fake.handlers, sleep: noSleep })).toBe("completed");
+    expect(fake.done.filter((k) => k === "b")).toHaveLength(1);
+    expect(fake.seen.filter((s) => s.key === "b")).toEqual([
+      { key: "b", uncertain: false },
+      { key: "b", uncertain: true },
+    ]);
+    expect((await findTask({ id: task.id }))?.counts).toEqual({ added: 2, already: 1 });
+  });
+
+  it("a 429 waits and retries the item as not done; validation fails only that item; auth stops the task", async () => {
+    const task = await newTask("t.mixed", ["ok", "busy", "bad"]);
+    let busyOnce = false;
+    const fake = fakeHandler("t.mixed", async (item) => {
+      if (item.key === "busy" && !busyOnce) {
+        busyOnce = true;
+        throw new ProviderError({ kind: "rate_limited", provider: "calldron", method: "POST", path: "x", status: 429, retryAfterMs: 1000 });
+      }
+      if (item.key === "bad") throw new ProviderError({ kind: "validation", provider: "calldron", method: "POST", path: "x", status: 422, providerMessage: "phone_number is invalid" });
+      return { outcome: "added" };
+    });
+    expect(await runTask(task.id, { handlers: fake.handlers, sleep: noSleep })).toBe("completed");
+    expect(fake.seen.filter((s) => s.key === "busy").map((s) => s.uncertain)).toEqual([false, false]);
+    const items = await listTaskItems({ taskId: task.id });
+    expect(items.find((i) => i.key === "bad")).toMatchObject({ outcome: "failed", detail: "validation: phone_number is invalid" });
+
+    const authTask = await newTask("t.auth", ["x"]);
+    const denied = fakeHandler("t.auth", async () => {
+      throw new ProviderError({ kind: "auth", provider: "calldron", method: "POST", path: "x", status: 401 });
+    });
+    expect(await runTask(authTask.id, { handlers: denied.handlers, sleep: noSleep })).toBe("failed");
+    expect(await findTask({ id: authTask.id })).toMatchObject({ state: "failed", error: "providerAuth", runnerId: null });
+  });
+
+  it("a pause stops between items; a resume goes on where it stopped", async () => {
+    const task = await newTask("t.pause", Array.from({ length: 20 }, (_, i) => `k${i}`));
+    const fake = fakeHandler(
+      "t.pause",
+      async (item, _u, done) => {
+        done.push(item.key);
+        if (done.length === 3) await changeTaskState({ id: task.id, to: "paused" });
+        await new Promise((r) => setTimeout(r, 250)); // a provider call; the next heartbeat sees the pause
+        return { outcome: "added" };
+      },
+      1,
+    );
+    expect(await runTask(task.id, { handlers: fake.handlers, sleep: noSleep })).toBe("paused");
+    const paused = await findTask({ id: task.id });
+    expect(paused?.state).toBe("paused");
+    expect(paused?.processed).toBeLessThan(20);
+    expect(await runTask(task.id, { handlers: fake.handlers, sleep: noSleep })).toBe("busy"); // paused: nothing to claim
+    await changeTaskState({ id: task.id, to: "queued" });
+    expect(await runTask(task.id, { handlers: fake.handlers, sleep: noSleep })).toBe("completed");
+    expect(fake.done.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `k${i}`).sort());
+    expect(await findTask({ id: task.id })).toMatchObject({ state: "completed", processed: 20 });
+  });
+
+  it("two runners at once: one gets the task; a dead holder is taken over and its in-flight item reconciled", async () => {
+    const task = await newTask("t.crash", ["a", "b", "c"]);
+    // A runner that "crashed": it claimed the task and was calling the provider for "a".
+    await claimTask({ id: task.id, runnerId: "dead", staleMs: 30_000 });
+    const [first] = await nextTaskItems({ taskId: task.id, limit: 1 });
+    await markItemInflight({ id: (first as TaskItem).id });
+    const fake = fakeHandler("t.crash", async (item, uncertain) => ({ outcome: uncertain ? "reconciled" : "added" }));
+    expect(await runTask(task.id, { handlers: fake.handlers, sleep: noSleep })).toBe("busy");
+    await testDb.handle.raw.query("update tasks set heartbeat_at = now() - interval '1 minute' where id = $1", [task.id]);
+    const [a, b] = await Promise.all([
+      runTask(task.id, { handlers: fake.handlers, sleep: noSleep }),
+      runTask(task.id, { handlers: fake.handlers, sleep: noSleep }),
+    ]);
+    expect([a, b].sort()).toEqual(["busy", "completed"]);
+    expect(fake.seen).toEqual([
+      { key: "a", uncertain: true },
+      { key: "b", uncertain: false },
+      { key: "c", uncertain: false },
+    ]);
+    expect((await findTask({ id: task.id }))?.counts).toEqual({ reconciled: 1, added: 2 });
+  });
+});

@@ -1,0 +1,189 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Task, TaskItem } from "@/lib/db/schema";
+import {
+  claimTask,
+  findTask,
+  finishTaskItem,
+  heartbeatTask,
+  markItemInflight,
+  markItemPending,
+  nextTaskItems,
+  releaseTask,
+} from "@/lib/db/queries/tasks";
+import { ProviderError } from "@/lib/providers/provider-error";
+import type { TaskHandler } from "@/lib/tasks/types";
+
+/** A holder that has not beaten for this long is taken to be dead, and its task is taken over. */
+export const STALE_AFTER_MS = 30_000;
+const HEARTBEAT_EVERY_MS = 2_000;
+/** Back-off while a provider is unavailable, and how long before the task stops and asks for a resume. */
+const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
+const MAX_CONSECUTIVE_FAILURES = 12;
+const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+
+export type RunOutcome = "completed" | "paused" | "canceled" | "failed" | "busy" | "gone";
+
+type Options = { handlers: Record<string, TaskHandler<unknown>>; sleep?: (ms: number) => Promise<void>; runnerId?: string };
+
+/**
+ * Runs a task to its end, a pause, a cancel or a stop. Safe to call twice at once and after a crash: the claim
+ * lets one runner in, and items found `inflight` are handed to the handler as uncertain.
+ */
+export async function runTask(taskId: string, options: Options): Promise<RunOutcome> {
+  const runnerId = options.runnerId ?? randomUUID();
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const task = await claimTask({ id: taskId, runnerId, staleMs: STALE_AFTER_MS });
+  if (!task) return (await findTask({ id: taskId })) ? "busy" : "gone";
+  const handler = options.handlers[task.kind];
+  if (!handler) {
+    await releaseTask({ id: task.id, runnerId, state: "failed", error: "unknownKind" });
+    return "failed";
+  }
+  const control = new RunControl(task.id, runnerId, sleep);
+  try {
+    await control.beat();
+    const context = await handler.prepare(task);
+    const outcome = await runItems(task, handler, context, control);
+    if (outcome !== "completed") {
+      await releaseTask({ id: task.id, runnerId, ...(outcome === "failed" ? { state: "failed", error: control.error } : {}) });
+      return outcome;
+    }
+    await handler.finish?.(task, context);
+    await releaseTask({ id: task.id, runnerId, state: "completed" });
+    return "completed";
+  } catch (error) {
+    const key = errorKey(error);
+    if (!(error instanceof ProviderError)) console.error(`[tasks] ${task.kind} ${task.id} stopped:`, error instanceof Error ? error.message : "unknown");
+    await releaseTask({ id: task.id, runnerId, state: "failed", error: key }).catch(() => {});
+    return "failed";
+  } finally {
+    control.dispose();
+  }
+}
+
+async function runItems(task: Task, handler: TaskHandler<unknown>, context: unknown, control: RunControl): Promise<RunOutcome> {
+  const concurrency = Math.max(1, handler.concurrency ?? 1);
+  for (;;) {
+    const state = control.check();
+    if (state !== "running") return state;
+    const items = await nextTaskItems({ taskId: task.id, limit: concurrency * 8 });
+    if (items.length === 0) return "completed";
+    let next = 0;
+    const lane = async () => {
+      while (next < items.length && !control.stopped) {
+        const item = items[next++] as TaskItem;
+        await processItem(task, handler, context, control, item);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+    if (control.stopped) return control.stopped;
+  }
+}
+
+async function processItem(task: Task, handler: TaskHandler<unknown>, context: unknown, control: RunControl, item: TaskItem) {
+  let uncertain = item.state === "inflight";
+  while (!control.stopped) {
+    await markItemInflight({ id: item.id });
+    try {
+      const result = await handler.process(item, context, uncertain);
+      await finishTaskItem({ taskId: task.id, itemId: item.id, outcome: result.outcome, detail: result.detail });
+      control.succeeded();
+      return;
+    } catch (error) {
+      if (!(error instanceof ProviderError)) {
+        console.error(`[tasks] ${task.kind} item failed:`, error instanceof Error ? error.message : "unknown");
+        await finishTaskItem({ taskId: task.id, itemId: item.id, outcome: "failed", detail: "unexpected" });
+        return;
+      }
+      if (error.kind === "validation" || error.kind === "not_found") {
+        await finishTaskItem({ taskId: task.id, itemId: item.id, outcome: "failed", detail: providerDetail(error) });
+        return;
+      }
+      if (error.kind === "auth") return control.fail("providerAuth");
+      if (error.kind === "rate_limited") {
+        // Refused before any work: nothing to reconcile.
+        await markItemPending({ id: item.id });
+        await control.wait(Math.min(error.retryAfterMs ?? 2_000, MAX_RATE_LIMIT_WAIT_MS));
+        continue;
+      }
+      // unavailable / bad_response: it may have happened. Next attempt reconciles first.
+      uncertain = true;
+      if (!(await control.backOff())) return;
+    }
+  }
+}
+
+function providerDetail(error: ProviderError): string {
+  return error.providerMessage ? `${error.kind}: ${error.providerMessage}`.slice(0, 300) : error.kind;
+}
+
+function errorKey(error: unknown): string {
+  if (error instanceof ProviderError) return error.kind === "auth" ? "providerAuth" : error.kind === "rate_limited" ? "providerBusy" : "providerUnavailable";
+  return "unexpected";
+}
+
+/**
+ * Heartbeats on a timer (so that a slow provider call never looks like a dead runner), the user's
+ * pause/cancel as seen by the last beat, back-off and the consecutive-failure limit; shared by the lanes of one run.
+ */
+class RunControl {
+  stopped: Exclude<RunOutcome, "completed" | "busy" | "gone"> | undefined;
+  error: string | undefined;
+  private failures = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly taskId: string,
+    private readonly runnerId: string,
+    private readonly sleep: (ms: number) => Promise<void>,
+  ) {
+    this.timer = setInterval(() => void this.beat().catch(() => {}), HEARTBEAT_EVERY_MS);
+  }
+
+  dispose() {
+    clearInterval(this.timer);
+  }
+
+  check(): "running" | "paused" | "canceled" | "failed" {
+    return this.stopped ?? "running";
+  }
+
+  async beat(): Promise<void> {
+    const state = await heartbeatTask({ id: this.taskId, runnerId: this.runnerId });
+    if (this.stopped) return;
+    // Lost the claim (taken over after a stall): stop quietly, the new holder goes on.
+    if (state === undefined) this.stopped = "paused";
+    else if (state === "paused" || state === "canceled") this.stopped = state;
+  }
+
+  succeeded() {
+    this.failures = 0;
+  }
+
+  fail(error: string) {
+    this.error = error;
+    this.stopped = "failed";
+  }
+
+  /** Sleeps in short steps so that a pause or cancel is seen while waiting. */
+  async wait(ms: number): Promise<void> {
+    let remaining = ms;
+    while (!this.stopped && remaining > 0) {
+      const step = Math.min(500, remaining);
+      await this.sleep(step);
+      remaining -= step;
+    }
+  }
+
+  /** False when the provider has failed too often in a row: the task stops as failed and can be resumed. */
+  async backOff(): Promise<boolean> {
+    this.failures += 1;
+    if (this.failures >= MAX_CONSECUTIVE_FAILURES) {
+      this.fail("providerUnavailable");
+      return false;
+    }
+    await this.wait(BACKOFF_MS[Math.min(this.failures - 1, BACKOFF_MS.length - 1)] ?? 30_000);
+    return !this.stopped;
+  }
+}
