@@ -18,6 +18,12 @@ const ACCESS: Record<string, "public" | "any" | "admin" | "form"> = {
   editConnection: "admin",
   removeConnection: "admin",
   testConnection: "admin",
+  getTaskProgress: "any",
+  listMyTasks: "any",
+  getTaskItems: "any",
+  pauseTask: "any",
+  resumeTask: "any",
+  cancelTask: "any",
 };
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "admin" | "manager"; locale: null; mustChangePassword: boolean } }));

@@ -134,7 +134,7 @@ describe("task runner", () => {
     await claimTask({ id: task.id, runnerId: "dead", staleMs: 30_000 });
     const [first] = await nextTaskItems({ taskId: task.id, limit: 1 });
     await markItemInflight({ id: (first as TaskItem).id });
-    const fake = fakeHandler("t.crash", async (item, uncertain) => ({ outcome: uncertain ? "reconciled" : "added" }));
+    const fake = fakeHandler("t.crash", async (_item, uncertain) => ({ outcome: uncertain ? "reconciled" : "added" }));
     expect(await runTask(task.id, { handlers: fake.handlers, sleep: noSleep })).toBe("busy");
     await testDb.handle.raw.query("update tasks set heartbeat_at = now() - interval '1 minute' where id = $1", [task.id]);
     const [a, b] = await Promise.all([
