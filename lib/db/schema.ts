@@ -63,6 +63,8 @@ export const connections = pgTable("connections", {
   apiKeyLast4: text("api_key_last4").notNull(),
   lastTestAt: timestamp("last_test_at", { withTimezone: true }),
   lastTestResult: text("last_test_result"),
+  /** Secret path segment of this connection's webhook receiver (Calldog); rotated by an admin. */
+  webhookToken: text("webhook_token").unique(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -157,6 +159,145 @@ export const taskItems = pgTable(
   (t) => [uniqueIndex("task_items_task_key").on(t.taskId, t.key), index("task_items_task_state_seq").on(t.taskId, t.state, t.seq)],
 );
 
+export const campaignStateEnum = pgEnum("campaign_state", ["draft", "launching", "launched", "partial", "canceled"]);
+
+/** A campaign made in the app (a Calldog set of calls; later a mirror of a Calldron batch), shared by the cross-provider views. */
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    provider: providerEnum("provider").notNull(),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The provider's own id where it has one (a Calldron batch). */
+    providerRef: text("provider_ref"),
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    state: campaignStateEnum("state").notNull().default("draft"),
+    /** What was chosen in the wizard: message, caller id, menu, schedule, recording. */
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    timeZone: text("time_zone").notNull().default("Europe/Moscow"),
+    /** Makes a launch idempotent: the same key never launches twice. */
+    launchKey: text("launch_key").unique(),
+    launchTaskId: uuid("launch_task_id"),
+    plannedAt: timestamp("planned_at", { withTimezone: true }),
+    launchedAt: timestamp("launched_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("campaigns_connection").on(t.connectionId, t.createdAt), uniqueIndex("campaigns_connection_ref").on(t.connectionId, t.providerRef)],
+);
+
+/** The common call statuses of every provider (docs/providers.md maps each provider's raw ones). */
+export const callStatusEnum = pgEnum("call_status", ["queued", "ringing", "in_progress", "answered", "busy", "no_answer", "failed", "canceled"]);
+
+/** Every call the app knows of, any provider: created by the app or mirrored by a sync. */
+export const calls = pgTable(
+  "calls",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    provider: providerEnum("provider").notNull(),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    campaignId: uuid("campaign_id").references(() => campaigns.id, { onDelete: "cascade" }),
+    /** The provider's call id; null until the provider has answered with one. */
+    providerCallId: text("provider_call_id"),
+    /** E.164. */
+    phone: text("phone").notNull(),
+    status: callStatusEnum("status").notNull().default("queued"),
+    rawStatus: text("raw_status"),
+    final: boolean("final").notNull().default(false),
+    durationSeconds: integer("duration_seconds"),
+    dialedAt: timestamp("dialed_at", { withTimezone: true }),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    ivrAnswer: text("ivr_answer"),
+    ivrAction: text("ivr_action"),
+    /** Where the recording is, for the app's recording route (never a URL with a key). */
+    recordingRef: text("recording_ref"),
+    raw: jsonb("raw").$type<Record<string, unknown>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("calls_connection_provider_call").on(t.connectionId, t.providerCallId),
+    index("calls_campaign_status").on(t.campaignId, t.status),
+    index("calls_created").on(t.createdAt, t.id),
+    index("calls_phone").on(t.phone),
+  ],
+);
+
+/** Webhook deliveries, stored and deduplicated before the 200, applied by a job. */
+export const webhookEvents = pgTable(
+  "webhook_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    /** Identifies a delivery's content: the same event delivered twice has the same key. */
+    dedupeKey: text("dedupe_key").notNull(),
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+    error: text("error"),
+  },
+  (t) => [uniqueIndex("webhook_events_dedupe").on(t.connectionId, t.dedupeKey), index("webhook_events_unprocessed").on(t.processedAt, t.receivedAt)],
+);
+
+/** Calldog has no "list records": the app's registry of the records made through it or added by id. */
+export const calldogRecords = pgTable(
+  "calldog_records",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    recordId: text("record_id").notNull(),
+    name: text("name").notNull(),
+    source: text("source").$type<"file" | "text" | "existing">().notNull(),
+    text: text("text"),
+    voiceGender: text("voice_gender"),
+    language: text("language"),
+    audioFileId: uuid("audio_file_id").references(() => audioFiles.id, { onDelete: "set null" }),
+    durationSeconds: real("duration_seconds"),
+    moderation: text("moderation").notNull().default("unknown"),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("calldog_records_connection_record").on(t.connectionId, t.recordId)],
+);
+
+/** Saved IVR menus, reusable across campaigns. */
+export const ivrTemplates = pgTable("ivr_templates", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  menu: jsonb("menu").$type<Record<string, unknown>>().notNull(),
+  createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Flash-call phone checks (Calldog confirmPhone) and what the service answered. */
+export const phoneVerifications = pgTable(
+  "phone_verifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    phone: text("phone").notNull(),
+    code: text("code"),
+    outcome: text("outcome").notNull(),
+    raw: jsonb("raw").$type<unknown>(),
+    requestedById: uuid("requested_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("phone_verifications_created").on(t.createdAt)],
+);
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Role = (typeof roleEnum.enumValues)[number];
@@ -168,3 +309,10 @@ export type AudioFile = typeof audioFiles.$inferSelect;
 export type Task = typeof tasks.$inferSelect;
 export type TaskState = (typeof taskStateEnum.enumValues)[number];
 export type TaskItem = typeof taskItems.$inferSelect;
+export type Campaign = typeof campaigns.$inferSelect;
+export type CallRow = typeof calls.$inferSelect;
+export type CallStatus = (typeof callStatusEnum.enumValues)[number];
+export type WebhookEvent = typeof webhookEvents.$inferSelect;
+export type CalldogRecordRow = typeof calldogRecords.$inferSelect;
+export type IvrTemplate = typeof ivrTemplates.$inferSelect;
+export type PhoneVerification = typeof phoneVerifications.$inferSelect;
