@@ -71,6 +71,18 @@ function isErrorEnvelope(body: unknown): body is { status: "error"; message?: un
   return typeof body === "object" && body !== null && (body as { status?: unknown }).status === "error";
 }
 
+/**
+ * Gap: no answer body is documented. A success's content is `data` when the answer is the envelope (it has `data`,
+ * or `status: "success"`; `"error"` was refused by `errorKindFor`), else the answer itself; fields we know are read
+ * from it when present, the rest is ignored.
+ */
+export function payloadOf(body: unknown): unknown {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
+  const envelope = body as { data?: unknown; status?: unknown };
+  const isEnvelope = "data" in envelope || (typeof envelope.status === "string" && envelope.status.toLowerCase() === "success");
+  return isEnvelope ? envelope.data : body;
+}
+
 /** `plannedAt` is unix time in seconds (`date_format:U`). */
 export function toPlannedAt(at: Date): number {
   return Math.floor(at.getTime() / 1000);
