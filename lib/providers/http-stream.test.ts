@@ -48,12 +48,12 @@ async function readAll(response: Response, pauseMs = 0): Promise<number> {
 
 describe("streaming a recording", () => {
   it("streams a large body sent slowly to the end, far past the timeout and the deadline", async () => {
-    server.replies.push(slowBody(24, 50));
+    server.replies.push(slowBody(40, 60));
     const started = Date.now();
-    const response = await fetchAudio({ timeoutMs: 300, deadlineMs: 400, idleTimeoutMs: 500 });
+    const response = await fetchAudio({ timeoutMs: 800, deadlineMs: 1_000, idleTimeoutMs: 1_000 });
     expect(response.status).toBe(200);
-    expect(await readAll(response)).toBe(24 * CHUNK);
-    expect(Date.now() - started).toBeGreaterThan(1_000);
+    expect(await readAll(response)).toBe(40 * CHUNK);
+    expect(Date.now() - started).toBeGreaterThan(2_000);
   });
 
   it("cuts a body that stalls midway, as unavailable (timeout), within the idle limit", async () => {
@@ -63,7 +63,7 @@ describe("streaming a recording", () => {
     const error = await failure(readAll(response));
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ kind: "unavailable", cause: "timeout" });
-    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(Date.now() - started).toBeLessThan(3_000);
   });
 
   it("never cuts a slow reader: only the wait for the provider counts", async () => {
@@ -77,7 +77,7 @@ describe("streaming a recording", () => {
     const started = Date.now();
     const error = await failure(fetchAudio({ timeoutMs: 150, deadlineMs: 1_000 }));
     expect(error).toMatchObject({ kind: "unavailable", cause: "timeout" });
-    expect(Date.now() - started).toBeLessThan(900);
+    expect(Date.now() - started).toBeLessThan(2_000);
     expect(server.hits.length).toBeGreaterThanOrEqual(2);
   });
 
