@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import net from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type ProviderRequest, providerRequest } from "@/lib/providers/http";
@@ -30,7 +31,8 @@ describe("one deadline per call", () => {
     expect(error).toMatchObject({ kind: "unavailable", cause: "timeout" });
     expect(ms).toBeGreaterThanOrEqual(280);
     expect(ms).toBeLessThan(2_000);
-    expect(server.hits).toHaveLength(1);
+    // One attempt at most (on a busy machine the first connection may not even have been made in 300 ms).
+    expect(server.hits.length).toBeLessThanOrEqual(1);
   });
 
   it("stops retrying at the deadline however many attempts remain", async () => {
@@ -78,6 +80,14 @@ describe("one deadline per call", () => {
     expect(waiting.value).toMatchObject({ kind: "unavailable", cause: "timeout" });
     expect(waiting.ms).toBeLessThan(2_500);
     expect(server.hits).toHaveLength(2);
+  });
+});
+
+describe("a long-lived caller signal (a background task's)", () => {
+  it("is not left holding a listener per finished call", async () => {
+    const task = new AbortController();
+    for (let i = 0; i < 30; i++) await read({ signal: task.signal });
+    expect(getEventListeners(task.signal, "abort")).toHaveLength(0);
   });
 });
 

@@ -81,6 +81,16 @@ describe("streaming a recording", () => {
     expect(server.hits.length).toBeGreaterThanOrEqual(2);
   });
 
+  it("stops a stream when the caller gives up (the browser went away)", async () => {
+    server.replies.push(slowBody(40, 50));
+    const gone = new AbortController();
+    const response = await providerFetch({ provider: "calldron", baseUrl: server.baseUrl, method: "GET", path: "record.mp3", idempotent: true, secrets: [], signal: gone.signal });
+    setTimeout(() => gone.abort(), 200);
+    const started = Date.now();
+    expect(await failure(readAll(response))).toMatchObject({ kind: "unavailable" });
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
   it("passes Range on and gives back 206 with Content-Range", async () => {
     server.replies.push((req, res) => {
       const match = /bytes=(\d+)-(\d+)/.exec(req.headers.range ?? "");

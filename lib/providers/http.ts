@@ -84,8 +84,11 @@ export async function providerRequest<T>(req: ProviderRequest<T>): Promise<T> {
  */
 export async function providerFetch(req: Omit<ProviderRequest<never>, "schema"> & { idleTimeoutMs?: number }): Promise<Response> {
   const idleMs = req.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-  return send(req, async (response, abort) =>
-    withIdleLimit(response, idleMs, abort, (error) => fail(req, { kind: "unavailable", cause: transportCause(error), maybeProcessed: true })),
+  return send(
+    req,
+    async (response, abort) =>
+      withIdleLimit(response, idleMs, abort, (error) => fail(req, { kind: "unavailable", cause: transportCause(error), maybeProcessed: true })),
+    { streams: true },
   );
 }
 
@@ -95,7 +98,11 @@ type Attempt<R> = { ok: true; value: R } | { ok: false; error: ProviderError; re
  * Sends with retries inside one deadline. `accept` takes a successful answer under the attempt's timer (its
  * failures count as transport failures of that attempt); it may keep `abort` to cut the connection later.
  */
-async function send<R>(req: ProviderRequest<unknown>, accept: (response: Response, abort: (reason: unknown) => void) => Promise<R>): Promise<R> {
+async function send<R>(
+  req: ProviderRequest<unknown>,
+  accept: (response: Response, abort: (reason: unknown) => void) => Promise<R>,
+  { streams = false } = {},
+): Promise<R> {
   let url: URL;
   try {
     url = buildUrl(req);
@@ -108,7 +115,7 @@ async function send<R>(req: ProviderRequest<unknown>, accept: (response: Respons
   for (let attempt = 1; ; attempt++) {
     const remaining = deadlineAt - Date.now();
     if (remaining <= 0 || req.signal?.aborted) throw fail(req, { kind: "unavailable", cause: "timeout", maybeProcessed });
-    const outcome = await attemptOnce(req, url, attempt, Math.min(req.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining), accept);
+    const outcome = await attemptOnce(req, url, attempt, Math.min(req.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining), accept, streams);
     if (outcome.ok) return outcome.value;
     maybeProcessed ||= outcome.error.maybeProcessed;
     const error = maybeProcessed === outcome.error.maybeProcessed ? outcome.error : withMaybeProcessed(outcome.error);
@@ -125,23 +132,31 @@ async function attemptOnce<R>(
   attempt: number,
   timeoutMs: number,
   accept: (response: Response, abort: (reason: unknown) => void) => Promise<R>,
+  streams: boolean,
 ): Promise<Attempt<R>> {
   const started = Date.now();
   const controller = new AbortController();
   const abort = (reason: unknown) => controller.abort(reason);
   const timer = setTimeout(() => abort(new DOMException("attempt timed out", "TimeoutError")), timeoutMs);
+  // Linked by hand rather than AbortSignal.any: a task's signal outlives thousands of calls.
+  const onCallerAbort = () => abort(req.signal?.reason);
+  if (req.signal?.aborted) onCallerAbort();
+  else req.signal?.addEventListener("abort", onCallerAbort, { once: true });
+  let keepLink = false;
   let response: Response | undefined;
   try {
     response = await fetch(url, {
       method: req.method,
       headers: { accept: "application/json", ...headersFor(req), ...req.headers },
       body: bodyFor(req),
-      signal: req.signal ? AbortSignal.any([controller.signal, req.signal]) : controller.signal,
+      signal: controller.signal,
       redirect: "manual",
     });
     if (response.ok) {
       const value = await accept(response, abort);
       log(req, attempt, String(response.status), started);
+      // A stream still flowing must stop when the caller gives up.
+      keepLink = streams;
       return { ok: true, value };
     }
     return await refusal(req, response, attempt, started);
@@ -155,6 +170,7 @@ async function attemptOnce<R>(
     return { ok: false, error: fail(req, { kind: "unavailable", cause, maybeProcessed: !notReceived }), retry, waitMs: backoff(attempt) };
   } finally {
     clearTimeout(timer);
+    if (!keepLink) req.signal?.removeEventListener("abort", onCallerAbort);
   }
 }
 
