@@ -23,6 +23,8 @@ import {
   CALLDOG_RECORDING_KEY_PARAM,
   type CalldogCreateCallsInput,
   errorKindFor,
+  fillCreatedCalls,
+  fillRecord,
   toCreateCallsBody,
 } from "@/lib/providers/calldog/wire";
 import { type ProviderClientOptions, providerFetch, providerRequest } from "@/lib/providers/http";
@@ -55,13 +57,7 @@ export function createCalldogClient(options: CalldogClientOptions) {
         throw localError(CALLDOG_PATHS.createCalls, `between 1 and ${CALLDOG_MAX_PHONES_PER_REQUEST} phones per request`);
       }
       const items = await post(CALLDOG_PATHS.createCalls, toCreateCallsBody(input), createCallsResponseSchema, false);
-      // Without phones in the answer, items are matched to the numbers by position, and only when they line up.
-      const aligned = items.length === input.phones.length;
-      return items.map((item, i) => ({
-        ...item,
-        phone: item.phone ?? (aligned ? (input.phones[i] ?? null) : null),
-        status: item.status ?? (item.id !== null ? "created" : "unknown"),
-      }));
+      return fillCreatedCalls(items, input.phones);
     },
 
     /** Call info; ids the account does not own are left out of the answer. */
@@ -76,7 +72,7 @@ export function createCalldogClient(options: CalldogClientOptions) {
 
     async createRecordFromText(input: { name: string; text: string }): Promise<CalldogRecord> {
       const body = { name: input.name, source: "text", text: input.text };
-      return recordFrom(await post(CALLDOG_PATHS.createRecord, body, createRecordResponseSchema, false), input.name, "text");
+      return fillRecord(await post(CALLDOG_PATHS.createRecord, body, createRecordResponseSchema, false), input.name, "text");
     },
 
     /** A real multipart/form-data upload; the service sniffs the content (mp3 or wav). */
@@ -95,7 +91,7 @@ export function createCalldogClient(options: CalldogClientOptions) {
         schema: createRecordResponseSchema,
         idempotent: false,
       });
-      return recordFrom(answer, input.name, "file");
+      return fillRecord(answer, input.name, "file");
     },
 
     /** Any success counts; `idList` is what the answer names, when it does. */
@@ -157,11 +153,6 @@ export function createCalldogClient(options: CalldogClientOptions) {
 function common(options: CalldogClientOptions) {
   const { baseUrl, timeoutMs, deadlineMs, signal, sleep } = options;
   return { provider: "calldog" as const, baseUrl, secrets: [options.apiKey], timeoutMs, deadlineMs, signal, sleep, inspect: errorKindFor };
-}
-
-/** A new record as the app keeps it: what the answer leaves out is what was sent. */
-function recordFrom(wire: z.infer<typeof createRecordResponseSchema>, name: string, source: "file" | "text"): CalldogRecord {
-  return { ...wire, name: wire.name ?? name, source: wire.source ?? source };
 }
 
 function localError(path: string, message: string, method = "POST"): ProviderError {

@@ -37,7 +37,7 @@ export const callStatusSchema = z.enum([...CALLDOG_CALL_STATUSES, "unknown"]).ca
 
 /**
  * One item of apiCalls/create: a created call, or a refused number with `status: "error"` and a message. Only the
- * id must be well-formed when present; the client fills a missing phone and status (client.ts `createCalls`).
+ * id must be well-formed when present; a missing phone and status are filled by wire.ts `fillCreatedCalls`.
  */
 export const createdCallWireSchema = z.object({
   id: idSchema.nullish().transform((v) => v ?? null),
@@ -46,6 +46,7 @@ export const createdCallWireSchema = z.object({
   message: orNull(z.string()),
   createdAt: timeSchema.catch(null),
 });
+export type CreatedCallWire = z.infer<typeof createdCallWireSchema>;
 export type CalldogCreatedCall = { id: number | null; phone: string | null; status: string; message: string | null; createdAt: string | null };
 /** `data` as a list, one item a number; a single object (one number) or nothing at all is read too. */
 export const createCallsResponseSchema = envelopeSchema(
@@ -83,6 +84,7 @@ export const recordWireSchema = z.object({
   recordPath: z.string().nullish().transform((v) => v || null).catch(null),
   createdAt: timeSchema.catch(null),
 });
+export type RecordWire = z.infer<typeof recordWireSchema>;
 export type CalldogRecord = { id: number; name: string; source: "file" | "text"; moderated: boolean; recordPath: string | null; createdAt: string | null };
 export const createRecordResponseSchema = envelopeSchema(recordWireSchema);
 
