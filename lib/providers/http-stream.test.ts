@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { providerFetch } from "@/lib/providers/http";
 import { ProviderError } from "@/lib/providers/provider-error";
@@ -48,12 +49,12 @@ async function readAll(response: Response, pauseMs = 0): Promise<number> {
 
 describe("streaming a recording", () => {
   it("streams a large body sent slowly to the end, far past the timeout and the deadline", async () => {
-    server.replies.push(slowBody(40, 60));
+    server.replies.push(slowBody(40, 100));
     const started = Date.now();
-    const response = await fetchAudio({ timeoutMs: 800, deadlineMs: 1_000, idleTimeoutMs: 1_000 });
+    const response = await fetchAudio({ timeoutMs: 2_000, deadlineMs: 2_500, idleTimeoutMs: 2_000 });
     expect(response.status).toBe(200);
     expect(await readAll(response)).toBe(40 * CHUNK);
-    expect(Date.now() - started).toBeGreaterThan(2_000);
+    expect(Date.now() - started).toBeGreaterThan(3_500);
   });
 
   it("cuts a body that stalls midway, as unavailable (timeout), within the idle limit", async () => {
@@ -89,6 +90,15 @@ describe("streaming a recording", () => {
     const started = Date.now();
     expect(await failure(readAll(response))).toMatchObject({ kind: "unavailable" });
     expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  it("lets go of the caller's signal once the body has ended", async () => {
+    server.replies.push(slowBody(3, 1));
+    const caller = new AbortController();
+    const response = await providerFetch({ provider: "calldron", baseUrl: server.baseUrl, method: "GET", path: "record.mp3", idempotent: true, secrets: [], signal: caller.signal });
+    expect(getEventListeners(caller.signal, "abort")).toHaveLength(1);
+    expect(await readAll(response)).toBe(3 * CHUNK);
+    expect(getEventListeners(caller.signal, "abort")).toHaveLength(0);
   });
 
   it("passes Range on and gives back 206 with Content-Range", async () => {

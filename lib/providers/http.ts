@@ -86,8 +86,13 @@ export async function providerFetch(req: Omit<ProviderRequest<never>, "schema"> 
   const idleMs = req.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   return send(
     req,
-    async (response, abort) =>
-      withIdleLimit(response, idleMs, abort, (error) => fail(req, { kind: "unavailable", cause: transportCause(error), maybeProcessed: true })),
+    async (response, abort, release) =>
+      withIdleLimit(response, {
+        idleMs,
+        abort,
+        release,
+        failure: (error) => fail(req, { kind: "unavailable", cause: transportCause(error), maybeProcessed: true }),
+      }),
     { streams: true },
   );
 }
@@ -95,12 +100,15 @@ export async function providerFetch(req: Omit<ProviderRequest<never>, "schema"> 
 type Attempt<R> = { ok: true; value: R } | { ok: false; error: ProviderError; retry: boolean; waitMs: number };
 
 /**
- * Sends with retries inside one deadline. `accept` takes a successful answer under the attempt's timer (its
- * failures count as transport failures of that attempt); it may keep `abort` to cut the connection later.
+ * Takes a successful answer under the attempt's timer (its failures count as transport failures of that attempt).
+ * A stream keeps `abort` to cut the connection later, and calls `release` when it ends.
  */
+type Accept<R> = (response: Response, abort: (reason: unknown) => void, release: () => void) => Promise<R>;
+
+/** Sends with retries inside one deadline. */
 async function send<R>(
   req: ProviderRequest<unknown>,
-  accept: (response: Response, abort: (reason: unknown) => void) => Promise<R>,
+  accept: Accept<R>,
   { streams = false } = {},
 ): Promise<R> {
   let url: URL;
@@ -131,7 +139,7 @@ async function attemptOnce<R>(
   url: URL,
   attempt: number,
   timeoutMs: number,
-  accept: (response: Response, abort: (reason: unknown) => void) => Promise<R>,
+  accept: Accept<R>,
   streams: boolean,
 ): Promise<Attempt<R>> {
   const started = Date.now();
@@ -140,6 +148,7 @@ async function attemptOnce<R>(
   const timer = setTimeout(() => abort(new DOMException("attempt timed out", "TimeoutError")), timeoutMs);
   // Linked by hand rather than AbortSignal.any: a task's signal outlives thousands of calls.
   const onCallerAbort = () => abort(req.signal?.reason);
+  const release = () => req.signal?.removeEventListener("abort", onCallerAbort);
   if (req.signal?.aborted) onCallerAbort();
   else req.signal?.addEventListener("abort", onCallerAbort, { once: true });
   let keepLink = false;
@@ -153,7 +162,7 @@ async function attemptOnce<R>(
       redirect: "manual",
     });
     if (response.ok) {
-      const value = await accept(response, abort);
+      const value = await accept(response, abort, release);
       log(req, attempt, String(response.status), started);
       // A stream still flowing must stop when the caller gives up.
       keepLink = streams;
@@ -161,7 +170,8 @@ async function attemptOnce<R>(
     }
     return await refusal(req, response, attempt, started);
   } catch (error) {
-    const cause = transportCause(error);
+    // Ours or the caller's abort, whatever the error it surfaced as.
+    const cause = controller.signal.aborted ? "timeout" : transportCause(error);
     // Only a refused connection proves the request never reached the service.
     const notReceived = !response && cause === "network" && isConnectionRefused(error);
     const answered = response ? `${response.status}, then the body: ` : "";
@@ -170,7 +180,7 @@ async function attemptOnce<R>(
     return { ok: false, error: fail(req, { kind: "unavailable", cause, maybeProcessed: !notReceived }), retry, waitMs: backoff(attempt) };
   } finally {
     clearTimeout(timer);
-    if (!keepLink) req.signal?.removeEventListener("abort", onCallerAbort);
+    if (!keepLink) release();
   }
 }
 

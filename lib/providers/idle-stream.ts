@@ -1,11 +1,24 @@
+type IdleLimit = {
+  idleMs: number;
+  /** Cuts the connection. */
+  abort: (reason: unknown) => void;
+  /** Called once when the body ends, fails or is cancelled. */
+  release: () => void;
+  /** The error the stream fails with, from what the read failed with. */
+  failure: (cause: unknown) => Error;
+};
+
 /**
  * The answer with its body re-streamed under an idle limit: each read waits at most `idleMs` for the next chunk,
- * then cuts the connection (`abort`) and fails the stream with `failure(cause)`. There is no limit on the whole
- * body, and nothing is read ahead of the consumer, so a long recording played slowly is never cut.
+ * then cuts the connection and fails the stream. There is no limit on the whole body, and nothing is read ahead
+ * of the consumer, so a long recording played slowly is never cut.
  */
-export function withIdleLimit(response: Response, idleMs: number, abort: (reason: unknown) => void, failure: (cause: unknown) => Error): Response {
+export function withIdleLimit(response: Response, { idleMs, abort, release, failure }: IdleLimit): Response {
   const source = response.body;
-  if (!source) return response;
+  if (!source) {
+    release();
+    return response;
+  }
   const reader = source.getReader();
   const body = new ReadableStream<Uint8Array>(
     {
@@ -20,9 +33,12 @@ export function withIdleLimit(response: Response, idleMs: number, abort: (reason
         });
         try {
           const chunk = await Promise.race([reader.read(), idle]);
-          if (chunk.done) controller.close();
-          else controller.enqueue(chunk.value);
+          if (chunk.done) {
+            release();
+            controller.close();
+          } else controller.enqueue(chunk.value);
         } catch (error) {
+          release();
           reader.cancel().catch(() => {});
           controller.error(failure(error));
         } finally {
@@ -30,6 +46,7 @@ export function withIdleLimit(response: Response, idleMs: number, abort: (reason
         }
       },
       cancel(reason) {
+        release();
         return reader.cancel(reason);
       },
     },
