@@ -5,11 +5,28 @@ import { findConnection, listConnections } from "@/lib/db/queries/connections";
 import { createCalldogClient } from "@/lib/providers/calldog/client";
 import { createCalldronClient } from "@/lib/providers/calldron/client";
 import { type ConnectionTestResult, resultForError } from "@/lib/providers/connection-test";
+import type { ProviderClientOptions } from "@/lib/providers/http";
 import { createObzvonilkaClient } from "@/lib/providers/obzvonilka/client";
 import { ProviderError } from "@/lib/providers/provider-error";
 
-/** Pages must answer promptly: a read for a page waits at most this long for a provider. */
-const PAGE_READ_TIMEOUT_MS = 8_000;
+/**
+ * How long provider calls may take, each call with all its attempts and back-off waits (`deadlineMs`), each attempt
+ * (`timeoutMs`, to the first byte for a recording). A page shows what it has; a user waits on a button for an
+ * action; a background task can afford to wait out a slow provider.
+ */
+export const CALL_BUDGETS = {
+  page: { deadlineMs: 8_000, timeoutMs: 6_000 },
+  action: { deadlineMs: 30_000, timeoutMs: 20_000 },
+  task: { deadlineMs: 90_000, timeoutMs: 30_000 },
+} as const;
+export type CallBudget = keyof typeof CALL_BUDGETS;
+
+export type ClientForOptions = {
+  /** Default `action`; pages read through readEachConnection / readConnection, which use `page`. */
+  budget?: CallBudget;
+  /** Ends every call of the client early: a page's overall deadline, a request the browser gave up, a paused task. */
+  signal?: AbortSignal;
+};
 
 const clientFactories = {
   calldron: createCalldronClient,
@@ -19,9 +36,10 @@ const clientFactories = {
 type Clients = { [P in Provider]: ReturnType<(typeof clientFactories)[P]> };
 
 /** A provider client for a stored connection, with its key decrypted here on the server. */
-export function clientFor<P extends Provider>(connection: Connection & { provider: P }): Clients[P] {
-  const factory = clientFactories[connection.provider] as (options: { baseUrl: string; apiKey: string; timeoutMs: number }) => Clients[P];
-  return factory({ baseUrl: connection.baseUrl, apiKey: openApiKey(connection), timeoutMs: PAGE_READ_TIMEOUT_MS });
+export function clientFor<P extends Provider>(connection: Connection & { provider: P }, options: ClientForOptions = {}): Clients[P] {
+  const factory = clientFactories[connection.provider] as (options: ProviderClientOptions) => Clients[P];
+  const budget = CALL_BUDGETS[options.budget ?? "action"];
+  return factory({ baseUrl: connection.baseUrl, apiKey: openApiKey(connection), ...budget, signal: options.signal });
 }
 
 export type ConnectionRead<T> = {
@@ -30,7 +48,8 @@ export type ConnectionRead<T> = {
 
 /**
  * Reads the same thing from every connection of a provider, side by side: one failing account shows
- * its error in words and does not hide the others.
+ * its error in words and does not hide the others. Each connection's read, however many provider calls
+ * it makes, ends within the page budget's deadline (then it shows as timed out).
  */
 export async function readEachConnection<P extends Provider, T>(
   provider: P,
@@ -55,11 +74,28 @@ async function readOne<P extends Provider, T>(
   read: (client: Clients[P], connection: Connection) => Promise<T>,
 ): Promise<ConnectionRead<T>> {
   const connection = { id: c.id, name: c.name, provider: c.provider };
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new DOMException("page deadline", "TimeoutError")), CALL_BUDGETS.page.deadlineMs);
   try {
-    return { connection, ok: true, data: await read(clientFor(c), c) };
+    const data = await withinDeadline(read(clientFor(c, { budget: "page", signal: deadline.signal }), c), deadline.signal);
+    return { connection, ok: true, data };
   } catch (error) {
     if (error instanceof ProviderError) return { connection, ok: false, error: resultForError(error) };
+    if (error === DEADLINE_PASSED) return { connection, ok: false, error: "timeout" };
     console.error(`[providers] reading ${c.provider} connection ${c.id} failed:`, error instanceof Error ? error.name : "unknown");
     return { connection, ok: false, error: "unexpected" };
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+const DEADLINE_PASSED = Symbol("deadline passed");
+
+/** The read's own result, or DEADLINE_PASSED when the signal fires first (work that is not a provider call included). */
+function withinDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(DEADLINE_PASSED);
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }

@@ -6,7 +6,9 @@ import { ProviderError } from "@/lib/providers/provider-error";
 
 export type ConnectionTestResult = "ok" | "auth" | "unreachable" | "timeout" | "rate_limited" | "server" | "unexpected";
 
-const TEST_TIMEOUT_MS = 10_000;
+const TEST_TIMEOUT_MS = 8_000;
+/** An admin waits on the button: the whole test, retries included, ends within this. */
+const TEST_DEADLINE_MS = 12_000;
 
 /** One cheap authenticated call per provider (Calldron GET batches, Calldog userInfo, Obzvonilka users.json). */
 export async function testConnection(input: {
@@ -14,8 +16,14 @@ export async function testConnection(input: {
   baseUrl: string;
   apiKey: string;
   timeoutMs?: number;
+  deadlineMs?: number;
 }): Promise<ConnectionTestResult> {
-  const options = { baseUrl: input.baseUrl, apiKey: input.apiKey, timeoutMs: input.timeoutMs ?? TEST_TIMEOUT_MS };
+  const options = {
+    baseUrl: input.baseUrl,
+    apiKey: input.apiKey,
+    timeoutMs: input.timeoutMs ?? TEST_TIMEOUT_MS,
+    deadlineMs: input.deadlineMs ?? TEST_DEADLINE_MS,
+  };
   try {
     if (input.provider === "calldron") await createCalldronClient(options).ping();
     else if (input.provider === "calldog") await createCalldogClient(options).ping();

@@ -1,8 +1,13 @@
 import type { z } from "zod";
 import type { Provider } from "@/lib/db/schema";
+import { withIdleLimit } from "@/lib/providers/idle-stream";
 import { kindForStatus, ProviderError, type UnavailableCause } from "@/lib/providers/provider-error";
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+/** The whole call, every attempt and back-off wait included, when neither the client nor the request sets one. */
+export const DEFAULT_DEADLINE_MS = 30_000;
+/** A streamed body (a recording) fails when no chunk arrives for this long; its length is not limited. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 15_000;
 const MAX_ATTEMPTS = 3;
 const MAX_RETRY_AFTER_MS = 30_000;
 
@@ -10,7 +15,12 @@ const MAX_RETRY_AFTER_MS = 30_000;
 export type ProviderClientOptions = {
   baseUrl: string;
   apiKey: string;
+  /** Per attempt (to the first byte for a stream). */
   timeoutMs?: number;
+  /** Per call, across its attempts and back-off waits; after it the call fails as `unavailable` (timeout). */
+  deadlineMs?: number;
+  /** Ends every call of this client early (a page's overall deadline, a cancelled task). */
+  signal?: AbortSignal;
   /** For tests: skips the back-off sleep between retries. */
   sleep?: (ms: number) => Promise<void>;
 };
@@ -32,15 +42,18 @@ export type ProviderRequest<T> = {
   idempotent: boolean;
   /** Strings that must never appear in an error or a log line (the API key). */
   secrets: string[];
-  /** Per attempt, headers and body together. */
+  /** Per attempt, headers and body together (providerFetch: to the headers only). */
   timeoutMs?: number;
+  /** The whole call, attempts and waits together (providerFetch: until the headers of the answer). */
+  deadlineMs?: number;
+  signal?: AbortSignal;
   /** Lets a provider turn its own error envelope (even on HTTP 200) into a ProviderError kind. */
   inspect?: (status: number, body: unknown) => { kind: ProviderError["kind"]; message?: string } | undefined;
   /** For tests: skips the back-off sleep. */
   sleep?: (ms: number) => Promise<void>;
 };
 
-/** One fetch helper for every provider: timeout, retries where safe, zod validation, redaction, typed errors. */
+/** One fetch helper for every provider: deadline, retries where safe, zod validation, redaction, typed errors. */
 export async function providerRequest<T>(req: ProviderRequest<T>): Promise<T> {
   // The body is read inside the attempt: a stalled or cut body is a transport failure like any other.
   const response = await send(req, async (r) => ({ status: r.status, text: await r.text() }));
@@ -50,7 +63,7 @@ export async function providerRequest<T>(req: ProviderRequest<T>): Promise<T> {
     try {
       body = JSON.parse(text);
     } catch {
-      throw fail(req, { kind: "bad_response", status: response.status, providerMessage: "the answer is not JSON" });
+      throw fail(req, { kind: "bad_response", status: response.status, providerMessage: "the answer is not JSON", maybeProcessed: true });
     }
   }
   const verdict = req.inspect?.(response.status, body);
@@ -59,74 +72,155 @@ export async function providerRequest<T>(req: ProviderRequest<T>): Promise<T> {
   const parsed = req.schema.safeParse(body);
   if (!parsed.success) {
     const where = parsed.error.issues[0]?.path.join(".") || "(root)";
-    throw fail(req, { kind: "bad_response", status: response.status, providerMessage: `unexpected answer at ${where}` });
+    throw fail(req, { kind: "bad_response", status: response.status, providerMessage: `unexpected answer at ${where}`, maybeProcessed: true });
   }
   return parsed.data;
 }
 
-/** Same transport for binary answers (recordings); the caller streams the body. */
-export async function providerFetch(req: Omit<ProviderRequest<never>, "schema">): Promise<Response> {
-  return send(req, async (response) => response);
+/**
+ * Same transport for binary answers (recordings), for streaming: `timeoutMs` and `deadlineMs` bound the wait for
+ * the headers; after them the body may take as long as it needs, but fails (`unavailable`, timeout) when no chunk
+ * arrives for `idleTimeoutMs`. Only what the reader asks for is waited on, so a slow reader is never cut.
+ */
+export async function providerFetch(req: Omit<ProviderRequest<never>, "schema"> & { idleTimeoutMs?: number }): Promise<Response> {
+  const idleMs = req.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  return send(
+    req,
+    async (response, abort, release) =>
+      withIdleLimit(response, {
+        idleMs,
+        abort,
+        release,
+        failure: (error) => fail(req, { kind: "unavailable", cause: transportCause(error), maybeProcessed: true }),
+      }),
+    { streams: true },
+  );
 }
 
-/** Sends with retries; `accept` takes a successful answer (its failures count as transport failures of that attempt). */
-async function send<R>(req: ProviderRequest<unknown>, accept: (response: Response) => Promise<R>): Promise<R> {
+type Attempt<R> = { ok: true; value: R } | { ok: false; error: ProviderError; retry: boolean; waitMs: number };
+
+/**
+ * Takes a successful answer under the attempt's timer (its failures count as transport failures of that attempt).
+ * A stream keeps `abort` to cut the connection later, and calls `release` when it ends.
+ */
+type Accept<R> = (response: Response, abort: (reason: unknown) => void, release: () => void) => Promise<R>;
+
+/** Sends with retries inside one deadline. */
+async function send<R>(
+  req: ProviderRequest<unknown>,
+  accept: Accept<R>,
+  { streams = false } = {},
+): Promise<R> {
   let url: URL;
   try {
     url = buildUrl(req);
   } catch {
     throw fail(req, { kind: "validation", providerMessage: "the base URL is not a valid URL" });
   }
-  const sleep = req.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const deadlineAt = Date.now() + (req.deadlineMs ?? DEFAULT_DEADLINE_MS);
+  const sleep = req.sleep ?? ((ms: number) => sleepUnlessAborted(ms, req.signal));
+  let maybeProcessed = false;
   for (let attempt = 1; ; attempt++) {
-    const started = Date.now();
-    let response: Response | undefined;
-    try {
-      response = await fetch(url, {
-        method: req.method,
-        headers: { accept: "application/json", ...headersFor(req), ...req.headers },
-        body: bodyFor(req),
-        signal: AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-        redirect: "manual",
-      });
-      if (response.ok) {
-        const accepted = await accept(response);
-        log(req, attempt, String(response.status), started);
-        return accepted;
-      }
-    } catch (error) {
-      const cause = transportCause(error);
-      // Only a refused connection proves the request never reached the service.
-      const notReceived = !response && cause === "network" && isConnectionRefused(error);
-      const answered = response ? `${response.status}, then the body: ` : "";
-      log(req, attempt, `${answered}${cause}${notReceived ? " (refused)" : ""}`, started);
-      if (attempt < MAX_ATTEMPTS && (req.idempotent || notReceived)) {
-        await sleep(backoff(attempt));
-        continue;
-      }
-      throw fail(req, { kind: "unavailable", cause });
-    }
-    log(req, attempt, String(response.status), started);
-    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
-    const refusedUnprocessed = (response.status === 429 || response.status === 503) && retryAfterMs !== undefined;
-    const transient = response.status === 429 || response.status >= 500;
-    const mayRetry = req.idempotent ? transient : refusedUnprocessed;
-    if (attempt < MAX_ATTEMPTS && mayRetry && (retryAfterMs ?? 0) <= MAX_RETRY_AFTER_MS) {
-      await response.body?.cancel();
-      await sleep(retryAfterMs ?? backoff(attempt));
-      continue;
-    }
-    const body = await response.text().catch(() => "");
-    const inspected = req.inspect?.(response.status, safeJson(body));
-    throw fail(req, {
-      kind: inspected?.kind ?? kindForStatus(response.status),
-      status: response.status,
-      retryAfterMs,
-      cause: response.status >= 500 ? "server" : undefined,
-      // Redacted before it is shortened, so that no cut-off part of a key survives.
-      providerMessage: inspected?.message ?? shortMessage(redact(body, req.secrets)),
-    });
+    const remaining = deadlineAt - Date.now();
+    if (remaining <= 0 || req.signal?.aborted) throw fail(req, { kind: "unavailable", cause: "timeout", maybeProcessed });
+    const outcome = await attemptOnce(req, url, attempt, Math.min(req.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining), accept, streams);
+    if (outcome.ok) return outcome.value;
+    maybeProcessed ||= outcome.error.maybeProcessed;
+    const error = maybeProcessed === outcome.error.maybeProcessed ? outcome.error : withMaybeProcessed(outcome.error);
+    // A wait that would end past the deadline is not begun: the caller learns now what the last attempt got.
+    const fits = Date.now() + outcome.waitMs < deadlineAt;
+    if (!outcome.retry || attempt >= MAX_ATTEMPTS || !fits || req.signal?.aborted) throw error;
+    await sleep(outcome.waitMs);
   }
+}
+
+async function attemptOnce<R>(
+  req: ProviderRequest<unknown>,
+  url: URL,
+  attempt: number,
+  timeoutMs: number,
+  accept: Accept<R>,
+  streams: boolean,
+): Promise<Attempt<R>> {
+  const started = Date.now();
+  const controller = new AbortController();
+  const abort = (reason: unknown) => controller.abort(reason);
+  const timer = setTimeout(() => abort(new DOMException("attempt timed out", "TimeoutError")), timeoutMs);
+  // Linked by hand rather than AbortSignal.any: a task's signal outlives thousands of calls.
+  const onCallerAbort = () => abort(req.signal?.reason);
+  const release = () => req.signal?.removeEventListener("abort", onCallerAbort);
+  if (req.signal?.aborted) onCallerAbort();
+  else req.signal?.addEventListener("abort", onCallerAbort, { once: true });
+  let keepLink = false;
+  let response: Response | undefined;
+  try {
+    response = await fetch(url, {
+      method: req.method,
+      headers: { accept: "application/json", ...headersFor(req), ...req.headers },
+      body: bodyFor(req),
+      signal: controller.signal,
+      redirect: "manual",
+    });
+    if (response.ok) {
+      const value = await accept(response, abort, release);
+      log(req, attempt, String(response.status), started);
+      // A stream still flowing must stop when the caller gives up.
+      keepLink = streams;
+      return { ok: true, value };
+    }
+    return await refusal(req, response, attempt, started);
+  } catch (error) {
+    // Ours or the caller's abort, whatever the error it surfaced as.
+    const cause = controller.signal.aborted ? "timeout" : transportCause(error);
+    // Only a refused connection proves the request never reached the service.
+    const notReceived = !response && cause === "network" && isConnectionRefused(error);
+    const answered = response ? `${response.status}, then the body: ` : "";
+    log(req, attempt, `${answered}${cause}${notReceived ? " (refused)" : ""}`, started);
+    const retry = req.idempotent || notReceived;
+    return { ok: false, error: fail(req, { kind: "unavailable", cause, maybeProcessed: !notReceived }), retry, waitMs: backoff(attempt) };
+  } finally {
+    clearTimeout(timer);
+    if (!keepLink) release();
+  }
+}
+
+/** A non-2xx answer: retried when transient (reads) or refused unprocessed with Retry-After (writes too). */
+async function refusal(req: ProviderRequest<unknown>, response: Response, attempt: number, started: number): Promise<Attempt<never>> {
+  log(req, attempt, String(response.status), started);
+  const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+  const refusedUnprocessed = (response.status === 429 || response.status === 503) && retryAfterMs !== undefined;
+  const transient = response.status === 429 || response.status >= 500;
+  const retry = (req.idempotent ? transient : refusedUnprocessed) && (retryAfterMs ?? 0) <= MAX_RETRY_AFTER_MS;
+  const body = await response.text().catch(() => "");
+  const inspected = req.inspect?.(response.status, safeJson(body));
+  const error = fail(req, {
+    kind: inspected?.kind ?? kindForStatus(response.status),
+    status: response.status,
+    retryAfterMs,
+    cause: response.status >= 500 ? "server" : undefined,
+    // Redacted before it is shortened, so that no cut-off part of a key survives.
+    providerMessage: inspected?.message ?? shortMessage(redact(body, req.secrets)),
+    // A 5xx may come after the work was done; a redirect is an answer we did not follow.
+    maybeProcessed: (response.status >= 500 && !refusedUnprocessed) || response.status < 400,
+  });
+  return { ok: false, error, retry, waitMs: retryAfterMs ?? backoff(attempt) };
+}
+
+function withMaybeProcessed(error: ProviderError): ProviderError {
+  const { kind, provider, method, path, status, cause, retryAfterMs, providerMessage } = error;
+  return new ProviderError({ kind, provider, method, path, status, cause, retryAfterMs, providerMessage, maybeProcessed: true });
+}
+
+function sleepUnlessAborted(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
 }
 
 function buildUrl(req: ProviderRequest<unknown>): URL {

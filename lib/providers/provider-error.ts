@@ -16,6 +16,11 @@ export class ProviderError extends Error {
   readonly retryAfterMs?: number;
   /** The provider's own error text (already redacted), when it gave one. */
   readonly providerMessage?: string;
+  /**
+   * The request may have reached the service and been carried out (a timeout or reset after sending, a 5xx, a
+   * success we could not read): a create must be looked up before it is sent again.
+   */
+  readonly maybeProcessed: boolean;
 
   constructor(init: {
     kind: ProviderErrorKind;
@@ -26,6 +31,7 @@ export class ProviderError extends Error {
     cause?: UnavailableCause;
     retryAfterMs?: number;
     providerMessage?: string;
+    maybeProcessed?: boolean;
   }) {
     const status = init.status ? ` ${init.status}` : "";
     const detail = init.providerMessage ? `: ${init.providerMessage}` : init.cause ? ` (${init.cause})` : "";
@@ -39,6 +45,7 @@ export class ProviderError extends Error {
     this.cause = init.cause;
     this.retryAfterMs = init.retryAfterMs;
     this.providerMessage = init.providerMessage;
+    this.maybeProcessed = init.maybeProcessed ?? false;
   }
 }
 

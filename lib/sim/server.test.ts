@@ -45,7 +45,7 @@ describe("simulator control plane over HTTP", () => {
 
   it("answers 429 with Retry-After beyond the per-account concurrency ceiling", async () => {
     const s = await start();
-    s.faults.set("obzvonilka", { maxConcurrentPerAccount: 2, latencyMs: 150, retryAfterSeconds: 3 });
+    s.faults.set("obzvonilka", { maxConcurrentPerAccount: 2, latencyMs: 800, retryAfterSeconds: 3 });
     const answers = await Promise.all(Array.from({ length: 5 }, () => users(s)));
     const statuses = answers.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 200, 429, 429, 429]);

@@ -5,6 +5,7 @@ import {
   type CalldogPhone,
   type CalldogPhoneCheck,
   type CalldogRecord,
+  type CalldogRemovedRecords,
   type CalldogUserInfo,
   confirmPhoneResponseSchema,
   createCallsResponseSchema,
@@ -22,6 +23,8 @@ import {
   CALLDOG_RECORDING_KEY_PARAM,
   type CalldogCreateCallsInput,
   errorKindFor,
+  fillCreatedCalls,
+  fillRecord,
   toCreateCallsBody,
 } from "@/lib/providers/calldog/wire";
 import { type ProviderClientOptions, providerFetch, providerRequest } from "@/lib/providers/http";
@@ -36,7 +39,7 @@ export type CalldogClient = ReturnType<typeof createCalldogClient>;
 export function createCalldogClient(options: CalldogClientOptions) {
   const { apiKey } = options;
 
-  function post<T>(path: string, body: Record<string, unknown>, schema: z.ZodType<{ data: T }>, idempotent: boolean) {
+  function post<T>(path: string, body: Record<string, unknown>, schema: z.ZodType<T>, idempotent: boolean): Promise<T> {
     return providerRequest({
       ...common(options),
       method: "POST",
@@ -44,7 +47,7 @@ export function createCalldogClient(options: CalldogClientOptions) {
       json: { apiKey, ...body },
       schema,
       idempotent,
-    }).then((answer) => answer.data);
+    });
   }
 
   const client = {
@@ -53,7 +56,8 @@ export function createCalldogClient(options: CalldogClientOptions) {
       if (input.phones.length === 0 || input.phones.length > CALLDOG_MAX_PHONES_PER_REQUEST) {
         throw localError(CALLDOG_PATHS.createCalls, `between 1 and ${CALLDOG_MAX_PHONES_PER_REQUEST} phones per request`);
       }
-      return post(CALLDOG_PATHS.createCalls, toCreateCallsBody(input), createCallsResponseSchema, false);
+      const items = await post(CALLDOG_PATHS.createCalls, toCreateCallsBody(input), createCallsResponseSchema, false);
+      return fillCreatedCalls(items, input.phones);
     },
 
     /** Call info; ids the account does not own are left out of the answer. */
@@ -66,9 +70,9 @@ export function createCalldogClient(options: CalldogClientOptions) {
       return calls;
     },
 
-    createRecordFromText(input: { name: string; text: string }): Promise<CalldogRecord> {
+    async createRecordFromText(input: { name: string; text: string }): Promise<CalldogRecord> {
       const body = { name: input.name, source: "text", text: input.text };
-      return post(CALLDOG_PATHS.createRecord, body, createRecordResponseSchema, false);
+      return fillRecord(await post(CALLDOG_PATHS.createRecord, body, createRecordResponseSchema, false), input.name, "text");
     },
 
     /** A real multipart/form-data upload; the service sniffs the content (mp3 or wav). */
@@ -87,13 +91,15 @@ export function createCalldogClient(options: CalldogClientOptions) {
         schema: createRecordResponseSchema,
         idempotent: false,
       });
-      return answer.data;
+      return fillRecord(answer, input.name, "file");
     },
 
-    async removeRecords(ids: number[]): Promise<void> {
-      await post(CALLDOG_PATHS.removeRecord, { idList: ids }, removeRecordResponseSchema, true);
+    /** Any success counts; `idList` is what the answer names, when it does. */
+    removeRecords(ids: number[]): Promise<CalldogRemovedRecords> {
+      return post(CALLDOG_PATHS.removeRecord, { idList: ids }, removeRecordResponseSchema, true);
     },
 
+    /** Any success counts: the fields the answer lacks are null (`balance` too). */
     userInfo(): Promise<CalldogUserInfo> {
       return post(CALLDOG_PATHS.userInfo, {}, userInfoResponseSchema, true);
     },
@@ -107,9 +113,10 @@ export function createCalldogClient(options: CalldogClientOptions) {
       return post(CALLDOG_PATHS.getAvailableLanguages, {}, languagesResponseSchema, true);
     },
 
-    /** FlashOnCall: the number (E.164) gets a flash call whose caller id ends in the code. */
-    confirmPhone(phone: string): Promise<CalldogPhoneCheck> {
-      return post(CALLDOG_PATHS.confirmPhone, { phone: toCalldogPhone(phone) }, confirmPhoneResponseSchema, false);
+    /** FlashOnCall: the number (E.164) gets a flash call whose caller id ends in the code. Any success counts. */
+    async confirmPhone(phone: string): Promise<CalldogPhoneCheck> {
+      const answer = await post(CALLDOG_PATHS.confirmPhone, { phone: toCalldogPhone(phone) }, confirmPhoneResponseSchema, false);
+      return { ...answer, phone: answer.phone ?? phone };
     },
 
     /**
@@ -144,14 +151,8 @@ export function createCalldogClient(options: CalldogClientOptions) {
 }
 
 function common(options: CalldogClientOptions) {
-  return {
-    provider: "calldog" as const,
-    baseUrl: options.baseUrl,
-    secrets: [options.apiKey],
-    timeoutMs: options.timeoutMs,
-    sleep: options.sleep,
-    inspect: errorKindFor,
-  };
+  const { baseUrl, timeoutMs, deadlineMs, signal, sleep } = options;
+  return { provider: "calldog" as const, baseUrl, secrets: [options.apiKey], timeoutMs, deadlineMs, signal, sleep, inspect: errorKindFor };
 }
 
 function localError(path: string, message: string, method = "POST"): ProviderError {

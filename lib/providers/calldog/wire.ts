@@ -1,3 +1,4 @@
+import type { CalldogCreatedCall, CalldogRecord, CreatedCallWire, RecordWire } from "@/lib/providers/calldog/schema";
 import type { ProviderErrorKind } from "@/lib/providers/provider-error";
 import { toCalldogPhone } from "@/lib/providers/phone";
 
@@ -69,6 +70,36 @@ export function errorKindFor(status: number, body: unknown): { kind: ProviderErr
 
 function isErrorEnvelope(body: unknown): body is { status: "error"; message?: unknown } {
   return typeof body === "object" && body !== null && (body as { status?: unknown }).status === "error";
+}
+
+/**
+ * Gap: no answer body is documented. A success's content is `data` when the answer is the envelope (it has `data`,
+ * or `status: "success"`; `"error"` was refused by `errorKindFor`), else the answer itself; fields we know are read
+ * from it when present, the rest is ignored.
+ */
+export function payloadOf(body: unknown): unknown {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
+  const envelope = body as { data?: unknown; status?: unknown };
+  const isEnvelope = "data" in envelope || (typeof envelope.status === "string" && envelope.status.toLowerCase() === "success");
+  return isEnvelope ? envelope.data : body;
+}
+
+/**
+ * A create's items as the app reads them. Gap: an item without `phone` is matched to the numbers sent by position,
+ * only when the counts agree (else its phone is unknown); without `status` it is `created` when it has an id.
+ */
+export function fillCreatedCalls(items: CreatedCallWire[], phones: string[]): CalldogCreatedCall[] {
+  const aligned = items.length === phones.length;
+  return items.map((item, i) => ({
+    ...item,
+    phone: item.phone ?? (aligned ? (phones[i] ?? null) : null),
+    status: item.status ?? (item.id !== null ? "created" : "unknown"),
+  }));
+}
+
+/** Gap: a new record's name and source, when the answer leaves them out, are what was sent. */
+export function fillRecord(wire: RecordWire, name: string, source: "file" | "text"): CalldogRecord {
+  return { ...wire, name: wire.name ?? name, source: wire.source ?? source };
 }
 
 /** `plannedAt` is unix time in seconds (`date_format:U`). */

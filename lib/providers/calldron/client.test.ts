@@ -31,6 +31,13 @@ async function drain<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
+/** The simulator answers a new batch with its id, as the doc shows. */
+async function newBatchId(name: string): Promise<string> {
+  const { id } = await client.createBatch({ name });
+  if (!id) throw new Error("the simulator gave no batch id");
+  return id;
+}
+
 const requests = (method?: string) => server.log.entries("calldron").filter((e) => !method || e.method === method);
 
 describe("auth", () => {
@@ -48,7 +55,7 @@ describe("auth", () => {
 
 describe("batches", () => {
   it("creates, lists, updates and deletes a batch, sending every field as a string", async () => {
-    const { id } = await client.createBatch({
+    const created = await client.createBatch({
       name: "Напоминание",
       description: "Завтра приём",
       timeZone: "Moscow",
@@ -63,7 +70,8 @@ describe("batches", () => {
       confirmation: "dtmf",
       timeoutBeforeIntroCallback: 1,
     });
-    expect(id).toMatch(/^\d+$/);
+    expect(created).toEqual({ id: expect.stringMatching(/^\d+$/), raw: { id: created.id } });
+    const id = created.id as string;
     const shape = requests("POST")[0]?.bodyShape as { batch: Record<string, string> };
     expect(Object.values(shape.batch).every((t) => t === "string")).toBe(true);
     expect(Object.keys(shape.batch)).toContain("intro_filename");
@@ -80,9 +88,9 @@ describe("batches", () => {
       confirmation: "dtmf",
       introFilename: "intro.mp3",
     });
-    expect(await client.updateBatch(id, { name: "Новое имя", attempts: 3 })).toEqual({ id });
+    expect(await client.updateBatch(id, { name: "Новое имя", attempts: 3 })).toEqual({ id, raw: { id } });
     expect((await client.listBatches())[0]).toMatchObject({ name: "Новое имя", attempts: 3, description: "Завтра приём" });
-    expect(await client.deleteBatch(id)).toEqual({ id });
+    expect(await client.deleteBatch(id)).toEqual({ id, raw: { id } });
     expect(await client.listBatches()).toEqual([]);
   });
 
@@ -139,8 +147,8 @@ describe("lists and subscribers", () => {
 describe("calls and recordings", () => {
   it("dials a number, follows it to the end and streams its recording with a range", async () => {
     server.ctx.outcomes.answerRate = 1;
-    const { id: batchId } = await client.createBatch({ name: "Звонки" });
-    expect(await client.createCall(batchId, "+79997778855")).toEqual({ id: undefined });
+    const batchId = await newBatchId("Звонки");
+    expect(await client.createCall(batchId, "+79997778855")).toEqual({ raw: {} });
     const [fresh] = (await client.callsPage(batchId)).items;
     expect(fresh).toMatchObject({ phone: "+79997778855", status: "fresh", final: false, dialedAt: null, recordUrl: null });
 
@@ -173,7 +181,7 @@ describe("calls and recordings", () => {
   });
 
   it("refuses a badly formed phone and another account's batch", async () => {
-    const { id } = await client.createBatch({ name: "Чужой" });
+    const id = await newBatchId("Чужой");
     expect((await failure(client.createCall(id, "89997778855"))).kind).toBe("validation");
     const other = createCalldronClient({ baseUrl, apiKey: SECOND_KEY, sleep: noSleep });
     expect((await failure(other.createCall(id, "+79997778855"))).kind).toBe("not_found");
@@ -190,7 +198,7 @@ describe("faults", () => {
   });
 
   it("does not retry a create on 500", async () => {
-    const { id } = await client.createBatch({ name: "x" });
+    const id = await newBatchId("x");
     server.faults.set("calldron", { errorRate: 1, errorStatuses: [500] });
     expect((await failure(client.createCall(id, "+79997778855"))).kind).toBe("unavailable");
     expect((await failure(client.createList("x"))).kind).toBe("unavailable");
@@ -205,7 +213,7 @@ describe("faults", () => {
   });
 
   it("waits out a 429 with Retry-After and retries, a create too (refused, so not received)", async () => {
-    const { id } = await client.createBatch({ name: "x" });
+    const id = await newBatchId("x");
     server.faults.set("calldron", { rateLimitRate: 1, retryAfterSeconds: 0 });
     expect(await failure(client.createCall(id, "+79997778855"))).toMatchObject({ kind: "rate_limited", retryAfterMs: 0 });
     expect(requests("POST").filter((e) => e.fault === "rate_limit")).toHaveLength(3);
@@ -228,7 +236,7 @@ describe("faults", () => {
 
 describe("documented failures of every function", () => {
   it("refuses a wrong key as auth in every function, without showing either key", async () => {
-    const { id: batchId } = await client.createBatch({ name: "Чужой ключ" });
+    const batchId = await newBatchId("Чужой ключ");
     const list = await client.createListAndFind("Чужой ключ");
     const wrong = createCalldronClient({ baseUrl, apiKey: WRONG_KEY, sleep: noSleep });
     const calls: [string, () => Promise<unknown>][] = [
@@ -261,7 +269,7 @@ describe("documented failures of every function", () => {
   });
 
   it("answers not_found for unknown lists, subscribers, batches and calls, also when iterating", async () => {
-    const { id: batchId } = await client.createBatch({ name: "Пусто" });
+    const batchId = await newBatchId("Пусто");
     const list = await client.createListAndFind("Пусто");
     const cases: [string, () => Promise<unknown>][] = [
       ["deleteList", () => client.deleteList("999")],

@@ -1,11 +1,8 @@
 import type { z } from "zod";
 import {
   batchListWireSchema,
-  callCreatedSchema,
   callWireSchema,
-  idAnswerSchema,
   listWireSchema,
-  okAnswerSchema,
   pageWireSchema,
   subscriberItemWireSchema,
   subscriberWireSchema,
@@ -18,6 +15,7 @@ import {
   type CalldronCall,
   type CalldronList,
   type CalldronSubscriber,
+  type CalldronWriteAnswer,
   DEFAULT_PER_PAGE,
   fromWireBatch,
   fromWireCall,
@@ -25,9 +23,11 @@ import {
   fromWireSubscriber,
   fromWireSubscriberItem,
   IDEMPOTENT,
+  idFromWriteAnswer,
   nextPageNumber,
   pageQuery,
   recordingTarget,
+  refusalOnSuccess,
   toWireBatch,
   wrapBody,
 } from "@/lib/providers/calldron/wire";
@@ -44,6 +44,8 @@ export type CalldronClient = ReturnType<typeof createCalldronClient>;
 export function createCalldronClient(options: CalldronClientOptions) {
   const authorization = basicAuthHeader(options.apiKey);
   const secrets = [options.apiKey, authorization.slice("Basic ".length)];
+  const { timeoutMs, deadlineMs, signal, sleep } = options;
+  const transportOptions = { secrets, timeoutMs, deadlineMs, signal, sleep };
 
   function call<T>(req: Pick<ProviderRequest<T>, "method" | "path" | "query" | "json" | "schema" | "idempotent">) {
     return providerRequest<T>({
@@ -51,10 +53,25 @@ export function createCalldronClient(options: CalldronClientOptions) {
       provider: CALLDRON_PROVIDER,
       baseUrl: options.baseUrl,
       headers: { authorization },
-      secrets,
-      timeoutMs: options.timeoutMs,
-      sleep: options.sleep,
+      ...transportOptions,
     });
+  }
+
+  /** A create, update or delete: any 2xx that is not Calldron's error envelope succeeds (wire.ts). */
+  async function write(
+    resource: "batch" | "list" | "subscriber" | "call",
+    req: Pick<ProviderRequest<unknown>, "method" | "path" | "json" | "idempotent">,
+  ): Promise<CalldronWriteAnswer> {
+    const raw = await providerRequest<unknown>({
+      ...req,
+      provider: CALLDRON_PROVIDER,
+      baseUrl: options.baseUrl,
+      headers: { authorization },
+      inspect: refusalOnSuccess,
+      ...transportOptions,
+    });
+    const id = idFromWriteAnswer(raw, resource);
+    return id === undefined ? { raw } : { id, raw };
   }
 
   async function page<W, T>(path: string, item: z.ZodType<W>, map: (w: W) => T, pageNo: number, perPage: number) {
@@ -86,8 +103,9 @@ export function createCalldronClient(options: CalldronClientOptions) {
     return (Array.isArray(answer) ? answer : answer.data).map(fromWireBatch);
   }
 
-  async function createList(name: string): Promise<void> {
-    await call({ method: "POST", path: "lists", json: wrapBody("list", { name }), schema: okAnswerSchema, idempotent: IDEMPOTENT.create });
+  /** Gap: the doc answers `{status: "ok"}` without an id; an id is given back if the service sends one. */
+  async function createList(name: string): Promise<CalldronWriteAnswer> {
+    return write("list", { method: "POST", path: "lists", json: wrapBody("list", { name }), idempotent: IDEMPOTENT.create });
   }
 
   async function findListByName(name: string): Promise<CalldronList | undefined> {
@@ -103,24 +121,31 @@ export function createCalldronClient(options: CalldronClientOptions) {
     },
 
     listBatches,
-    async createBatch(input: CalldronBatchInput): Promise<{ id: string }> {
-      return call({ method: "POST", path: "batches", json: wrapBody("batch", toWireBatch(input)), schema: idAnswerSchema, idempotent: IDEMPOTENT.create });
+    /** The doc answers `{id}`; a success without one gives no id: find the batch with `findBatchByName`. */
+    async createBatch(input: CalldronBatchInput): Promise<CalldronWriteAnswer> {
+      return write("batch", { method: "POST", path: "batches", json: wrapBody("batch", toWireBatch(input)), idempotent: IDEMPOTENT.create });
     },
-    async updateBatch(id: string, input: Partial<CalldronBatchInput>): Promise<{ id: string }> {
-      return call({ method: "PUT", path: `batches/${seg(id)}`, json: wrapBody("batch", toWireBatch(input)), schema: idAnswerSchema, idempotent: IDEMPOTENT.update });
+    /** The id is the one given when the answer carries none. */
+    async updateBatch(id: string, input: Partial<CalldronBatchInput>): Promise<CalldronWriteAnswer & { id: string }> {
+      const answer = await write("batch", { method: "PUT", path: `batches/${seg(id)}`, json: wrapBody("batch", toWireBatch(input)), idempotent: IDEMPOTENT.update });
+      return { ...answer, id: answer.id ?? id };
     },
-    async deleteBatch(id: string): Promise<{ id: string }> {
-      return call({ method: "DELETE", path: `batches/${seg(id)}`, schema: idAnswerSchema, idempotent: IDEMPOTENT.delete });
+    async deleteBatch(id: string): Promise<CalldronWriteAnswer & { id: string }> {
+      const answer = await write("batch", { method: "DELETE", path: `batches/${seg(id)}`, idempotent: IDEMPOTENT.delete });
+      return { ...answer, id: answer.id ?? id };
+    },
+    /** The newest batch (last in the index) of that name; use names unique to the app. */
+    async findBatchByName(name: string): Promise<CalldronBatch | undefined> {
+      return (await listBatches()).findLast((b) => b.name === name);
     },
 
     listsPage,
     iterateLists: (perPage = DEFAULT_PER_PAGE) => pages("lists", (n) => listsPage(n, perPage)),
-    /** The service answers `{status: "ok"}` without an id; see createListAndFind. */
     createList,
-    /** Creates a list and finds it by name (the newest of that name); use names unique to the app. */
+    /** Creates a list and reads it back: by the id if the answer has one, else by name (the newest of that name). */
     async createListAndFind(name: string): Promise<CalldronList> {
-      await createList(name);
-      const list = await findListByName(name);
+      const created = await createList(name);
+      const list = created.id ? fromWireList(await call({ method: "GET", path: `lists/${seg(created.id)}`, schema: listWireSchema, idempotent: IDEMPOTENT.read })) : await findListByName(name);
       if (!list) throw badResponse("lists", "the new list is not in the index");
       return list;
     },
@@ -129,31 +154,31 @@ export function createCalldronClient(options: CalldronClientOptions) {
       const list = await call({ method: "GET", path: `lists/${seg(id)}`, schema: listWireSchema, idempotent: IDEMPOTENT.read });
       return fromWireList(list);
     },
-    async deleteList(id: string): Promise<void> {
-      await call({ method: "DELETE", path: `lists/${seg(id)}`, schema: okAnswerSchema, idempotent: IDEMPOTENT.delete });
+    async deleteList(id: string): Promise<CalldronWriteAnswer> {
+      return write("list", { method: "DELETE", path: `lists/${seg(id)}`, idempotent: IDEMPOTENT.delete });
     },
 
     subscribersPage,
     iterateSubscribers: (listId: string, perPage = DEFAULT_PER_PAGE) => pages(`lists/${seg(listId)}/subscribers`, (n) => subscribersPage(listId, n, perPage)),
-    async addSubscriber(listId: string, phoneE164: string): Promise<void> {
+    /** Gap: the doc answers `{status: "ok"}`; the subscriber's id is given back only if the service sends one. */
+    async addSubscriber(listId: string, phoneE164: string): Promise<CalldronWriteAnswer> {
       const json = wrapBody("subscriber", { phone_number: toCalldronPhone(phoneE164) });
-      await call({ method: "POST", path: `lists/${seg(listId)}/subscribers`, json, schema: okAnswerSchema, idempotent: IDEMPOTENT.create });
+      return write("subscriber", { method: "POST", path: `lists/${seg(listId)}/subscribers`, json, idempotent: IDEMPOTENT.create });
     },
     async showSubscriber(listId: string, id: string): Promise<CalldronSubscriber> {
       const s = await call({ method: "GET", path: `lists/${seg(listId)}/subscribers/${seg(id)}`, schema: subscriberWireSchema, idempotent: IDEMPOTENT.read });
       return fromWireSubscriber(s, listId);
     },
-    async deleteSubscriber(listId: string, id: string): Promise<void> {
-      await call({ method: "DELETE", path: `lists/${seg(listId)}/subscribers/${seg(id)}`, schema: okAnswerSchema, idempotent: IDEMPOTENT.delete });
+    async deleteSubscriber(listId: string, id: string): Promise<CalldronWriteAnswer> {
+      return write("subscriber", { method: "DELETE", path: `lists/${seg(listId)}/subscribers/${seg(id)}`, idempotent: IDEMPOTENT.delete });
     },
 
     callsPage,
     iterateCalls: (batchId: string, perPage = DEFAULT_PER_PAGE) => pages(`batches/${seg(batchId)}/calls`, (n) => callsPage(batchId, n, perPage)),
     /** Dials one number in the batch. The doc answers `{}`: the id is known only if the service sends one. */
-    async createCall(batchId: string, phoneE164: string): Promise<{ id?: string }> {
+    async createCall(batchId: string, phoneE164: string): Promise<CalldronWriteAnswer> {
       const json = wrapBody("call", { phone_number: toCalldronPhone(phoneE164) });
-      const answer = await call({ method: "POST", path: `batches/${seg(batchId)}/calls`, json, schema: callCreatedSchema, idempotent: IDEMPOTENT.create });
-      return { id: answer?.id };
+      return write("call", { method: "POST", path: `batches/${seg(batchId)}/calls`, json, idempotent: IDEMPOTENT.create });
     },
     async showCall(batchId: string, id: string): Promise<CalldronCall> {
       const c = await call({ method: "GET", path: `batches/${seg(batchId)}/calls/${seg(id)}`, schema: callWireSchema, idempotent: IDEMPOTENT.read });
@@ -172,9 +197,7 @@ export function createCalldronClient(options: CalldronClientOptions) {
         ...target,
         headers: { authorization, accept: "audio/mpeg, */*", ...(range ? { range } : {}) },
         idempotent: IDEMPOTENT.read,
-        secrets,
-        timeoutMs: options.timeoutMs,
-        sleep: options.sleep,
+        ...transportOptions,
       });
     },
   };

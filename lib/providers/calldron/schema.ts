@@ -33,10 +33,7 @@ export const batchListWireSchema = z.union([
   z.object({ next_page: nextPageSchema, data: z.array(batchWireSchema) }),
 ]);
 
-export const idAnswerSchema = z.object({ id: idSchema });
-export const okAnswerSchema = z.object({ status: z.string() });
-/** The doc answers `{}` to a new call; an id is taken if the service ever sends one. */
-export const callCreatedSchema = z.object({ id: idSchema.optional() }).nullish();
+// Write answers (create, update, delete) are not validated by a schema: see wire.ts `idFromWriteAnswer`.
 
 export const listWireSchema = z.object({
   id: idSchema,

@@ -21,6 +21,52 @@ export function wrapBody(resource: "batch" | "list" | "subscriber" | "call", fie
 /** Reads may be retried; creates may dial or duplicate, so never; PUT replaces the same fields and DELETE of a gone id is a 404, so both are safe to retry. */
 export const IDEMPOTENT = { read: true, create: false, update: true, delete: true } as const;
 
+/**
+ * What a create, update or delete gives back. Gap: the doc shows `{"id": "123"}` (batches), `{"status": "ok"}`
+ * (lists, subscribers) and `{}` (calls), never what else may come. Any 2xx with JSON or an empty body is a success;
+ * the id is taken when the answer carries one, and the whole answer is kept for the caller.
+ */
+export type CalldronWriteAnswer = { id?: string; raw: unknown };
+
+/** The id of a write answer, if any: `id`, `data.id` or `<resource>.id` (number or non-empty string), or a bare number. */
+export function idFromWriteAnswer(body: unknown, resource: "batch" | "list" | "subscriber" | "call"): string | undefined {
+  if (typeof body === "number" || (typeof body === "string" && /^\d+$/.test(body))) return idText(body);
+  if (!isObject(body)) return undefined;
+  for (const holder of [body, body.data, body[resource]]) {
+    const id = isObject(holder) ? idText(holder.id) : undefined;
+    if (id) return id;
+  }
+  return undefined;
+}
+
+/**
+ * A 2xx whose body is Calldron's error envelope is a refusal, not a success: `status: "error"`, `success: false`,
+ * `ok: false`, or a non-empty `error` / `errors`. Only write answers are read this way (a call's own `status` may be
+ * `failed`). Other statuses are left to the transport.
+ */
+export function refusalOnSuccess(status: number, body: unknown): { kind: "validation"; message?: string } | undefined {
+  if (status >= 300 || !isObject(body)) return undefined;
+  const { error, errors } = body;
+  const refused =
+    (typeof body.status === "string" && body.status.toLowerCase() === "error") ||
+    body.success === false ||
+    body.ok === false ||
+    (typeof error === "string" ? error.length > 0 : error != null && error !== false) ||
+    (Array.isArray(errors) ? errors.length > 0 : isObject(errors) ? Object.keys(errors).length > 0 : typeof errors === "string" && errors.length > 0);
+  if (!refused) return undefined;
+  const text = [body.message, error, errors].find((v) => v != null && v !== false && v !== "");
+  return { kind: "validation", message: text === undefined ? undefined : (typeof text === "string" ? text : JSON.stringify(text)).slice(0, 200) };
+}
+
+function idText(value: unknown): string | undefined {
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 // Gap: the doc names no page parameters. We send `page` (1-based) and `per_page`.
 export const DEFAULT_PER_PAGE = 100;
 export function pageQuery(page: number, perPage: number): Record<string, number> {

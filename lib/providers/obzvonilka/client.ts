@@ -24,7 +24,7 @@ export type ObzvonilkaClientOptions = Omit<ProviderClientOptions, "baseUrl"> & {
 export type ObzvonilkaClient = ReturnType<typeof createObzvonilkaClient>;
 
 /** One function per documented endpoint; every failure is a ProviderError. */
-export function createObzvonilkaClient({ baseUrl = DEFAULT_BASE_URL, apiKey, timeoutMs, sleep }: ObzvonilkaClientOptions) {
+export function createObzvonilkaClient({ baseUrl = DEFAULT_BASE_URL, apiKey, timeoutMs, deadlineMs, signal, sleep }: ObzvonilkaClientOptions) {
   function call<T>(
     method: "GET" | "POST" | "PATCH",
     path: string,
@@ -40,6 +40,8 @@ export function createObzvonilkaClient({ baseUrl = DEFAULT_BASE_URL, apiKey, tim
       schema,
       secrets: [apiKey],
       timeoutMs,
+      deadlineMs,
+      signal,
       sleep,
       ...options,
     });
