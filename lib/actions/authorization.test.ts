@@ -18,6 +18,8 @@ const ACCESS: Record<string, "public" | "any" | "admin" | "form"> = {
   editConnection: "admin",
   removeConnection: "admin",
   testConnection: "admin",
+  addDncNumbers: "any",
+  removeDncNumber: "admin",
 };
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "admin" | "manager"; locale: null; mustChangePassword: boolean } }));
