@@ -22,7 +22,7 @@ export function AddDncForm() {
       {form.error && <Notice tone="error">{form.error}</Notice>}
       {form.state?.ok && <AddSummary summary={form.state.data} />}
       <div className="grid gap-4 md:grid-cols-2">
-        <TextAreaField label={t("phones")} name="phones" rows={5} required help={t("phonesHelp")} error={fe?.phones} className="font-mono" />
+        <TextAreaField label={t("phones")} name="phones" rows={5} required help={t("phonesHelp")} error={fe?.phones} />
         <div className="space-y-4">
           <TextField label={t("reason")} name="reason" required maxLength={200} help={t("reasonHelp")} error={fe?.reason} />
           <Button type="submit" disabled={form.pending}>

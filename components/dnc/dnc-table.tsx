@@ -15,8 +15,8 @@ export type DncRow = { id: string; phone: string; reason: string; addedBy: strin
 
 type Outcome = { removed: string } | { failed: ActionResult<unknown> };
 
-/** The list's rows; the remove button is there for admins only (the action refuses anyone else too). */
-export function DncTable({ rows, canRemove }: { rows: DncRow[]; canRemove: boolean }) {
+/** The list's rows (kept mounted when the last one goes, so the notice stays); the remove button is there for admins only (the action refuses anyone else too). */
+export function DncTable({ rows, canRemove, emptyText }: { rows: DncRow[]; canRemove: boolean; emptyText: string }) {
   const t = useTranslations("dnc");
   const messages = useActionMessages();
   const router = useRouter();
@@ -29,6 +29,11 @@ export function DncTable({ rows, canRemove }: { rows: DncRow[]; canRemove: boole
           {"removed" in outcome ? t("remove.done", { phone: outcome.removed }) : messages(outcome.failed).error}
         </Notice>
       )}
+      {rows.length === 0 ? (
+        <p className="py-8 text-center text-sm text-slate-600" data-testid="dnc-empty">
+          {emptyText}
+        </p>
+      ) : (
       <Table label={t("list.title")}>
         <thead>
           <tr>
@@ -74,6 +79,7 @@ export function DncTable({ rows, canRemove }: { rows: DncRow[]; canRemove: boole
           ))}
         </tbody>
       </Table>
+      )}
     </>
   );
 }

@@ -64,7 +64,7 @@ export const removeDncNumber = action({ role: "admin", schema: z.object({ id: z.
   return { phone: formatPhone(removed.phone) };
 });
 
+/** The audit log's subject: the number, or the first one and how many more (the count is in the details). */
 function describeNumbers(phones: string[]): string {
-  const shown = phones.slice(0, 5).join(", ");
-  return phones.length > 5 ? `${shown} (+${phones.length - 5})` : shown;
+  return phones.length > 1 ? `${phones[0]} (+${phones.length - 1})` : (phones[0] ?? "");
 }

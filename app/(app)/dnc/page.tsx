@@ -66,13 +66,7 @@ export default async function DncPage({ searchParams }: { searchParams: Promise<
               {t("list.matches", { count: matching, search })}
             </p>
           )}
-          {rows.length === 0 ? (
-            <p className="py-8 text-center text-sm text-slate-600" data-testid="dnc-empty">
-              {search ? t("list.noMatch", { search }) : t("list.empty")}
-            </p>
-          ) : (
-            <DncTable rows={rows} canRemove={user.role === "admin"} />
-          )}
+          <DncTable rows={rows} canRemove={user.role === "admin"} emptyText={search ? t("list.noMatch", { search }) : t("list.empty")} />
           <DncPager
             search={search}
             newer={hasNewer && firstRow ? encodeDncCursor(firstRow) : undefined}
