@@ -34,51 +34,56 @@ export function DncTable({ rows, canRemove, emptyText }: { rows: DncRow[]; canRe
           {emptyText}
         </p>
       ) : (
-      <Table label={t("list.title")}>
-        <thead>
-          <tr>
-            <Th>{t("list.phone")}</Th>
-            <Th>{t("list.reason")}</Th>
-            <Th>{t("list.addedBy")}</Th>
-            <Th>{t("list.addedAt")}</Th>
-            {canRemove && <Th className="text-right">{t("list.actions")}</Th>}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.id} data-testid="dnc-row">
-              <Td className="whitespace-nowrap font-mono">{row.phone}</Td>
-              <Td className="max-w-96 break-words">{row.reason || "—"}</Td>
-              <Td>
-                {row.addedBy ?? <span className="text-slate-400">{t("list.system")}</span>}
-                {row.source !== "manual" && (
-                  <span className="ml-2">
-                    <Badge>{row.source}</Badge>
-                  </span>
-                )}
-              </Td>
-              <Td className="whitespace-nowrap">{row.addedAt}</Td>
-              {canRemove && (
-                <Td className="text-right">
-                  <ConfirmButton
-                    variant="danger"
-                    label={t("remove.button")}
-                    title={t("remove.title")}
-                    message={t("remove.confirm", { phone: row.phone })}
-                    confirmLabel={t("remove.submit")}
-                    cancelLabel={t("remove.cancel")}
-                    onConfirm={async () => {
-                      const result = await removeDncNumber({ id: row.id });
-                      setOutcome(result.ok ? { removed: result.data.phone } : { failed: result });
-                      router.refresh();
-                    }}
-                  />
-                </Td>
-              )}
+        <Table label={t("list.title")}>
+          <thead>
+            <tr>
+              <Th>{t("list.phone")}</Th>
+              <Th>{t("list.reason")}</Th>
+              <Th>{t("list.added")}</Th>
+              {canRemove && <Th className="text-right">{t("list.actions")}</Th>}
             </tr>
-          ))}
-        </tbody>
-      </Table>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((row) => (
+              <tr key={row.id} data-testid="dnc-row">
+                <Td className="whitespace-nowrap font-mono">{row.phone}</Td>
+                <Td className="min-w-40 max-w-96 break-words">{row.reason || "—"}</Td>
+                {/* Who and when in one column, so that the reason keeps its room on a laptop screen. */}
+                <Td>
+                  <span className="block whitespace-nowrap">
+                    {row.addedBy ?? <span className="text-slate-400">{t("list.system")}</span>}
+                    {row.source !== "manual" && (
+                      <span className="ml-2">
+                        <Badge>{row.source}</Badge>
+                      </span>
+                    )}
+                  </span>
+                  <span className="block whitespace-nowrap text-xs text-slate-500">{row.addedAt}</span>
+                </Td>
+                {canRemove && (
+                  <Td>
+                    {/* In a div, not on the cell: the dialog inside would inherit right-aligned text. */}
+                    <div className="flex justify-end">
+                      <ConfirmButton
+                        variant="danger"
+                        label={t("remove.button")}
+                        title={t("remove.title")}
+                        message={t("remove.confirm", { phone: row.phone })}
+                        confirmLabel={t("remove.submit")}
+                        cancelLabel={t("remove.cancel")}
+                        onConfirm={async () => {
+                          const result = await removeDncNumber({ id: row.id });
+                          setOutcome(result.ok ? { removed: result.data.phone } : { failed: result });
+                          router.refresh();
+                        }}
+                      />
+                    </div>
+                  </Td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </Table>
       )}
     </>
   );

@@ -51,7 +51,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <Td className="font-mono text-xs">
                   {/* A table cell ignores max-width; a block inside it keeps long details to one cut line. */}
                   {Object.keys(e.details).length > 0 && (
-                    <div className="max-w-56 truncate" title={JSON.stringify(e.details)}>
+                    <div className="max-w-40 truncate" title={JSON.stringify(e.details)}>
                       {JSON.stringify(e.details)}
                     </div>
                   )}
