@@ -23,6 +23,8 @@ export async function signOut(page: Page) {
 /** Values handed from the first-run set-up to the specs (the manager's temporary password). */
 export function saveShared(data: Record<string, string>) {
   fs.mkdirSync(STATE_DIR, { recursive: true });
+  // A saved manager session belongs to the manager (and password) of an earlier run: pageAs signs in anew.
+  fs.rmSync(path.join(STATE_DIR, "manager.json"), { force: true });
   fs.writeFileSync(path.join(STATE_DIR, "shared.json"), JSON.stringify(data));
 }
 

@@ -12,17 +12,21 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations();
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
-      <aside className="flex shrink-0 flex-col gap-4 border-b border-slate-200 bg-white p-4 md:sticky md:top-0 md:h-screen md:w-60 md:border-r md:border-b-0">
-        <div className="flex items-center justify-between gap-2">
-          <Link href="/" className="text-lg font-bold text-indigo-700">
-            {t("app.name")}
-          </Link>
-          <LocaleSwitch className="md:hidden" />
-        </div>
-        <Sidebar isAdmin={user.role === "admin"} />
-        <div className="mt-auto hidden space-y-3 md:block">
-          <LocaleSwitch className="block px-3" />
-          <UserMenu user={user} />
+      {/* The column (white, with its border) runs the page's full height; its content stays in view and
+          scrolls on its own when the window is too short for it. */}
+      <aside className="shrink-0 border-b border-slate-200 bg-white md:w-60 md:border-r md:border-b-0">
+        <div className="flex flex-col gap-4 p-4 md:sticky md:top-0 md:h-screen md:overflow-y-auto">
+          <div className="flex items-center justify-between gap-2">
+            <Link href="/" className="text-lg font-bold text-indigo-700">
+              {t("app.name")}
+            </Link>
+            <LocaleSwitch className="md:hidden" />
+          </div>
+          <Sidebar isAdmin={user.role === "admin"} />
+          <div className="mt-auto hidden space-y-3 md:block">
+            <LocaleSwitch className="block px-3" />
+            <UserMenu user={user} />
+          </div>
         </div>
       </aside>
       <main className="min-w-0 flex-1 p-4 md:p-8">

@@ -3,6 +3,16 @@ import type { NextAuthConfig } from "next-auth";
 /** The part of the Auth.js set-up that needs no database, shared by proxy.ts and auth.ts. */
 export const authConfig = {
   pages: { signIn: "/signin" },
+  logger: {
+    // A wrong password is an everyday event, already counted and audited: Auth.js would log it as an
+    // error with a stack trace. Real failures are logged as one line (no stack, no request data).
+    error(error) {
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type === "CredentialsSignin") return;
+      const cause = (error.cause as { err?: unknown } | undefined)?.err;
+      console.error(`[auth] ${type}: ${error.message}${cause instanceof Error ? ` (${cause.name}: ${cause.message})` : ""}`);
+    },
+  },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   providers: [],
   callbacks: {

@@ -11,18 +11,28 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
 import { Table, Td, Th } from "@/components/ui/table";
+import { useActionMessages } from "@/components/ui/use-action-messages";
 import { removeConnection, testConnection } from "@/lib/actions/connections";
+import type { ActionResult } from "@/lib/actions/safe-action";
 import { PROVIDER_LABELS } from "@/lib/providers/catalog";
 
 export function ConnectionsTable({ connections }: { connections: ConnectionRow[] }) {
   const t = useTranslations("connections");
   const router = useRouter();
   const [editing, setEditing] = useState<ConnectionRow | "new">();
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string }>();
+  const messages = useActionMessages();
+  // What happened, not its text: the notice is translated at render, so it follows a language switch.
+  const [outcome, setOutcome] = useState<"saved" | "deleted" | ActionResult<unknown>>();
+  const message =
+    outcome === undefined
+      ? undefined
+      : typeof outcome === "string"
+        ? { tone: "success" as const, text: t(outcome) }
+        : { tone: "error" as const, text: messages(outcome).error ?? "" };
 
-  const done = (text: string) => {
+  const done = (what: "saved" | "deleted") => {
     setEditing(undefined);
-    setMessage({ tone: "success", text });
+    setOutcome(what);
     router.refresh();
   };
 
@@ -75,8 +85,8 @@ export function ConnectionsTable({ connections }: { connections: ConnectionRow[]
                       cancelLabel={t("cancel")}
                       onConfirm={async () => {
                         const result = await removeConnection({ id: c.id });
-                        if (result.ok) done(t("deleted"));
-                        else setMessage({ tone: "error", text: result.error });
+                        if (result.ok) done("deleted");
+                        else setOutcome(result);
                       }}
                     />
                   </div>
@@ -90,7 +100,7 @@ export function ConnectionsTable({ connections }: { connections: ConnectionRow[]
         {editing !== undefined && (
           <ConnectionForm
             existing={editing === "new" ? undefined : editing}
-            onDone={() => done(t("saved"))}
+            onDone={() => done("saved")}
             onCancel={() => setEditing(undefined)}
           />
         )}

@@ -10,6 +10,8 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
 import { Table, Td, Th } from "@/components/ui/table";
+import { useActionMessages } from "@/components/ui/use-action-messages";
+import type { ActionResult } from "@/lib/actions/safe-action";
 import { changeUserRole, resetUserPassword, setUserDisabled } from "@/lib/actions/users";
 import type { Role } from "@/lib/db/schema";
 
@@ -18,16 +20,19 @@ export type UserRow = { id: string; email: string; name: string; role: Role; dis
 export function UsersTable({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
   const t = useTranslations();
   const router = useRouter();
-  const [error, setError] = useState<string>();
+  const messages = useActionMessages();
+  // The failed result, not its text: the message is translated at render, so it follows a language switch.
+  const [failure, setFailure] = useState<ActionResult<unknown>>();
+  const error = messages(failure).error;
   const [reset, setReset] = useState<{ email: string; temporaryPassword: string }>();
 
-  async function run<T>(call: Promise<{ ok: true; data: T } | { ok: false; error: string }>, onOk?: (data: T) => void) {
+  async function run<T>(call: Promise<ActionResult<T>>, onOk?: (data: T) => void) {
     const result = await call;
     if (result.ok) {
-      setError(undefined);
+      setFailure(undefined);
       onOk?.(result.data);
       router.refresh();
-    } else setError(result.error);
+    } else setFailure(result);
   }
 
   if (users.length === 0) return <p className="text-sm text-slate-600">{t("users.empty")}</p>;

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { cn } from "@/components/ui/cn";
 
 const control =
@@ -48,6 +48,15 @@ export function SelectField({ label, name, error, help, children, className, ...
       <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, help)} className={control} {...props}>
         {children}
       </select>
+    </Field>
+  );
+}
+
+export function TextAreaField({ label, name, error, help, className, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = props.id ?? `f-${name}`;
+  return (
+    <Field id={id} label={label} error={error} help={help} className={className}>
+      <textarea id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, help)} className={control} {...props} />
     </Field>
   );
 }

@@ -1,13 +1,15 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "@/components/ui/cn";
+import { TableScroll } from "@/components/ui/table-scroll";
 
+/** A data table; when it is wider than its place it scrolls sideways with a visible hint (TableScroll). */
 export function Table({ children, label }: { children: ReactNode; label: string }) {
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label={label}>
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm">
         {children}
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useState, useTransition } from "react";
+import { useActionMessages } from "@/components/ui/use-action-messages";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
 /**
@@ -13,6 +14,7 @@ export function useActionForm<T>(
 ) {
   const [state, setState] = useState<ActionResult<T> | null>(null);
   const [pending, startTransition] = useTransition();
+  const messages = useActionMessages()(state);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
@@ -27,8 +29,8 @@ export function useActionForm<T>(
     state,
     pending,
     onSubmit,
-    error: state && !state.ok ? state.error : undefined,
-    fieldErrors: state && !state.ok ? state.fieldErrors : undefined,
+    error: messages.error,
+    fieldErrors: messages.fieldErrors,
     reset: () => setState(null),
   };
 }

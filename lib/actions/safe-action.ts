@@ -5,9 +5,19 @@ import { currentUser, type SessionUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/db/schema";
 import { SafeError } from "@/lib/errors";
 
+/** A message key under `errors`, with its values: what lets a page re-translate it after a language switch. */
+export type MessageRef = { key: string; values?: Record<string, string | number> };
+
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: string; code?: "unauthenticated" | "forbidden" | "invalid" | "failed"; fieldErrors?: Record<string, string> };
+  | {
+      ok: false;
+      error: string;
+      code?: "unauthenticated" | "forbidden" | "invalid" | "failed";
+      fieldErrors?: Record<string, string>;
+      /** The same messages as keys (see components/ui/use-action-messages.ts). */
+      keys?: { error: MessageRef; fieldErrors?: Record<string, MessageRef> };
+    };
 
 /** "public" is for the sign-in and first-run forms only; everything else needs a session. */
 type Translate = ((key: string, values?: Record<string, string | number>) => string) & { has(key: string): boolean };
@@ -40,32 +50,32 @@ function run<S extends z.ZodType, T>(
   return async (input) => {
     const t = (await getTranslations("errors")) as unknown as Translate;
     const user = await currentUser();
-    if (!user && options.role !== "public") return { ok: false, code: "unauthenticated", error: t("unauthenticated") };
+    if (!user && options.role !== "public") return failure(t, "unauthenticated", { key: "unauthenticated" });
     if (user && options.role !== "any" && options.role !== "public" && user.role !== options.role) {
-      return { ok: false, code: "forbidden", error: t("forbidden") };
+      return failure(t, "forbidden", { key: "forbidden" });
     }
     const parsed = options.schema.safeParse(input instanceof FormData ? formToObject(input) : input);
     if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
+      const fieldErrors: Record<string, MessageRef> = {};
       for (const issue of parsed.error.issues) {
         const key = issue.path.join(".") || "_";
-        fieldErrors[key] ??= translateIssue(t, issue);
+        fieldErrors[key] ??= { key: issueKey(t, issue) };
       }
-      return { ok: false, code: "invalid", error: t("invalidInput"), fieldErrors };
+      return failure(t, "invalid", { key: "invalidInput" }, fieldErrors);
     }
     try {
       return { ok: true, data: await body(parsed.data, user) };
     } catch (error) {
       if (error instanceof SafeError) {
         const fieldErrors = error.fieldErrors
-          ? Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, t(v)]))
+          ? Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, { key: v }]))
           : undefined;
-        return { ok: false, code: "failed", error: t(error.messageKey, error.values), fieldErrors };
+        return failure(t, "failed", { key: error.messageKey, values: error.values }, fieldErrors);
       }
       // Next's redirect()/notFound() travel as errors and must not be swallowed.
       if (isNextControlFlow(error)) throw error;
       console.error("[action] unexpected error:", error instanceof Error ? error.message : "unknown");
-      return { ok: false, code: "failed", error: t("unexpected") };
+      return failure(t, "failed", { key: "unexpected" });
     }
   };
 }
@@ -79,11 +89,26 @@ export function formToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
+function failure(
+  t: Translate,
+  code: "unauthenticated" | "forbidden" | "invalid" | "failed",
+  error: MessageRef,
+  fieldErrors?: Record<string, MessageRef>,
+): ActionResult<never> {
+  const say = (m: MessageRef) => t(m.key, m.values);
+  return {
+    ok: false,
+    code,
+    error: say(error),
+    fieldErrors: fieldErrors && Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, say(v)])),
+    keys: { error, fieldErrors },
+  };
+}
+
 /** zod messages set in schemas are message keys (e.g. "passwordTooShort"); zod's own become a generic text. */
-function translateIssue(t: Translate, issue: z.core.$ZodIssue): string {
+function issueKey(t: Translate, issue: z.core.$ZodIssue): string {
   const key = issue.message;
-  if (/^[a-zA-Z]+$/.test(key) && t.has(key)) return t(key);
-  return t("invalidField");
+  return /^[a-zA-Z]+$/.test(key) && t.has(key) ? key : "invalidField";
 }
 
 function isNextControlFlow(error: unknown): boolean {

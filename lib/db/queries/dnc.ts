@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, ilike, inArray, lt, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, like, or, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { type DncEntry, dncEntries } from "@/lib/db/schema";
 
@@ -41,33 +41,60 @@ export async function removeDncEntry({ id }: { id: string }): Promise<DncEntry |
   return row;
 }
 
-/** Newest first, keyset-paged by (created_at, id); `search` matches digits anywhere in the number. */
+export async function findDncEntry({ id }: { id: string }): Promise<DncEntry | undefined> {
+  const [row] = await (await db()).select().from(dncEntries).where(eq(dncEntries.id, id));
+  return row;
+}
+
+export type DncCursor = { createdAt: Date; id: string };
+
+/**
+ * Newest first, keyset-paged by (created_at, id): `before` gives the next (older) page, `after` the
+ * previous (newer) one. `search` matches the reason, or digits anywhere in the number.
+ */
 export async function listDncEntries({
   search,
   before,
+  after,
   limit = 50,
 }: {
   search?: string;
-  before?: { createdAt: Date; id: string };
+  before?: DncCursor;
+  after?: DncCursor;
   limit?: number;
 }): Promise<DncEntry[]> {
-  const digits = search?.replace(/\D/g, "") ?? "";
+  // Postgres keeps microseconds, a JS Date only milliseconds: order and compare on the millisecond so
+  // that a cursor read back from a row finds that row's place again.
+  const at = sql`date_trunc('milliseconds', ${dncEntries.createdAt})`;
+  const cursor = (c: DncCursor) => sql`(${c.createdAt.toISOString()}::timestamptz, ${c.id}::uuid)`;
   const conditions = [
-    digits ? ilike(dncEntries.phone, `%${digits}%`) : undefined,
-    search && !digits ? ilike(dncEntries.reason, `%${search.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
-    before
-      ? or(lt(dncEntries.createdAt, before.createdAt), and(eq(dncEntries.createdAt, before.createdAt), lt(dncEntries.id, before.id)))
-      : undefined,
+    searchCondition(search),
+    before ? sql`(${at}, ${dncEntries.id}) < ${cursor(before)}` : undefined,
+    after ? sql`(${at}, ${dncEntries.id}) > ${cursor(after)}` : undefined,
   ].filter((c) => c !== undefined);
-  return (await db())
+  const rows = await (await db())
     .select()
     .from(dncEntries)
     .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(dncEntries.createdAt), desc(dncEntries.id))
+    .orderBy(...(after ? [asc(at), asc(dncEntries.id)] : [desc(at), desc(dncEntries.id)]))
     .limit(limit);
+  return after ? rows.reverse() : rows;
 }
 
-export async function countDncEntries(): Promise<number> {
-  const [row] = await (await db()).select({ n: count() }).from(dncEntries);
+export async function countDncEntries({ search }: { search?: string } = {}): Promise<number> {
+  const [row] = await (await db()).select({ n: count() }).from(dncEntries).where(searchCondition(search));
   return row?.n ?? 0;
+}
+
+/** A number typed as people write it (`8 999…`, `+7 (999)…`) matches the stored E.164 form. */
+function searchCondition(search: string | undefined) {
+  const text = search?.trim() ?? "";
+  if (!text) return undefined;
+  const byReason = ilike(dncEntries.reason, `%${text.replace(/[%_\\]/g, "\\$&")}%`);
+  if (!/^[\d\s()+\-.]+$/.test(text)) return byReason;
+  const digits = text.replace(/\D/g, "");
+  if (!digits) return byReason;
+  // The Russian trunk prefix: "8999…" is "+7999…".
+  const trunk = /^8\d{3,}/.test(digits) ? like(dncEntries.phone, `%7${digits.slice(1)}%`) : undefined;
+  return or(like(dncEntries.phone, `%${digits}%`), trunk, byReason);
 }

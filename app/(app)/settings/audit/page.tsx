@@ -46,9 +46,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <Td className="whitespace-nowrap">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</Td>
                 <Td>{e.actorEmail ?? <span className="text-slate-400">{t("system")}</span>}</Td>
                 <Td title={e.action}>{actionLabel(e.action)}</Td>
-                <Td>{e.target ?? "—"}</Td>
+                <Td className="break-words">{e.target ?? "—"}</Td>
                 <Td className="font-mono text-xs">{e.ip ?? "—"}</Td>
-                <Td className="max-w-72 truncate font-mono text-xs">{Object.keys(e.details).length ? JSON.stringify(e.details) : ""}</Td>
+                <Td className="font-mono text-xs">
+                  {/* A table cell ignores max-width; a block inside it keeps long details to one cut line. */}
+                  {Object.keys(e.details).length > 0 && (
+                    <div className="max-w-40 truncate" title={JSON.stringify(e.details)}>
+                      {JSON.stringify(e.details)}
+                    </div>
+                  )}
+                </Td>
               </tr>
             ))}
           </tbody>
