@@ -24,6 +24,11 @@ const ACCESS: Record<string, "public" | "any" | "admin" | "form"> = {
   pauseTask: "any",
   resumeTask: "any",
   cancelTask: "any",
+  listIvrTemplateChoices: "any",
+  getIvrTemplate: "any",
+  saveIvrTemplate: "any",
+  removeIvrTemplate: "any",
+  requestPhoneVerification: "any",
 };
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "admin" | "manager"; locale: null; mustChangePassword: boolean } }));

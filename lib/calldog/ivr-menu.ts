@@ -35,6 +35,9 @@ export type IvrMenu = z.infer<typeof ivrMenuSchema>;
 
 export const EMPTY_MENU: IvrMenu = { handlers: [] };
 
+/** A record the builder offers for "play a record": a Calldog record id, its name, and its connection's name when several are mixed. */
+export type IvrRecordChoice = { recordId: string; name: string; group?: string };
+
 export function emptyHandler(digit: IvrDigit): IvrHandler {
   return { digit, play: null, transfer: null, sms: null, blacklist: false, webhook: null, keyWords: null };
 }
@@ -100,7 +103,7 @@ export function validateMenu(menu: IvrMenu): IvrMenuProblems {
       const words = splitKeyWords(handler.keyWords.text);
       if (handler.digit === NO_KEY) add("keyWords", "keyWordsOnNoKey");
       else if (words.length === 0) add("keyWords", "keyWordsEmpty");
-      for (const word of words) {
+      for (const word of handler.digit === NO_KEY ? [] : words) {
         const owner = wordOwner.get(word);
         if (owner !== undefined && owner !== handler.digit) add("keyWords", "keyWordTwice", { word, digit: owner });
         else wordOwner.set(word, handler.digit);
