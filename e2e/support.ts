@@ -24,6 +24,8 @@ export async function signOut(page: Page) {
 export function saveShared(data: Record<string, string>) {
   fs.mkdirSync(STATE_DIR, { recursive: true });
   fs.writeFileSync(path.join(STATE_DIR, "shared.json"), JSON.stringify(data));
+  // A manager session saved by pageAs belongs to an earlier run's database or password: sign in afresh.
+  fs.rmSync(path.join(STATE_DIR, "manager.json"), { force: true });
 }
 
 export function loadShared(): Record<string, string> {

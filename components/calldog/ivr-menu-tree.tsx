@@ -9,12 +9,13 @@ export function IvrMenuTree({ menu, recordNames, compact = false }: { menu: IvrM
   if (lines.length === 0) return <p className="text-sm text-slate-600">{t("summary.noMenu")}</p>;
   return (
     <ul className={compact ? "space-y-1 text-xs" : "space-y-2 text-sm"} data-testid="ivr-menu-tree">
-      {lines.map((line) => (
-        <li key={line.digit || "none"}>
+      {lines.map((line, index) => (
+        // A half-made menu may use a digit twice: the position, not the digit, identifies a line.
+        <li key={`${index}:${line.digit}`}>
           <span className="font-medium text-slate-900">{line.label}</span>
           <ul className="ml-4 border-l border-slate-200 pl-3 text-slate-700">
-            {line.actions.map((action) => (
-              <li key={action} className="break-words">
+            {line.actions.map((action, i) => (
+              <li key={`${i}:${action}`} className="break-words">
                 → {action}
               </li>
             ))}
