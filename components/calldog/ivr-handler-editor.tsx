@@ -48,7 +48,7 @@ export function IvrHandlerEditor({ id, position, handler, problems, records, def
           id={`${id}-digit`}
           name={`${id}-digit`}
           label={t("keyPressed")}
-          className="w-56"
+          className="w-72"
           value={handler.digit}
           error={message("digit")}
           onChange={(e) => set({ digit: e.target.value as IvrHandler["digit"] })}

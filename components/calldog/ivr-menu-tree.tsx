@@ -15,7 +15,7 @@ export function IvrMenuTree({ menu, recordNames, compact = false }: { menu: IvrM
           <span className="font-medium text-slate-900">{line.label}</span>
           <ul className="ml-4 border-l border-slate-200 pl-3 text-slate-700">
             {line.actions.map((action, i) => (
-              <li key={`${i}:${action}`} className="break-words">
+              <li key={`${i}:${action}`} className="[overflow-wrap:anywhere]">
                 → {action}
               </li>
             ))}

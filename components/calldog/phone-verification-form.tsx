@@ -72,7 +72,7 @@ export function PhoneVerificationForm({ connections, initialConnectionId }: { co
           error={phoneError}
           help={e164 ? t("willCall", { phone: formatPhone(e164) }) : t("phoneHelp")}
         />
-        <Button type="submit" disabled={pending} className="md:mt-6">
+        <Button type="submit" disabled={pending} className="justify-self-start md:mt-6">
           {pending ? t("sending") : t("send")}
         </Button>
       </form>
