@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { formatPhone } from "@/lib/phone-format";
 import { ensureConnection, pageAs, SIM_URL, simRequestLog } from "./support";
@@ -129,6 +130,8 @@ test("a manager builds the issue's IVR menu with the keyboard only, sees problem
   await expect(preview).toContainText('Call https://crm.example.com/hook with {"campaign":"spring","source":"ivr"}');
   await expect(preview).toContainText("Stay on the line");
   await expect(page.getByText(/needs? attention/)).toHaveCount(0);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
 
   await tabTo(page, page.getByRole("button", { name: "Save", exact: true }).last());
   await page.keyboard.press("Enter");
