@@ -26,6 +26,8 @@ export function saveShared(data: Record<string, string>) {
   // A saved manager session belongs to the manager (and password) of an earlier run: pageAs signs in anew.
   fs.rmSync(path.join(STATE_DIR, "manager.json"), { force: true });
   fs.writeFileSync(path.join(STATE_DIR, "shared.json"), JSON.stringify(data));
+  // A manager session saved by pageAs belongs to an earlier run's database or password: sign in afresh.
+  fs.rmSync(path.join(STATE_DIR, "manager.json"), { force: true });
 }
 
 export function loadShared(): Record<string, string> {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
@@ -18,6 +19,7 @@ import { PROVIDER_LABELS } from "@/lib/providers/catalog";
 
 export function ConnectionsTable({ connections }: { connections: ConnectionRow[] }) {
   const t = useTranslations("connections");
+  const tCalldog = useTranslations("calldogAccount");
   const router = useRouter();
   const [editing, setEditing] = useState<ConnectionRow | "new">();
   const messages = useActionMessages();
@@ -73,6 +75,14 @@ export function ConnectionsTable({ connections }: { connections: ConnectionRow[]
                 </Td>
                 <Td>
                   <div className="flex justify-end gap-2">
+                    {c.provider === "calldog" && (
+                      <Link
+                        href={`/settings/connections/${c.id}/calldog`}
+                        className="inline-flex items-center rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50"
+                      >
+                        {tCalldog("linkFromConnections")}
+                      </Link>
+                    )}
                     <Button size="sm" variant="secondary" onClick={() => setEditing(c)}>
                       {t("edit")}
                     </Button>

@@ -10,10 +10,14 @@ const AREAS = [
   { href: "/audio", key: "audio", icon: "♪" },
   { href: "/calls", key: "calls", icon: "☎" },
   { href: "/dnc", key: "dnc", icon: "⊘" },
+  { href: "/calldog", key: "calldog", icon: "☏" },
 ] as const;
 
 export function Sidebar({ isAdmin }: { isAdmin: boolean }) {
-  const t = useTranslations("nav");
+  const tNav = useTranslations("nav");
+  const tCalldog = useTranslations("calldogHub");
+  // The Calldog entry's label lives with the Calldog messages.
+  const t = (key: string) => (key === "calldog" ? tCalldog("title") : tNav(key as never));
   const items = isAdmin ? [...AREAS, { href: "/settings", key: "settings", icon: "⚙" } as const] : AREAS;
   return (
     <nav aria-label={t("mainMenu")} className="flex flex-row gap-1 overflow-x-auto md:flex-col">

@@ -26,6 +26,11 @@ const ACCESS: Record<string, "public" | "any" | "admin" | "form"> = {
   cancelTask: "any",
   addDncNumbers: "any",
   removeDncNumber: "admin",
+  listIvrTemplateChoices: "any",
+  getIvrTemplate: "any",
+  saveIvrTemplate: "any",
+  removeIvrTemplate: "any",
+  requestPhoneVerification: "any",
 };
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "admin" | "manager"; locale: null; mustChangePassword: boolean } }));
