@@ -11,7 +11,11 @@ const TIME_FIELDS = new Set(["loggedAt", "lastPayAt", "createdAt"]);
 export async function AccountInfo({ info }: { info: CalldogUserInfo & Record<string, unknown> }) {
   const t = await getTranslations("calldogAccount");
   const format = await getFormatter();
-  const entries = Object.entries(info).filter(([key]) => key !== "balance");
+  const known = Object.entries(info).filter(([key]) => !["balance", "currency", "raw"].includes(key));
+  // Whatever else the service sent, under its own name, so that nothing it says is hidden.
+  const raw = payloadFields(info.raw);
+  const extra = Object.entries(raw).filter(([key]) => !(key in info) && key !== "balance");
+  const entries = [...known, ...extra];
   const label = (key: string) => (t.has(`fields.${key}` as never) ? t(`fields.${key}` as never) : key);
   const value = (key: string, v: unknown) => {
     if (v === null || v === undefined || v === "") return "—";
@@ -25,7 +29,7 @@ export async function AccountInfo({ info }: { info: CalldogUserInfo & Record<str
       <div>
         <p className="text-sm text-slate-600">{t("balance")}</p>
         <p className="text-3xl font-semibold text-slate-900" data-testid="calldog-balance">
-          {format.number(info.balance, { style: "currency", currency: "RUB" })}
+          {info.balance === null ? "—" : format.number(info.balance, { style: "currency", currency: info.currency ?? "RUB" })}
         </p>
       </div>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
@@ -38,4 +42,13 @@ export async function AccountInfo({ info }: { info: CalldogUserInfo & Record<str
       </dl>
     </div>
   );
+}
+
+/** The answer's payload as fields: the envelope's `data` when there is one, else the answer itself. */
+function payloadFields(raw: unknown): Record<string, unknown> {
+  const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  if (!isRecord(raw)) return {};
+  if (isRecord(raw.data)) return raw.data;
+  const { status: _status, ...rest } = raw;
+  return rest;
 }
