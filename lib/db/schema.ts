@@ -298,6 +298,53 @@ export const phoneVerifications = pgTable(
   (t) => [index("phone_verifications_created").on(t.createdAt)],
 );
 
+/** Contact lists kept in the app: recipients for Calldog campaigns, a source for Calldron lists. */
+export const contactLists = pgTable("contact_lists", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const contactListEntries = pgTable(
+  "contact_list_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    listId: uuid("list_id")
+      .notNull()
+      .references(() => contactLists.id, { onDelete: "cascade" }),
+    /** E.164; one entry per number in a list. */
+    phone: text("phone").notNull(),
+    name: text("name"),
+    fields: jsonb("fields").$type<Record<string, string>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("contact_list_entries_list_phone").on(t.listId, t.phone)],
+);
+
+/** An uploaded spreadsheet and what the user chose for it; the import task reads the file from here. */
+export const importFiles = pgTable("import_files", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+  name: text("name").notNull(),
+  format: text("format").$type<"csv" | "xlsx">().notNull(),
+  sizeBytes: integer("size_bytes").notNull(),
+  sha256: text("sha256").notNull(),
+  data: bytea("data").notNull(),
+  /** Detected or chosen: encoding, delimiter, header row, column mapping, target. */
+  settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  taskId: uuid("task_id"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Column mappings remembered per file shape (the header row's signature). */
+export const importMappings = pgTable("import_mappings", {
+  signature: text("signature").primaryKey(),
+  mapping: jsonb("mapping").$type<Record<string, unknown>>().notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Role = (typeof roleEnum.enumValues)[number];
@@ -316,3 +363,6 @@ export type WebhookEvent = typeof webhookEvents.$inferSelect;
 export type CalldogRecordRow = typeof calldogRecords.$inferSelect;
 export type IvrTemplate = typeof ivrTemplates.$inferSelect;
 export type PhoneVerification = typeof phoneVerifications.$inferSelect;
+export type ContactList = typeof contactLists.$inferSelect;
+export type ContactListEntry = typeof contactListEntries.$inferSelect;
+export type ImportFile = typeof importFiles.$inferSelect;

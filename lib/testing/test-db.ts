@@ -26,7 +26,7 @@ export function setupTestDb(): { readonly handle: Handle } {
     await closeDb();
     handle = await getDb();
     await runMigrations(handle);
-    await handle.raw.query("truncate users, sign_in_attempts, audit_log, connections, dnc_entries, audio_files, tasks, campaigns, calls, webhook_events, calldog_records, ivr_templates, phone_verifications cascade", []);
+    await handle.raw.query("truncate users, sign_in_attempts, audit_log, connections, dnc_entries, audio_files, tasks, campaigns, calls, webhook_events, calldog_records, ivr_templates, phone_verifications, contact_lists, import_files, import_mappings cascade", []);
   });
   afterAll(async () => {
     await closeDb();
