@@ -44,3 +44,19 @@ export function searchDigits(query: string): string {
   const digits = query.replace(/\D/g, "");
   return digits.length === 11 && digits.startsWith("8") ? `7${digits.slice(1)}` : digits;
 }
+
+/** The subscriber with this number (E.164), reading at most `limit` subscribers; `complete` false when cut short. */
+export async function findSubscriberByPhone(
+  client: CalldronClient,
+  listId: string,
+  phone: string,
+  limit = SEARCH_SCAN_LIMIT,
+): Promise<{ subscriber: CalldronSubscriber | undefined; complete: boolean }> {
+  let scanned = 0;
+  for await (const s of client.iterateSubscribers(listId, SCAN_PER_PAGE)) {
+    if (scanned >= limit) return { subscriber: undefined, complete: false };
+    scanned += 1;
+    if (subscriberPhone(s) === phone) return { subscriber: s, complete: true };
+  }
+  return { subscriber: undefined, complete: true };
+}

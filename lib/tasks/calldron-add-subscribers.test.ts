@@ -152,7 +152,7 @@ describe("calldron.addSubscribers", () => {
   it("holds back a number put on the do-not-call list while the task runs", async () => {
     const numbers = phones(12, 200);
     const late = numbers[11] as string;
-    script = async (_phone, attempt) => {
+    script = async (_phone, attempt): Promise<Behaviour> => {
       if (posts.length === 1 && attempt === 1) await addDncEntries({ entries: [{ phone: late, reason: "asked mid-task" }] });
       return "pass";
     };

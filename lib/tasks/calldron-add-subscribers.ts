@@ -34,7 +34,7 @@ export function addSubscribersHandler(clientForConnection: (connection: Connecti
     async prepare(task) {
       const input = addSubscribersInputSchema.parse(task.input);
       const connection = await findConnection({ id: input.connectionId });
-      if (!connection || connection.provider !== "calldron") throw new SafeError("connectionNotFound");
+      if (connection?.provider !== "calldron") throw new SafeError("connectionNotFound");
       const client = clientForConnection(connection);
       return { client, listId: input.listId, present: await readListPhones(client, input.listId) };
     },
