@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { kindKey } from "@/components/tasks/kind-key";
 
 /** A task's kind, outcomes and stop reasons in words; an unknown key is shown as it is rather than failing. */
 export function useTaskLabels() {
@@ -12,9 +13,4 @@ export function useTaskLabels() {
     state: (state: string) => (t.has(`states.${state}`) ? t(`states.${state}`) : state),
     error: (key: string) => (t.has(`stopReasons.${key}`) ? t(`stopReasons.${key}`) : te.has(key) ? te(key) : te("unexpected")),
   };
-}
-
-/** Message keys cannot hold dots: `calldron.addSubscribers` → `calldron_addSubscribers`. */
-export function kindKey(kind: string): string {
-  return kind.replace(/\./g, "_");
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { kindKey } from "@/components/tasks/task-labels";
+import { kindKey } from "@/components/tasks/kind-key";
 import { TaskStateBadge } from "@/components/tasks/task-state-badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";

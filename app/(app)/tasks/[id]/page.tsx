@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { TaskItemsReport } from "@/components/tasks/task-items-report";
-import { kindKey } from "@/components/tasks/task-labels";
+import { kindKey } from "@/components/tasks/kind-key";
 import { TaskProgress } from "@/components/tasks/task-progress";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
