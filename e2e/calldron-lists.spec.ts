@@ -111,7 +111,7 @@ test("the list shows its numbers page by page; one is removed after a confirmati
   await page.goto(listUrl);
 
   const first = rows.first();
-  const number = (await first.locator("td").first().innerText()).trim();
+  const number = ((await first.locator("td").first().textContent()) ?? "").trim();
   expect(number).toMatch(/^\+7 916 5\d\d/);
   await first.getByRole("button", { name: "Remove" }).click();
   const dialog = page.getByRole("dialog");
