@@ -22,7 +22,7 @@ export function AddSubscriberForm({ connectionId, listId }: { connectionId: stri
     <form noValidate onSubmit={form.onSubmit} className="space-y-2" aria-label={t("addOneTitle")}>
       <input type="hidden" name="connectionId" value={connectionId} />
       <input type="hidden" name="listId" value={listId} />
-      <div className="flex flex-wrap items-end gap-2">
+      <div className="flex flex-wrap gap-2">
         <TextField
           label={t("phone")}
           name="phone"
@@ -35,7 +35,7 @@ export function AddSubscriberForm({ connectionId, listId }: { connectionId: stri
           error={form.fieldErrors?.phone}
           onChange={() => form.state && form.reset()}
         />
-        <Button type="submit" disabled={form.pending} className="mb-5">
+        <Button type="submit" disabled={form.pending} className="mt-6 self-start">
           {form.pending ? t("adding") : t("addOne")}
         </Button>
       </div>

@@ -28,7 +28,7 @@ export async function CalldronListsTable({ connectionId, lists }: { connectionId
             </Td>
             <Td className="font-mono text-xs text-slate-500">{l.id}</Td>
             <Td className="text-right">
-              <DeleteListButton connectionId={connectionId} listId={l.id} name={l.name} />
+              <DeleteListButton connectionId={connectionId} listId={l.id} name={l.name} quiet />
             </Td>
           </tr>
         ))}

@@ -16,7 +16,7 @@ export function CreateListForm({ connectionId }: { connectionId: string }) {
   return (
     <form noValidate onSubmit={form.onSubmit} className="space-y-2" aria-label={t("createTitle")}>
       <input type="hidden" name="connectionId" value={connectionId} />
-      <div className="flex flex-wrap items-end gap-2">
+      <div className="flex flex-wrap gap-2">
         <TextField
           id={`new-list-${connectionId}`}
           label={t("newListName")}
@@ -27,7 +27,7 @@ export function CreateListForm({ connectionId }: { connectionId: string }) {
           help={t("newListHelp")}
           error={form.fieldErrors?.name}
         />
-        <Button type="submit" disabled={form.pending} className="mb-5">
+        <Button type="submit" disabled={form.pending} className="mt-6 self-start">
           {form.pending ? t("creating") : t("create")}
         </Button>
       </div>

@@ -7,7 +7,20 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { deleteCalldronList } from "@/lib/actions/calldron-lists";
 
 /** Deletes a Calldron list after a confirmation that names it; `after` is where to go next (else the page refreshes). */
-export function DeleteListButton({ connectionId, listId, name, after }: { connectionId: string; listId: string; name: string; after?: string }) {
+export function DeleteListButton({
+  connectionId,
+  listId,
+  name,
+  after,
+  quiet = false,
+}: {
+  connectionId: string;
+  listId: string;
+  name: string;
+  after?: string;
+  /** A table row's button: not red until the confirmation. */
+  quiet?: boolean;
+}) {
   const t = useTranslations("listsPage");
   const router = useRouter();
   const [error, setError] = useState<string>();
@@ -19,7 +32,8 @@ export function DeleteListButton({ connectionId, listId, name, after }: { connec
         message={t("deleteMessage", { name })}
         confirmLabel={t("deleteConfirm")}
         cancelLabel={t("cancel")}
-        variant="danger"
+        variant={quiet ? "secondary" : "danger"}
+        confirmVariant="danger"
         onConfirm={async () => {
           const result = await deleteCalldronList({ connectionId, listId });
           if (!result.ok) return setError(result.error);

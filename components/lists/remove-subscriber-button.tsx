@@ -18,7 +18,7 @@ export function RemoveSubscriberButton({ connectionId, listId, subscriberId, pho
         message={t("removeMessage", { phone })}
         confirmLabel={t("removeConfirm")}
         cancelLabel={t("cancel")}
-        variant="danger"
+        confirmVariant="danger"
         onConfirm={async () => {
           const result = await removeCalldronSubscriber({ connectionId, listId, subscriberId });
           if (result.ok) router.refresh();

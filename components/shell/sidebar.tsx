@@ -10,7 +10,7 @@ const AREAS = [
   { href: "/audio", key: "audio", icon: "♪" },
   { href: "/calls", key: "calls", icon: "☎" },
   { href: "/dnc", key: "dnc", icon: "⊘" },
-  { href: "/tasks", key: "tasks", icon: "⧗" },
+  { href: "/tasks", key: "tasks", icon: "◷" },
 ] as const;
 
 export function Sidebar({ isAdmin }: { isAdmin: boolean }) {

@@ -10,6 +10,7 @@ import type { Connection } from "@/lib/db/schema";
 import { mayDial, parsePhoneList, screenForDialing } from "@/lib/dialing/screen";
 import { SafeError } from "@/lib/errors";
 import { findSubscriberByPhone } from "@/lib/lists/calldron-members";
+import { createCalldronListOnce } from "@/lib/lists/create-calldron-list";
 import { outcomeUnknown, providerFailure } from "@/lib/provider-failure";
 import type { CalldronClient } from "@/lib/providers/calldron/client";
 import { clientFor } from "@/lib/providers/connection-clients";
@@ -27,18 +28,7 @@ const pastedText = z.string().max(900_000, "pasteTooLong");
 const PREVIEW_SHOWN = 100;
 
 export const createCalldronList = action({ role: "any", schema: z.object({ connectionId, name: listName }) }, async (input, user) => {
-  const client = await calldron(input.connectionId);
-  // Calldron answers a create without the id: a list is found by its name, so names must be unique. This
-  // look-up also makes a second click, or a retry after a lost answer, find the list instead of adding another.
-  if (await client.findListByName(input.name).catch(providerFailure)) throw new SafeError("listNameTaken", {}, { name: "listNameTaken" });
-  let list: Awaited<ReturnType<CalldronClient["createListAndFind"]>> | undefined;
-  try {
-    list = await client.createListAndFind(input.name);
-  } catch (error) {
-    if (!outcomeUnknown(error)) providerFailure(error);
-    list = await client.findListByName(input.name).catch(providerFailure);
-    if (!list) throw new SafeError("listCreateLost");
-  }
+  const list = await createCalldronListOnce(await calldron(input.connectionId), input.name);
   await recordAudit({ actor: user, action: "calldron.list.created", target: list.name, details: { connectionId: input.connectionId, listId: list.id } });
   revalidatePath("/lists");
   return { listId: list.id };

@@ -38,11 +38,10 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           <Table label={t("pageTitle")}>
             <thead>
               <tr>
-                <Th>{t("task")}</Th>
+                <Th className="min-w-64">{t("task")}</Th>
                 <Th>{t("state")}</Th>
                 <Th>{t("progress")}</Th>
-                <Th>{t("started")}</Th>
-                <Th>{t("finished")}</Th>
+                <Th>{t("when")}</Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -57,9 +56,19 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
                   <Td>
                     <TaskStateBadge state={task.state} />
                   </Td>
-                  <Td className="whitespace-nowrap">{t("progressOf", { processed: task.processed, total: task.total })}</Td>
-                  <Td className="whitespace-nowrap">{when(task.startedAt)}</Td>
-                  <Td className="whitespace-nowrap">{when(task.finishedAt)}</Td>
+                  <Td className="whitespace-nowrap">
+                    <span className="sr-only">{t("progressOf", { processed: task.processed, total: task.total })}</span>
+                    <span aria-hidden>
+                      {task.processed} / {task.total}
+                    </span>
+                    <span aria-hidden className="mt-1 block h-1.5 w-24 overflow-hidden rounded-full bg-slate-200">
+                      <span className="block h-full bg-indigo-600" style={{ width: `${task.total ? Math.round((task.processed / task.total) * 100) : 0}%` }} />
+                    </span>
+                  </Td>
+                  <Td className="whitespace-nowrap text-xs text-slate-600">
+                    <div>{t("startedAt", { when: when(task.startedAt) })}</div>
+                    {task.finishedAt && <div>{t("finishedAt", { when: when(task.finishedAt) })}</div>}
+                  </Td>
                 </tr>
               ))}
             </tbody>
