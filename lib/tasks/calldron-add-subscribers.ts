@@ -11,9 +11,6 @@ import type { TaskHandler } from "@/lib/tasks/types";
 
 export const ADD_SUBSCRIBERS_KIND = "calldron.addSubscribers";
 
-/** Outcomes of this kind; `invalid` and `duplicate` are counted from the preview before the task starts. */
-export const ADD_SUBSCRIBERS_OUTCOMES = ["added", "already", "dnc", "failed", "invalid", "duplicate"] as const;
-
 export const addSubscribersInputSchema = z.object({ connectionId: z.uuid(), listId: z.string().min(1), listName: z.string() });
 export type AddSubscribersInput = z.infer<typeof addSubscribersInputSchema>;
 
@@ -23,7 +20,8 @@ type Context = { client: CalldronClient; listId: string; present: Set<string> };
 const CONCURRENCY = 4;
 
 /**
- * Adds pasted numbers (the items, E.164) to a Calldron list. Each number is screened right before it is sent,
+ * Adds pasted numbers (the items, E.164) to a Calldron list. Outcomes: added, already, dnc, failed (with the
+ * provider's reason); invalid and duplicate are counted from the preview before the task starts. Each number is screened right before it is sent,
  * so one put on the do-not-call list during the task is held back; numbers already in the list are not sent;
  * an add whose answer was lost is looked up in the list before it is sent again.
  */

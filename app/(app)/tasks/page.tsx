@@ -38,7 +38,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           <Table label={t("pageTitle")}>
             <thead>
               <tr>
-                <Th className="min-w-64">{t("task")}</Th>
+                <Th className="min-w-56">{t("task")}</Th>
                 <Th>{t("state")}</Th>
                 <Th>{t("progress")}</Th>
                 <Th>{t("when")}</Th>
