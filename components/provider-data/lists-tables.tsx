@@ -1,31 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { CalldronList } from "@/lib/providers/calldron/wire";
 import type { Base } from "@/lib/providers/obzvonilka/schema";
-
-export async function CalldronListsTable({ lists }: { lists: CalldronList[] }) {
-  const t = await getTranslations("listsPage");
-  if (lists.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
-  return (
-    <Table label={t("calldronLists")}>
-      <thead>
-        <tr>
-          <Th>{t("name")}</Th>
-          <Th>{t("id")}</Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {lists.map((l) => (
-          <tr key={l.id}>
-            <Td className="font-medium">{l.name}</Td>
-            <Td className="font-mono text-xs text-slate-500">{l.id}</Td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
-  );
-}
 
 export async function ObzvonilkaBasesTable({ bases }: { bases: Base[] }) {
   const t = await getTranslations("listsPage");

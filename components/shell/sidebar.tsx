@@ -11,6 +11,7 @@ const AREAS = [
   { href: "/calls", key: "calls", icon: "☎" },
   { href: "/dnc", key: "dnc", icon: "⊘" },
   { href: "/calldog", key: "calldog", icon: "☏" },
+  { href: "/tasks", key: "tasks", icon: "◷" },
 ] as const;
 
 export function Sidebar({ isAdmin }: { isAdmin: boolean }) {

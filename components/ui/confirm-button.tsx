@@ -13,6 +13,7 @@ export function ConfirmButton({
   cancelLabel,
   onConfirm,
   variant = "secondary",
+  confirmVariant,
   disabled,
 }: {
   label: ReactNode;
@@ -22,6 +23,8 @@ export function ConfirmButton({
   cancelLabel: string;
   onConfirm: () => Promise<void> | void;
   variant?: "secondary" | "danger" | "ghost";
+  /** The confirming button's look when it differs from the trigger's (a quiet row button that deletes). */
+  confirmVariant?: "primary" | "danger";
   disabled?: boolean;
 }) {
   const [open, setOpen] = useState(false);
@@ -38,7 +41,7 @@ export function ConfirmButton({
             {cancelLabel}
           </Button>
           <Button
-            variant={variant === "danger" ? "danger" : "primary"}
+            variant={confirmVariant ?? (variant === "danger" ? "danger" : "primary")}
             disabled={busy}
             onClick={async () => {
               setBusy(true);

@@ -31,6 +31,12 @@ const ACCESS: Record<string, "public" | "any" | "admin" | "form"> = {
   saveIvrTemplate: "any",
   removeIvrTemplate: "any",
   requestPhoneVerification: "any",
+  createCalldronList: "any",
+  deleteCalldronList: "any",
+  addCalldronSubscriber: "any",
+  removeCalldronSubscriber: "any",
+  previewSubscribers: "any",
+  startAddSubscribers: "any",
 };
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "admin" | "manager"; locale: null; mustChangePassword: boolean } }));

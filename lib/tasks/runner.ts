@@ -11,6 +11,7 @@ import {
   nextTaskItems,
   releaseTask,
 } from "@/lib/db/queries/tasks";
+import { SafeError } from "@/lib/errors";
 import { ProviderError } from "@/lib/providers/provider-error";
 import type { TaskHandler } from "@/lib/tasks/types";
 
@@ -54,7 +55,7 @@ export async function runTask(taskId: string, options: Options): Promise<RunOutc
     return "completed";
   } catch (error) {
     const key = errorKey(error);
-    if (!(error instanceof ProviderError)) console.error(`[tasks] ${task.kind} ${task.id} stopped:`, error instanceof Error ? error.message : "unknown");
+    if (!(error instanceof ProviderError || error instanceof SafeError)) console.error(`[tasks] ${task.kind} ${task.id} stopped:`, error instanceof Error ? error.message : "unknown");
     await releaseTask({ id: task.id, runnerId, state: "failed", error: key }).catch(() => {});
     return "failed";
   } finally {
@@ -119,6 +120,8 @@ function providerDetail(error: ProviderError): string {
 }
 
 function errorKey(error: unknown): string {
+  // A handler's own reason in words, e.g. the connection was removed.
+  if (error instanceof SafeError) return error.messageKey;
   if (error instanceof ProviderError) return error.kind === "auth" ? "providerAuth" : error.kind === "rate_limited" ? "providerBusy" : "providerUnavailable";
   return "unexpected";
 }

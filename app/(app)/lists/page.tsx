@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ConnectionSection, NoConnections } from "@/components/provider-data/connection-section";
-import { CalldronListsTable, ObzvonilkaBasesTable } from "@/components/provider-data/lists-tables";
+import { CalldronListsTable } from "@/components/lists/calldron-lists-table";
+import { CreateListForm } from "@/components/lists/create-list-form";
+import { ObzvonilkaBasesTable } from "@/components/provider-data/lists-tables";
 import { Pager, pageParam } from "@/components/provider-data/pager";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
@@ -31,10 +33,11 @@ export default async function ListsPage({ searchParams }: { searchParams: Promis
         {calldron.map((read) => (
           <ConnectionSection key={read.connection.id} read={read} title={t("calldronLists")}>
             {(page) => (
-              <>
-                <CalldronListsTable lists={page.items} />
+              <div className="space-y-4">
+                <CreateListForm connectionId={read.connection.id} />
+                <CalldronListsTable connectionId={read.connection.id} lists={page.items} />
                 <Pager page={pageOf(read.connection.id)} hasNext={page.nextPage !== null} hrefFor={(n) => `/lists?c=${read.connection.id}&page=${n}`} />
-              </>
+              </div>
             )}
           </ConnectionSection>
         ))}

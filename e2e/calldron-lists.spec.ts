@@ -1,0 +1,166 @@
+import { expect, type Page, test } from "@playwright/test";
+import { ensureConnection, pageAs, SIM_URL, simRequestLog } from "./support";
+
+// Calldron lists end to end on the simulator, as a manager: create a list, paste numbers (preview, then a background
+// task with progress that survives a reload, pause and resume), the exact summary, remove a number, add one, the
+// Tasks page and its report, delete the list.
+
+const LIST = `E2E список ${Date.now()}`;
+
+/** 200 pasted entries: `valid` distinct numbers, then `duplicates` of them again, then `invalid` entries. */
+function pasted({ valid, duplicates, invalid }: { valid: number; duplicates: number; invalid: number }) {
+  const numbers = Array.from({ length: valid }, (_, i) => `8916${String(5_000_000 + i)}`);
+  // Mixed ways of writing and separating them, as people paste.
+  const written = numbers.map((n, i) => (i % 3 === 0 ? `+7 (${n.slice(1, 4)}) ${n.slice(4, 7)}-${n.slice(7, 9)}-${n.slice(9)}` : n));
+  const entries = [...written, ...numbers.slice(0, duplicates), ...Array.from({ length: invalid }, (_, i) => `12${i}`)];
+  return { numbers, text: entries.map((e, i) => (i % 4 === 0 ? `${e};` : i % 4 === 1 ? `${e},` : `${e}\n`)).join("") };
+}
+
+// When the do-not-call page exists, put a few of `numbers` on it first and expect them under `dnc` here.
+const PASTE = { valid: 185, duplicates: 10, invalid: 5 };
+const SUMMARY = { added: 185, already: 0, invalid: 5, duplicate: 10, dnc: 0, failed: 0 };
+
+async function setSlowAdds(latencyMs: number) {
+  const body = latencyMs ? { latencyMs, match: "^POST /lists/\\d+/subscribers$" } : undefined;
+  await fetch(`${SIM_URL}/_sim/faults/calldron`, { method: body ? "PUT" : "DELETE", headers: { "content-type": "application/json" }, body: body && JSON.stringify(body) });
+}
+
+async function openList(page: Page): Promise<string> {
+  await page.goto("/lists");
+  const section = page.locator("section").filter({ hasText: "Calldron main" });
+  await section.getByLabel("New list name").fill(LIST);
+  await section.getByRole("button", { name: "Create list" }).click();
+  await expect(page).toHaveURL(/\/lists\/calldron\/[0-9a-f-]+\/\d+$/);
+  await expect(page.getByRole("heading", { name: LIST })).toBeVisible();
+  return page.url();
+}
+
+test.describe.configure({ mode: "serial" });
+
+let listUrl = "";
+
+test.beforeAll(async ({ browser }) => {
+  await ensureConnection(browser, "calldron");
+});
+
+test.afterAll(async () => {
+  await setSlowAdds(0);
+});
+
+test("a pasted list is checked first, then added in the background with progress, pause, resume and an exact summary", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const page = await pageAs(browser, "manager");
+  listUrl = await openList(page);
+  const listId = listUrl.split("/").at(-1) as string;
+  await expect(page.getByText("This list has no numbers yet.")).toBeVisible();
+
+  const { text } = pasted(PASTE);
+  await page.getByLabel("Numbers", { exact: true }).fill(text);
+  await page.getByRole("button", { name: "Check numbers" }).click();
+  await expect(page.getByTestId("preview-valid")).toHaveText("185 numbers will be added.");
+  await expect(page.getByTestId("preview-invalid")).toContainText("5 entries are not phone numbers");
+  await expect(page.getByTestId("preview-duplicates")).toContainText("10 numbers are repeated");
+  const before = (await simRequestLog("calldron")).filter((e) => e.method === "POST" && e.path.endsWith(`/lists/${listId}/subscribers`)).length;
+  expect(before, "nothing is sent before the user confirms").toBe(0);
+
+  // Slow adds, so that the task is still running while the page is reloaded and paused.
+  await setSlowAdds(250);
+  await page.getByRole("button", { name: "Add 185 numbers" }).click();
+  const bar = page.getByRole("progressbar", { name: "Progress" });
+  await expect(bar).toBeVisible();
+  await expect(page).toHaveURL(/\?task=[0-9a-f-]+$/);
+  await expect.poll(async () => Number(await bar.getAttribute("aria-valuenow"))).toBeGreaterThan(0);
+
+  await page.reload();
+  await expect(bar).toBeVisible();
+  await expect(bar).toHaveAttribute("aria-valuemax", "185");
+
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByTestId("task-progress").getByText("Paused", { exact: true })).toBeVisible();
+  // Once paused (seen by the runner within a heartbeat), nothing more is sent: the database's count stands still.
+  await page.waitForTimeout(3_000);
+  await page.reload();
+  await expect(page.getByTestId("task-progress").getByText("Paused", { exact: true })).toBeVisible();
+  const paused = Number(await bar.getAttribute("aria-valuenow"));
+  expect(paused).toBeLessThan(185);
+  await page.waitForTimeout(2_500);
+  await page.reload();
+  await expect(bar).toBeVisible();
+  expect(Number(await bar.getAttribute("aria-valuenow"))).toBe(paused);
+
+  await setSlowAdds(0);
+  await page.getByRole("button", { name: "Resume" }).click();
+  const summary = page.getByTestId("add-summary");
+  await expect(summary).toBeVisible({ timeout: 60_000 });
+  for (const [outcome, n] of Object.entries(SUMMARY)) await expect(summary.getByTestId(`summary-${outcome}`), outcome).toContainText(String(n));
+  await expect(page.getByTestId("task-progress").getByText("Done", { exact: true })).toBeVisible();
+
+  const posts = (await simRequestLog("calldron")).filter((e) => e.method === "POST" && e.path.endsWith(`/lists/${listId}/subscribers`));
+  expect(posts.filter((e) => e.status === 200)).toHaveLength(185);
+  expect(posts, "no add sent twice").toHaveLength(185);
+  await page.context().close();
+});
+
+test("the list shows its numbers page by page; one is removed after a confirmation naming it, one is added", async ({ browser }) => {
+  const page = await pageAs(browser, "manager");
+  await page.goto(listUrl);
+  const rows = page.getByTestId("subscriber-row");
+  await expect(rows).toHaveCount(25);
+  await page.getByRole("link", { name: "Next →" }).click();
+  await expect(page.getByText("Page 2")).toBeVisible();
+  await page.goto(listUrl);
+
+  const first = rows.first();
+  const number = ((await first.locator("td").first().textContent()) ?? "").trim();
+  expect(number).toMatch(/^\+7 916 5\d\d/);
+  await first.getByRole("button", { name: "Remove" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(number);
+  await dialog.getByRole("button", { name: "Remove the number" }).click();
+  await expect(rows.filter({ hasText: number })).toHaveCount(0);
+
+  await page.getByLabel("Find a number").fill(number.replace(/\D/g, "").slice(-7));
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByText("No number matches among all 184 in the list.")).toBeVisible();
+
+  await page.getByLabel("Phone number").fill("12345");
+  await page.getByRole("button", { name: "Add number" }).click();
+  await expect(page.getByText("This is not a valid phone number.")).toBeVisible();
+  await page.getByLabel("Phone number").fill(number);
+  await page.getByRole("button", { name: "Add number" }).click();
+  await expect(page.getByText(`${number} was added to the list.`)).toBeVisible();
+  await page.getByLabel("Phone number").fill(number);
+  await page.getByRole("button", { name: "Add number" }).click();
+  await expect(page.getByText(`${number} is already in the list.`)).toBeVisible();
+  await page.context().close();
+});
+
+test("the Tasks page lists the bulk add with its report, filterable by outcome", async ({ browser }) => {
+  const page = await pageAs(browser, "manager");
+  await page.goto("/");
+  await page.getByRole("link", { name: "Tasks" }).first().click();
+  await expect(page.getByRole("heading", { name: "Tasks" })).toBeVisible();
+  const row = page.getByTestId("task-row").filter({ hasText: LIST });
+  await expect(row).toContainText("Done");
+  await expect(row).toContainText("185 of 185 done");
+  await row.getByRole("link", { name: "Adding numbers to a Calldron list" }).click();
+  await expect(page.getByRole("progressbar", { name: "Progress" })).toHaveAttribute("aria-valuenow", "185");
+  await expect(page.getByTestId("task-item-row")).toHaveCount(50);
+  await page.getByRole("link", { name: "Added (185)" }).click();
+  await expect(page).toHaveURL(/outcome=added/);
+  await page.getByRole("link", { name: "Next →" }).click();
+  await expect(page.getByTestId("task-item-row").first()).toContainText("Added");
+  await page.context().close();
+});
+
+test("a list is deleted after a confirmation naming it", async ({ browser }) => {
+  const page = await pageAs(browser, "manager");
+  await page.goto(listUrl);
+  await page.getByRole("button", { name: "Delete" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(LIST);
+  await dialog.getByRole("button", { name: "Delete the list" }).click();
+  await expect(page).toHaveURL(/\/lists$/);
+  await expect(page.getByTestId(`list-row-${LIST}`)).toHaveCount(0);
+  await page.context().close();
+});
