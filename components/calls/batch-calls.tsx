@@ -48,6 +48,8 @@ export function BatchCalls({ connectionId, batchId, batchName }: { connectionId:
     },
     placeholderData: keepPreviousData,
     staleTime: 0,
+    // The server already retries a failed read (lib/providers/http.ts); a second round here only doubles the wait.
+    retry: false,
     refetchInterval: (q) => (q.state.data?.live ? POLL_SECONDS * 1000 : false),
   });
 
@@ -65,7 +67,7 @@ export function BatchCalls({ connectionId, batchId, batchName }: { connectionId:
         <CallsFilters status={status} final={final} statusCounts={data?.statusCounts ?? {}} onChange={changeFilters} />
         <CallOneDialog connectionId={connectionId} batchId={batchId} batchName={batchName} />
       </div>
-      {data && <LiveState live={data.live} readAt={data.readAt} fetching={query.isFetching} pollSeconds={POLL_SECONDS} />}
+      {data && <LiveState live={data.live} empty={data.total === 0} readAt={data.readAt} fetching={query.isFetching} pollSeconds={POLL_SECONDS} />}
       {failure && (
         <Notice tone={data ? "warning" : "error"}>
           <span>{data ? t("callsPage.refreshFailed", { reason: failure }) : failure}</span>{" "}

@@ -14,6 +14,7 @@ type Step = { kind: "enter"; error?: string } | { kind: "confirm"; phone: string
 /** Type a number, see it normalised and screened, confirm naming the number and the batch, then dial. */
 export function CallOneDialog({ connectionId, batchId, batchName }: { connectionId: string; batchId: string; batchName: string }) {
   const t = useTranslations("callOne");
+  const statusWord = useTranslations("callsPage.statuses");
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
@@ -42,7 +43,7 @@ export function CallOneDialog({ connectionId, batchId, batchName }: { connection
     startTransition(async () => {
       const result = await callOne({ connectionId, batchId, batchName, phone });
       await queryClient.invalidateQueries({ queryKey: ["calldron-calls", connectionId, batchId] });
-      setStep(result.ok ? outcomeStep(t, result.data) : { kind: "done", tone: "error", message: result.error });
+      setStep(result.ok ? outcomeStep(t, result.data, (s) => (statusWord.has(s as never) ? statusWord(s as never) : s)) : { kind: "done", tone: "error", message: result.error });
     });
   };
 
@@ -101,14 +102,14 @@ export function CallOneDialog({ connectionId, batchId, batchName }: { connection
   );
 }
 
-function outcomeStep(t: ReturnType<typeof useTranslations<"callOne">>, result: CallOneResult): Step {
+function outcomeStep(t: ReturnType<typeof useTranslations<"callOne">>, result: CallOneResult, statusWord: (status: string) => string): Step {
   if (result.status === "invalid_phone") return { kind: "enter", error: t("invalid") };
   const phone = result.display;
   switch (result.status) {
     case "placed":
       return { kind: "done", tone: "success", message: t("outcomes.placed", { phone }) };
     case "placed_after_lookup":
-      return { kind: "done", tone: "success", message: t("outcomes.placed_after_lookup", { phone, status: result.callStatus }) };
+      return { kind: "done", tone: "success", message: t("outcomes.placed_after_lookup", { phone, status: statusWord(result.callStatus) }) };
     case "unknown":
       return { kind: "done", tone: "warning", message: t(result.lookupFailed ? "outcomes.unknownLookupFailed" : "outcomes.unknown", { phone }) };
     case "held_back":

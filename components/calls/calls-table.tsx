@@ -69,10 +69,13 @@ export function CallsTable({ rows, connectionId, batchId }: { rows: CallRow[]; c
                 {t("seconds", { seconds: format.number(c.durationSeconds, { maximumFractionDigits: 1 }) })}
               </td>
               <td className={cn(td, "whitespace-nowrap text-xs tabular-nums")} data-testid="call-times">
-                {c.dialedAt ? when(c.dialedAt) : "—"}
+                {c.dialedAt ? <time dateTime={c.dialedAt}>{when(c.dialedAt)}</time> : "—"}
                 {c.endedAt && (
                   <span className="block text-slate-500">
-                    – {c.dialedAt && sameDay(c.dialedAt, c.endedAt) ? format.dateTime(new Date(c.endedAt), { timeStyle: "medium" }) : when(c.endedAt)}
+                    –{" "}
+                    <time dateTime={c.endedAt}>
+                      {c.dialedAt && sameDay(c.dialedAt, c.endedAt) ? format.dateTime(new Date(c.endedAt), { timeStyle: "medium" }) : when(c.endedAt)}
+                    </time>
                   </span>
                 )}
               </td>
