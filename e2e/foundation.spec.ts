@@ -273,9 +273,8 @@ test("calls of a chosen batch are listed with readable numbers and statuses, pag
   await expect(rows).toHaveCount(25);
   await expect(rows.first()).toContainText(/\+7 \d{3} \d{3} \d{2} \d{2}/);
   await expect(rows.filter({ hasText: "Answered" }).first()).toBeVisible();
-  await page.getByRole("link", { name: "Next →" }).click();
-  await expect(page).toHaveURL(/page=2/);
-  await expect(page.getByText("Page 2")).toBeVisible();
+  await page.getByRole("button", { name: "Next →" }).click();
+  await expect(page.getByText("Page 2 of 16")).toBeVisible();
   await expect(rows.first()).toBeVisible();
   await page.context().close();
 });

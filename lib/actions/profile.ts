@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/db/queries/audit";
 import { findUserById, updateUser } from "@/lib/db/queries/users";
 import { SafeError } from "@/lib/errors";
 import { LOCALE_COOKIE, locales } from "@/lib/i18n/config";
+import { isTimeZone } from "@/lib/i18n/time-zones";
 import { requestIp } from "@/lib/request-ip";
 
 const changePasswordSchema = z
@@ -37,4 +38,12 @@ export const setLocale = publicAction({ schema: localeSchema }, async ({ locale 
   const user = await currentUser();
   if (user) await updateUser({ id: user.id, patch: { locale } });
   return { locale };
+});
+
+const timeZoneSchema = z.object({ timeZone: z.string().refine(isTimeZone, "timeZoneUnknown") });
+
+/** The zone every date is shown in to this user (lib/i18n/request.ts reads it on each request). */
+export const setTimeZone = action({ role: "any", schema: timeZoneSchema }, async ({ timeZone }, user) => {
+  await updateUser({ id: user.id, patch: { timeZone } });
+  return { timeZone };
 });

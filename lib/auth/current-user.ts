@@ -5,7 +5,7 @@ import { auth } from "@/app/(auth)/auth";
 import { findUserById } from "@/lib/db/queries/users";
 import type { Role, User } from "@/lib/db/schema";
 
-export type SessionUser = Pick<User, "id" | "email" | "name" | "role" | "locale" | "mustChangePassword">;
+export type SessionUser = Pick<User, "id" | "email" | "name" | "role" | "locale" | "mustChangePassword" | "timeZone">;
 
 /**
  * The signed-in user, re-read from the database on every request: a disabled user, or one whose
@@ -23,6 +23,7 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
     role: user.role,
     locale: user.locale,
     mustChangePassword: user.mustChangePassword,
+    timeZone: user.timeZone,
   };
 });
 

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/profile/change-password-form";
+import { TimeZoneForm } from "@/components/profile/time-zone-form";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
+import { DEFAULT_TIME_ZONE, isTimeZone, timeZoneOptions } from "@/lib/i18n/time-zones";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -13,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProfilePage() {
   const user = await requireUser();
   const t = await getTranslations();
+  const locale = await getLocale();
   return (
     <>
       <PageHeader title={t("profile.title")} />
@@ -30,6 +33,9 @@ export default async function ProfilePage() {
               <LocaleSwitch />
             </dd>
           </dl>
+        </Card>
+        <Card title={t("profile.timeZoneTitle")}>
+          <TimeZoneForm current={isTimeZone(user.timeZone) ? user.timeZone : DEFAULT_TIME_ZONE} options={timeZoneOptions(locale)} />
         </Card>
         <Card title={t("profile.changePassword")}>
           <ChangePasswordForm />
