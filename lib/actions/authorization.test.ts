@@ -24,6 +24,10 @@ const ACCESS: Record<string, "public" | "any" | "admin" | "form"> = {
   pauseTask: "any",
   resumeTask: "any",
   cancelTask: "any",
+  getRunListChoices: "any",
+  previewRunList: "any",
+  startRunListAction: "any",
+  listRunListTasks: "any",
 };
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "admin" | "manager"; locale: null; mustChangePassword: boolean } }));
