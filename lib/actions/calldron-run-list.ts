@@ -93,7 +93,7 @@ export const listRunListTasks = action(
 
 async function calldron(connectionId: string): Promise<{ connection: Connection; client: CalldronClient }> {
   const connection = await findConnection({ id: connectionId });
-  if (!connection || connection.provider !== "calldron") throw new SafeError("connectionNotFound");
+  if (connection?.provider !== "calldron") throw new SafeError("connectionNotFound");
   return { connection, client: clientFor(connection as Connection & { provider: "calldron" }) };
 }
 

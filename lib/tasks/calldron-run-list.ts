@@ -48,7 +48,7 @@ export function createRunListHandler({ clientForConnection = clientFor as Client
     async prepare(task) {
       const input = runListInputSchema.parse(task.input);
       const connection = task.connectionId ? await findConnection({ id: task.connectionId }) : undefined;
-      if (!connection || connection.provider !== "calldron") throw new TaskStop("connectionNotFound");
+      if (connection?.provider !== "calldron") throw new TaskStop("connectionNotFound");
       const client = clientForConnection(connection as Connection & { provider: "calldron" });
       const calls = new BatchCallsCache(() => batchPhones(client, input.batchId));
       await calls.refresh();
