@@ -69,4 +69,17 @@ test("a manager runs the demo list through the demo batch: confirmation, progres
   expect(new Set(made).size).toBe(made.length);
   // The double click made one run: no earlier run of this batch is listed.
   await expect(page.getByRole("button", { name: "Show the run" })).toHaveCount(0);
+
+  if (process.env.E2E_SCREENSHOTS) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: "test-results/run-list-en.png", fullPage: true });
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "ru", url: page.url() }]);
+    await page.reload();
+    await expect(current.getByTestId("task-state")).toHaveText("Завершено");
+    await page.screenshot({ path: "test-results/run-list-ru.png", fullPage: true });
+    await page.getByLabel("Список контактов").selectOption({ label: LIST });
+    await page.getByRole("button", { name: "Обзвонить список…" }).click();
+    await expect(page.getByRole("dialog").getByTestId("run-list-confirm-text")).toBeVisible();
+    await page.screenshot({ path: "test-results/run-list-confirm-ru.png" });
+  }
 });
