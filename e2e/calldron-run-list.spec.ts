@@ -83,3 +83,20 @@ test("a manager runs the demo list through the demo batch: confirmation, progres
     await page.screenshot({ path: "test-results/run-list-confirm-ru.png" });
   }
 });
+
+test("when Calldron fails while the list is counted, the confirmation says so in words and nothing is called", async ({ browser }) => {
+  await ensureConnection(browser, "calldron");
+  const page = await pageAs(browser, "manager");
+  const { connectionId, batchId } = await demoBatch(page);
+  const before = await createsIn(batchId);
+  await page.goto(`/campaigns/calldron/${connectionId}/${batchId}/run`);
+  await page.getByLabel("Contact list").selectOption({ label: LIST });
+  await simControl("faults/calldron", "PUT", { errorRate: 1, errorStatuses: [500], match: "^GET /lists/\\d+/subscribers" });
+  await page.getByRole("button", { name: "Run list…" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("alert")).toHaveText("Calldron could not be read: Calldron reported an error");
+  await expect(dialog.getByRole("button", { name: "Start calling" })).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  expect(await createsIn(batchId)).toEqual(before);
+});
