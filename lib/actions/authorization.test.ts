@@ -41,6 +41,10 @@ const ACCESS: Record<string, "public" | "any" | "admin" | "form"> = {
   removeCalldronSubscriber: "any",
   previewSubscribers: "any",
   startAddSubscribers: "any",
+  getRunListChoices: "any",
+  previewRunList: "any",
+  startRunListAction: "any",
+  listRunListTasks: "any",
 };
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "admin" | "manager"; locale: null; mustChangePassword: boolean } }));

@@ -1,11 +1,12 @@
 import { NO_FAULTS, type FaultSettings, type SimResponse } from "@/lib/sim/types";
 
 type Verdict =
-  | { kind: "pass" | "malformed" | "hang" | "reset"; release: () => void }
+  | { kind: "pass" | "malformed" | "hang" | "reset" | "drop"; release: () => void }
   | { kind: "respond"; response: SimResponse; label: string; release: () => void };
 
 /**
- * Faults on demand per provider: latency, 5xx, 429 with Retry-After, malformed JSON, reset, hang,
+ * Faults on demand per provider: latency, 5xx, 429 with Retry-After, malformed JSON, reset, hang, a drop after
+ * the work is done,
  * and a ceiling of concurrent requests per account. Initial settings come from SIM_FAULTS_<PROVIDER> (JSON).
  */
 export class FaultGate {
@@ -61,6 +62,7 @@ export class FaultGate {
       return { kind: "respond", label: `error_${status}`, response: { status, body: { error: "Internal Server Error" } }, release };
     }
     if (this.random() < f.malformedRate) return { kind: "malformed", release };
+    if (this.random() < f.dropAfterRate) return { kind: "drop", release };
     return { kind: "pass", release };
   }
 

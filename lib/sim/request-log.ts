@@ -15,6 +15,8 @@ export class RequestLog {
       bodyShape: shapeOf(req),
       status: 0,
     };
+    const phone = provider.loggedPhone?.(req);
+    if (phone) entry.phone = phone;
     const list = this.logs.get(provider.provider) ?? [];
     list.push(entry);
     if (list.length > MAX_ENTRIES) list.splice(0, list.length - MAX_ENTRIES);

@@ -102,6 +102,11 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
         return send(res, verdict.response);
       }
       const response = await provider.handle(simReq, ctx);
+      if (verdict.kind === "drop") {
+        log.finish(entry, response.status, "drop");
+        req.socket.destroy();
+        return;
+      }
       if (verdict.kind === "malformed" && response.status < 300) {
         log.finish(entry, response.status, "malformed");
         return send(res, { status: response.status, headers: { "content-type": "application/json" }, body: "{\"data\": [" });

@@ -52,6 +52,8 @@ export interface ProviderSim {
   describeAccounts(): { key: string; label: string }[];
   snapshot(): unknown;
   restore(state: unknown): void;
+  /** The phone number a request is about (a new call or subscriber), for the request log; not a secret. */
+  loggedPhone?(req: SimRequest): string | undefined;
   /** Control-plane actions specific to this provider (e.g. Calldog moderation approval). */
   control?(action: string, body: Record<string, unknown>, ctx: SimContext): SimResponse | undefined;
 }
@@ -68,6 +70,8 @@ export type FaultSettings = {
   malformedRate: number;
   resetRate: number;
   hangRate: number;
+  /** 0..1: processed as usual, then the connection is cut before the answer (the client cannot know it happened). */
+  dropAfterRate: number;
   /** Concurrent requests per account beyond which the answer is 429 (0 = unlimited). */
   maxConcurrentPerAccount: number;
   /** Only requests whose "METHOD path" matches this regular expression are affected (empty = all). */
@@ -83,6 +87,7 @@ export const NO_FAULTS: FaultSettings = {
   malformedRate: 0,
   resetRate: 0,
   hangRate: 0,
+  dropAfterRate: 0,
   maxConcurrentPerAccount: 0,
   match: "",
 };
@@ -96,6 +101,8 @@ export type RequestLogEntry = {
   bodyShape: unknown;
   status: number;
   fault?: string;
+  /** For creates of calls and subscribers: the number asked for, so tests can see which number each was. */
+  phone?: string;
 };
 
 export type SimulatorHandles = { ctx: SimContext; providers: ProviderSim[] };

@@ -3,7 +3,7 @@ import { changeTaskState, claimTask, findTask, insertTask, listTaskItems, markIt
 import type { TaskItem } from "@/lib/db/schema";
 import { ProviderError } from "@/lib/providers/provider-error";
 import { runTask } from "@/lib/tasks/runner";
-import type { TaskHandler } from "@/lib/tasks/types";
+import { type TaskHandler, TaskStop } from "@/lib/tasks/types";
 import { setupTestDb } from "@/lib/testing/test-db";
 
 const testDb = setupTestDb();
@@ -148,5 +148,37 @@ describe("task runner", () => {
       { key: "c", uncertain: false },
     ]);
     expect((await findTask({ id: task.id }))?.counts).toEqual({ reconciled: 1, added: 2 });
+  });
+
+  it("collects items page by page before doing them: a failed page is retried, a key seen again counts as duplicate, a stop keeps the page", async () => {
+    const task = await newTask("t.collect", []);
+    const asked: (string | null)[] = [];
+    let failedOnce = false;
+    const pages: Record<string, { keys: string[]; next: string | null }> = { first: { keys: ["a", "b"], next: "2" }, "2": { keys: ["b", "c"], next: "3" }, "3": { keys: ["d"], next: null } };
+    const fake = fakeHandler("t.collect", async (item, _u, done) => {
+      done.push(item.key);
+      if (item.key === "c") throw new TaskStop("targetGone");
+      return { outcome: "added" };
+    }, 1);
+    const handler = fake.handlers["t.collect"] as TaskHandler<unknown>;
+    handler.collect = async (_task, _ctx, cursor) => {
+      asked.push(cursor);
+      if (cursor === "2" && !failedOnce) {
+        failedOnce = true;
+        throw unavailable();
+      }
+      const page = pages[cursor ?? "first"] as { keys: string[]; next: string | null };
+      return { items: page.keys.map((key) => ({ key })), counts: { invalid: cursor === "3" ? 1 : 0 }, next: page.next };
+    };
+    expect(await runTask(task.id, { handlers: fake.handlers, sleep: noSleep })).toBe("failed");
+    expect(await findTask({ id: task.id })).toMatchObject({ state: "failed", error: "targetGone", total: 4, processed: 2, counts: { added: 2, duplicate: 1, invalid: 1 } });
+    expect(asked).toEqual([null, "2", "2", "3"]);
+    // The stopped item is still to do; a resume does not list again.
+    await changeTaskState({ id: task.id, to: "queued" });
+    fake.done.length = 0;
+    handler.process = async (item) => ({ outcome: item.key === "c" ? "late" : "added" });
+    expect(await runTask(task.id, { handlers: fake.handlers, sleep: noSleep })).toBe("completed");
+    expect(asked).toHaveLength(4);
+    expect(await findTask({ id: task.id })).toMatchObject({ state: "completed", total: 4, processed: 4, counts: { added: 3, late: 1, duplicate: 1, invalid: 1 } });
   });
 });

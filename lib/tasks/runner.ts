@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Task, TaskItem } from "@/lib/db/schema";
 import {
   claimTask,
+  collectState,
   findTask,
   finishTaskItem,
   heartbeatTask,
@@ -10,10 +11,11 @@ import {
   markItemPending,
   nextTaskItems,
   releaseTask,
+  saveCollectedPage,
 } from "@/lib/db/queries/tasks";
 import { SafeError } from "@/lib/errors";
 import { ProviderError } from "@/lib/providers/provider-error";
-import type { TaskHandler } from "@/lib/tasks/types";
+import { type TaskHandler, TaskStop } from "@/lib/tasks/types";
 
 /** A holder that has not beaten for this long is taken to be dead, and its task is taken over. */
 export const STALE_AFTER_MS = 30_000;
@@ -44,7 +46,13 @@ export async function runTask(taskId: string, options: Options): Promise<RunOutc
   const control = new RunControl(task.id, runnerId, sleep);
   try {
     await control.beat();
-    const context = await handler.prepare(task);
+    const prepared = await retryingReads(control, () => handler.prepare(task));
+    if (!prepared.ok) return await stopped(task.id, runnerId, control);
+    const context = prepared.value;
+    if (handler.collect && !collectState(task).done) {
+      const collected = await collectItems(task, handler, context, control);
+      if (collected !== "completed") return await stopped(task.id, runnerId, control);
+    }
     const outcome = await runItems(task, handler, context, control);
     if (outcome !== "completed") {
       await releaseTask({ id: task.id, runnerId, ...(outcome === "failed" ? { state: "failed", error: control.error } : {}) });
@@ -61,6 +69,52 @@ export async function runTask(taskId: string, options: Options): Promise<RunOutc
   } finally {
     control.dispose();
   }
+}
+
+async function stopped(taskId: string, runnerId: string, control: RunControl): Promise<RunOutcome> {
+  const outcome = control.stopped ?? "failed";
+  await releaseTask({ id: taskId, runnerId, ...(outcome === "failed" ? { state: "failed", error: control.error ?? "unexpected" } : {}) });
+  return outcome;
+}
+
+/** The handler's background listing, page by page from the saved cursor; each page is saved with its cursor. */
+async function collectItems(task: Task, handler: TaskHandler<unknown>, context: unknown, control: RunControl): Promise<"completed" | "stopped"> {
+  const collect = handler.collect;
+  if (!collect) return "completed";
+  let cursor = collectState(task).cursor;
+  for (;;) {
+    if (control.stopped) return "stopped";
+    const page = await retryingReads(control, () => collect(task, context, cursor));
+    if (!page.ok) return "stopped";
+    await saveCollectedPage({ taskId: task.id, items: page.value.items, counts: page.value.counts, next: page.value.next });
+    if (page.value.next === null) return "completed";
+    cursor = page.value.next;
+  }
+}
+
+/**
+ * Reads that prepare or feed a task (nothing is created): a 429 waits, unavailable backs off, both retry; auth
+ * stops the task; a validation or not-found answer stops it too (the list or batch is gone).
+ */
+async function retryingReads<T>(control: RunControl, read: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
+  while (!control.stopped) {
+    try {
+      const value = await read();
+      control.succeeded();
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof TaskStop) {
+        control.fail(error.reason);
+        break;
+      }
+      if (!(error instanceof ProviderError)) throw error;
+      if (error.kind === "auth") control.fail("providerAuth");
+      else if (error.kind === "validation" || error.kind === "not_found") control.fail("providerNotFound");
+      else if (error.kind === "rate_limited") await control.wait(Math.min(error.retryAfterMs ?? 2_000, MAX_RATE_LIMIT_WAIT_MS));
+      else if (!(await control.backOff())) break;
+    }
+  }
+  return { ok: false };
 }
 
 async function runItems(task: Task, handler: TaskHandler<unknown>, context: unknown, control: RunControl): Promise<RunOutcome> {
@@ -92,6 +146,10 @@ async function processItem(task: Task, handler: TaskHandler<unknown>, context: u
       control.succeeded();
       return;
     } catch (error) {
+      if (error instanceof TaskStop) {
+        await markItemPending({ id: item.id });
+        return control.fail(error.reason);
+      }
       if (!(error instanceof ProviderError)) {
         console.error(`[tasks] ${task.kind} item failed:`, error instanceof Error ? error.message : "unknown");
         await finishTaskItem({ taskId: task.id, itemId: item.id, outcome: "failed", detail: "unexpected" });
@@ -122,6 +180,7 @@ function providerDetail(error: ProviderError): string {
 function errorKey(error: unknown): string {
   // A handler's own reason in words, e.g. the connection was removed.
   if (error instanceof SafeError) return error.messageKey;
+  if (error instanceof TaskStop) return error.reason;
   if (error instanceof ProviderError) return error.kind === "auth" ? "providerAuth" : error.kind === "rate_limited" ? "providerBusy" : "providerUnavailable";
   return "unexpected";
 }

@@ -1,3 +1,4 @@
+import type { NewTaskItem } from "@/lib/db/queries/tasks";
 import type { Task, TaskItem } from "@/lib/db/schema";
 
 /** What one item came to; the task counts items per outcome (e.g. added, duplicate, dnc, failed). */
@@ -20,6 +21,27 @@ export type TaskHandler<Context = unknown> = {
    * (uncertain next time), auth stops the task, validation/not_found fail the item.
    */
   process(item: TaskItem, context: Context, uncertain: boolean): Promise<ItemResult>;
+  /**
+   * For a task whose items are found in the background (listing them from a provider is long): called by the
+   * runner, page after page, before any item is done, until `next` is null. Each page's items, its counts and
+   * the cursor are saved together, so a crash or restart resumes from the last saved page and counts nothing
+   * twice; an item whose key is already in the task is counted as `duplicate`. Reads only: provider errors are
+   * retried like the items' (429 waits, unavailable backs off, auth stops the task).
+   */
+  collect?(task: Task, context: Context, cursor: string | null): Promise<CollectedPage>;
   /** After the last item, e.g. to summarise; optional. */
   finish?(task: Task, context: Context): Promise<void>;
 };
+
+export type CollectedPage = { items: NewTaskItem[]; counts?: Record<string, number>; next: string | null };
+
+/**
+ * Thrown by a handler to stop the whole task as failed, with a message key saying why (e.g. the batch was
+ * deleted): the item is put back as not done, since the handler throws it only when nothing was sent.
+ */
+export class TaskStop extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = "TaskStop";
+  }
+}

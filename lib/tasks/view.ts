@@ -10,6 +10,8 @@ export type TaskView = {
   processed: number;
   counts: Record<string, number>;
   error: string | null;
+  /** Still finding its items in the background (e.g. reading a provider's list): `total` is still growing. */
+  collecting: boolean;
   createdAt: string;
   startedAt: string | null;
   updatedAt: string;
@@ -26,6 +28,7 @@ export function toTaskView(task: Task): TaskView {
     processed: task.processed,
     counts: task.counts,
     error: task.error,
+    collecting: isRecord(task.input.collect) && task.input.collect.done !== true,
     createdAt: task.createdAt.toISOString(),
     startedAt: task.startedAt?.toISOString() ?? null,
     updatedAt: task.updatedAt.toISOString(),
@@ -35,4 +38,8 @@ export function toTaskView(task: Task): TaskView {
 
 export function isTaskActive(state: TaskState): boolean {
   return state === "queued" || state === "running";
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
 }

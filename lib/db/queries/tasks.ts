@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import { db } from "@/lib/db/client";
+import { type Db, db } from "@/lib/db/client";
 import { type Task, type TaskItem, type TaskState, taskItems, tasks } from "@/lib/db/schema";
 
 export const ACTIVE_STATES: TaskState[] = ["queued", "running"];
@@ -12,15 +12,11 @@ export type NewTaskItem = { key: string; payload?: Record<string, unknown> };
  * A task and all its items in one transaction; items are unique by key within the task, so a number given
  * twice becomes one item. `counts` may start with outcomes decided before any work (invalid, duplicate).
  */
-export async function insertTask({
-  kind,
-  ownerId,
-  connectionId,
-  title,
-  input,
-  items,
-  counts = {},
-}: {
+export async function insertTask(input: NewTask): Promise<Task> {
+  return (await db()).transaction((tx) => insertTaskIn(tx, input));
+}
+
+type NewTask = {
   kind: string;
   ownerId: string;
   connectionId?: string | null;
@@ -28,22 +24,113 @@ export async function insertTask({
   input: Record<string, unknown>;
   items: NewTaskItem[];
   counts?: Record<string, number>;
-}): Promise<Task> {
+};
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+async function insertTaskIn(tx: Tx, { kind, ownerId, connectionId, title, input, items, counts = {} }: NewTask): Promise<Task> {
+  const [task] = await tx
+    .insert(tasks)
+    .values({ kind, ownerId, connectionId: connectionId ?? null, title, input, counts, total: 0 })
+    .returning();
+  if (!task) throw new Error("task insert returned nothing");
+  const inserted = await insertItemsIn(tx, task.id, items, 0);
+  const [withTotal] = await tx.update(tasks).set({ total: inserted }).where(eq(tasks.id, task.id)).returning();
+  return withTotal ?? task;
+}
+
+async function insertItemsIn(tx: Tx, taskId: string, items: NewTaskItem[], firstSeq: number): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < items.length; i += 1000) {
+    const chunk = items.slice(i, i + 1000).map((item, j) => ({ taskId, seq: firstSeq + i + j, key: item.key, payload: item.payload ?? null }));
+    const rows = await tx.insert(taskItems).values(chunk).onConflictDoNothing().returning({ id: taskItems.id });
+    inserted += rows.length;
+  }
+  return inserted;
+}
+
+/**
+ * Creates a task unless an unfinished one of the same kind on the same target exists (a double click, two tabs,
+ * two users): the check and the insert hold one advisory lock per kind, so two racing starts make one task.
+ */
+export async function insertTaskUnlessActive(input: NewTask & { match: Record<string, string> }): Promise<{ task: Task; created: boolean }> {
   return (await db()).transaction(async (tx) => {
-    const [task] = await tx
-      .insert(tasks)
-      .values({ kind, ownerId, connectionId: connectionId ?? null, title, input, counts, total: 0 })
-      .returning();
-    if (!task) throw new Error("task insert returned nothing");
-    let inserted = 0;
-    for (let i = 0; i < items.length; i += 1000) {
-      const chunk = items.slice(i, i + 1000).map((item, j) => ({ taskId: task.id, seq: i + j, key: item.key, payload: item.payload ?? null }));
-      const rows = await tx.insert(taskItems).values(chunk).onConflictDoNothing().returning({ id: taskItems.id });
-      inserted += rows.length;
-    }
-    const [withTotal] = await tx.update(tasks).set({ total: inserted }).where(eq(tasks.id, task.id)).returning();
-    return withTotal ?? task;
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`task:${input.kind}`}))`);
+    const [active] = await tx
+      .select()
+      .from(tasks)
+      .where(and(eq(tasks.kind, input.kind), inArray(tasks.state, ["queued", "running", "paused"]), ...matchInput(input.match)))
+      .orderBy(desc(tasks.createdAt))
+      .limit(1);
+    if (active) return { task: active, created: false };
+    return { task: await insertTaskIn(tx, input), created: true };
   });
+}
+
+/** The newest tasks of a kind on one target, e.g. the runs of lists through one batch. */
+export async function listTasksFor({ kind, match, limit = 10 }: { kind: string; match: Record<string, string>; limit?: number }): Promise<Task[]> {
+  return (await db())
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.kind, kind), ...matchInput(match)))
+    .orderBy(desc(tasks.createdAt))
+    .limit(limit);
+}
+
+function matchInput(match: Record<string, string>) {
+  return Object.entries(match).map(([k, v]) => sql`${tasks.input} ->> ${k} = ${v}`);
+}
+
+/** Where a task's background collection of items stands (see TaskHandler.collect); kept in its input. */
+export type CollectState = { cursor: string | null; done: boolean };
+
+export function collectState(task: Task): CollectState {
+  const saved = task.input.collect as Partial<CollectState> | undefined;
+  return { cursor: typeof saved?.cursor === "string" ? saved.cursor : null, done: saved?.done === true };
+}
+
+/**
+ * One collected page: its items (after those already there), its counts (plus `duplicate` for keys already in
+ * the task) and the cursor to go on from, in one transaction, so a page is either wholly saved or not at all.
+ */
+export async function saveCollectedPage({
+  taskId,
+  items,
+  counts = {},
+  next,
+}: {
+  taskId: string;
+  items: NewTaskItem[];
+  counts?: Record<string, number>;
+  next: string | null;
+}): Promise<void> {
+  await (await db()).transaction(async (tx) => {
+    const [last] = await tx
+      .select({ seq: sql<number>`coalesce(max(${taskItems.seq}), -1)` })
+      .from(taskItems)
+      .where(eq(taskItems.taskId, taskId));
+    const inserted = await insertItemsIn(tx, taskId, items, Number(last?.seq ?? -1) + 1);
+    const added = { ...counts };
+    if (items.length > inserted) added.duplicate = (added.duplicate ?? 0) + items.length - inserted;
+    const state: CollectState = { cursor: next, done: next === null };
+    await tx
+      .update(tasks)
+      .set({
+        total: sql`${tasks.total} + ${inserted}`,
+        counts: addCounts(added),
+        input: sql`jsonb_set(${tasks.input}, '{collect}', ${JSON.stringify(state)}::jsonb)`,
+        updatedAt: new Date(),
+      })
+      .where(eq(tasks.id, taskId));
+  });
+}
+
+function addCounts(added: Record<string, number>) {
+  let expression = sql`${tasks.counts}`;
+  for (const [key, n] of Object.entries(added)) {
+    if (n === 0) continue;
+    expression = sql`jsonb_set(${expression}, ${`{${key}}`}::text[], to_jsonb(coalesce((${tasks.counts} ->> ${key})::int, 0) + ${n}))`;
+  }
+  return expression;
 }
 
 export async function findTask({ id }: { id: string }): Promise<Task | undefined> {
@@ -64,11 +151,10 @@ export async function listTasks({ ownerId, limit = 50, before }: { ownerId?: str
 
 /** The newest unfinished task of a kind on one target (e.g. a run of this list through this batch). */
 export async function findActiveTask({ kind, match }: { kind: string; match: Record<string, string> }): Promise<Task | undefined> {
-  const conditions = Object.entries(match).map(([k, v]) => sql`${tasks.input} ->> ${k} = ${v}`);
   const [row] = await (await db())
     .select()
     .from(tasks)
-    .where(and(eq(tasks.kind, kind), inArray(tasks.state, ["queued", "running", "paused"]), ...conditions))
+    .where(and(eq(tasks.kind, kind), inArray(tasks.state, ["queued", "running", "paused"]), ...matchInput(match)))
     .orderBy(desc(tasks.createdAt))
     .limit(1);
   return row;

@@ -34,6 +34,16 @@ export function createCalldronSim(opts: { demoData?: boolean } = {}): ProviderSi
       if (!basic) return req.headers.authorization ? "other" : "none";
       return basic.password ? "basic+password" : "basic";
     },
+    loggedPhone(req) {
+      const wrapper = req.method !== "POST" ? undefined : /^\/batches\/\d+\/calls\/?$/.test(req.path) ? "call" : /^\/lists\/\d+\/subscribers\/?$/.test(req.path) ? "subscriber" : undefined;
+      if (!wrapper) return undefined;
+      try {
+        const phone = (JSON.parse(req.body.toString("utf8")) as Record<string, { phone_number?: unknown }>)[wrapper]?.phone_number;
+        return typeof phone === "string" ? phone.slice(0, 32) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
     handle(req, ctx) {
       const basic = readBasic(req);
       if (!basic) return UNAUTHORIZED;

@@ -1,0 +1,102 @@
+import { expect, type Page, test } from "@playwright/test";
+import { ensureConnection, pageAs, SIM_URL, simRequestLog } from "./support";
+
+const LIST = "Тестовый список";
+const BATCH = "Акция выходного дня";
+
+async function simControl(path: string, method: string, body?: unknown) {
+  await fetch(`${SIM_URL}/_sim/${path}`, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
+}
+
+/** The connection and batch ids of the demo batch, as the calls page offers them (`<connection id>:<batch id>`). */
+async function demoBatch(page: Page): Promise<{ connectionId: string; batchId: string }> {
+  await page.goto("/calls");
+  const value = await page.locator("option", { hasText: BATCH }).first().getAttribute("value");
+  const [connectionId, batchId] = (value ?? "").split(":");
+  if (!connectionId || !batchId) throw new Error("the demo batch is not offered on the calls page");
+  return { connectionId, batchId };
+}
+
+async function createsIn(batchId: string): Promise<string[]> {
+  return (await simRequestLog("calldron")).filter((e) => e.method === "POST" && e.path === `/batches/${batchId}/calls` && e.status === 200).map((e) => e.phone ?? "?");
+}
+
+test.afterEach(async () => {
+  await simControl("faults/calldron", "DELETE");
+});
+
+test("a manager runs the demo list through the demo batch: confirmation, progress, pause and resume, the summary; a double click starts one run", async ({ browser }) => {
+  await ensureConnection(browser, "calldron");
+  const page = await pageAs(browser, "manager");
+  const { connectionId, batchId } = await demoBatch(page);
+  // Each call takes a moment, so that the run can be seen and paused half-way.
+  await simControl("faults/calldron", "PUT", { latencyMs: 1_200, match: "^POST /batches/\\d+/calls" });
+  const before = await createsIn(batchId);
+
+  await page.goto(`/campaigns/calldron/${connectionId}/${batchId}/run`);
+  await expect(page.getByRole("heading", { name: "Run a list through a batch" })).toBeVisible();
+  await page.getByLabel("Contact list").selectOption({ label: LIST });
+  await page.getByRole("button", { name: "Run list…" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByTestId("run-list-confirm-text")).toHaveText(`Call 5 subscribers of the list «${LIST}» through the batch «${BATCH}»?`);
+  await dialog.getByRole("button", { name: "Start calling" }).dblclick();
+  await expect(dialog).toBeHidden();
+
+  const current = page.getByTestId("run-list-current");
+  await expect(current.getByRole("progressbar", { name: "Progress" })).toBeVisible();
+  await expect(current.getByTestId("task-state")).toHaveText("Running");
+  await current.getByRole("button", { name: "Pause" }).click();
+  await expect(current.getByTestId("task-state")).toHaveText("Paused");
+  // Calls in flight when the pause came are finished; after that, nothing more is called.
+  await page.waitForTimeout(3_500);
+  const atPause = (await createsIn(batchId)).length;
+  await page.waitForTimeout(2_500);
+  expect((await createsIn(batchId)).length).toBe(atPause);
+
+  await page.reload();
+  await expect(current.getByTestId("task-state")).toHaveText("Paused");
+  await current.getByRole("button", { name: "Resume" }).click();
+  await expect(current.getByTestId("task-state")).toHaveText("Completed", { timeout: 30_000 });
+  await expect(current.getByRole("progressbar", { name: "Progress" })).toHaveAttribute("aria-valuenow", "5");
+
+  // Every number of the list once: called by this run, or by an earlier path in this batch.
+  const summary = page.getByTestId("run-list-summary");
+  const called = Number((await summary.getByTestId("outcome-called").locator("dd").textContent()) ?? "0");
+  const already = (await summary.getByTestId("outcome-alreadyInBatch").count()) ? Number(await summary.getByTestId("outcome-alreadyInBatch").locator("dd").textContent()) : 0;
+  expect(called + already).toBe(5);
+  const made = (await createsIn(batchId)).slice(before.length);
+  expect(made).toHaveLength(called);
+  expect(new Set(made).size).toBe(made.length);
+  // The double click made one run: no earlier run of this batch is listed.
+  await expect(page.getByRole("button", { name: "Show the run" })).toHaveCount(0);
+
+  if (process.env.E2E_SCREENSHOTS) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: "test-results/run-list-en.png", fullPage: true });
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "ru", url: page.url() }]);
+    await page.reload();
+    await expect(current.getByTestId("task-state")).toHaveText("Завершено");
+    await page.screenshot({ path: "test-results/run-list-ru.png", fullPage: true });
+    await page.getByLabel("Список контактов").selectOption({ label: LIST });
+    await page.getByRole("button", { name: "Обзвонить список…" }).click();
+    await expect(page.getByRole("dialog").getByTestId("run-list-confirm-text")).toBeVisible();
+    await page.screenshot({ path: "test-results/run-list-confirm-ru.png" });
+  }
+});
+
+test("when Calldron fails while the list is counted, the confirmation says so in words and nothing is called", async ({ browser }) => {
+  await ensureConnection(browser, "calldron");
+  const page = await pageAs(browser, "manager");
+  const { connectionId, batchId } = await demoBatch(page);
+  const before = await createsIn(batchId);
+  await page.goto(`/campaigns/calldron/${connectionId}/${batchId}/run`);
+  await page.getByLabel("Contact list").selectOption({ label: LIST });
+  await simControl("faults/calldron", "PUT", { errorRate: 1, errorStatuses: [500], match: "^GET /lists/\\d+/subscribers" });
+  await page.getByRole("button", { name: "Run list…" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("alert")).toHaveText("Calldron could not be read: Calldron reported an error");
+  await expect(dialog.getByRole("button", { name: "Start calling" })).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  expect(await createsIn(batchId)).toEqual(before);
+});
