@@ -38,7 +38,7 @@ function run<S extends z.ZodType, T>(
   body: (input: z.infer<S>, user: SessionUser | null) => Promise<T>,
 ): (input: FormData | z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
-    const t = (await getTranslations("errors")) as unknown as Translate;
+    const t = withAreaKeys((await getTranslations("errors")) as unknown as Translate, (await getTranslations()) as unknown as Translate);
     const user = await currentUser();
     if (!user && options.role !== "public") return { ok: false, code: "unauthenticated", error: t("unauthenticated") };
     if (user && options.role !== "any" && options.role !== "public" && user.role !== options.role) {
@@ -82,8 +82,19 @@ export function formToObject(form: FormData): Record<string, unknown> {
 /** zod messages set in schemas are message keys (e.g. "passwordTooShort"); zod's own become a generic text. */
 function translateIssue(t: Translate, issue: z.core.$ZodIssue): string {
   const key = issue.message;
-  if (/^[a-zA-Z]+$/.test(key) && t.has(key)) return t(key);
+  if (/^[a-zA-Z]+(\.[a-zA-Z]+)*$/.test(key) && t.has(key)) return t(key);
   return t("invalidField");
+}
+
+/**
+ * Keys are looked up under `errors`; a dotted key (`batchForm.errors.attemptsRange`) names a message in an
+ * area's own namespace, so an area keeps its messages in its own file.
+ */
+function withAreaKeys(errors: Translate, root: Translate): Translate {
+  const pick = (key: string) => (key.includes(".") ? root : errors);
+  const t = ((key: string, values?: Record<string, string | number>) => pick(key)(key, values)) as Translate;
+  t.has = (key: string) => pick(key).has(key);
+  return t;
 }
 
 function isNextControlFlow(error: unknown): boolean {
