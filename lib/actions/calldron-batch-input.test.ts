@@ -35,10 +35,12 @@ describe("createBatchSchema", () => {
     expect(issues({ ...valid, callback: "12345" })).toEqual({ callback: "batchForm.errors.phoneInvalid" });
     expect(issues({ ...valid, timeTo: "25:00" })).toEqual({ timeTo: "batchForm.errors.timeInvalid" });
     expect(issues({ ...valid, timeZone: "Mars" })).toEqual({ timeZone: "batchForm.errors.timeZoneUnknown" });
+    expect(issues({ ...valid, timeoutBeforeIntroCallback: "601" })).toEqual({ timeoutBeforeIntroCallback: "batchForm.errors.introTimeoutRange" });
     expect(issues({ ...valid, audioId: "not-an-id" })).toEqual({ audioId: "batchForm.errors.audioMissing" });
   });
 
-  it("leaves optional phones empty", () => {
+  it("leaves optional phones empty, and an empty intro wait unset", () => {
     expect(createBatchSchema.parse({ ...valid, callback: "", from: undefined })).toMatchObject({ callback: "", from: "" });
+    expect(createBatchSchema.parse({ ...valid, timeoutBeforeIntroCallback: "" }).timeoutBeforeIntroCallback).toBeUndefined();
   });
 });

@@ -1,19 +1,9 @@
 import { z } from "zod";
+import { BATCH_LIMITS } from "@/lib/campaigns/batch-limits";
 import { CALLDRON_TIME_ZONES, DEFAULT_CALLDRON_TIME_ZONE, findCalldronTimeZone } from "@/lib/providers/calldron/time-zones";
 import { toE164 } from "@/lib/providers/phone";
 
-/**
- * What the batch form sends, checked on the server. Bounds the app sets (docs/providers.md, Calldron):
- * attempts 1–10, delay between attempts 0–86,400 s (a day), wait before the intro callback 0–600 s.
- */
-export const BATCH_LIMITS = {
-  nameMax: 255,
-  descriptionMax: 1000,
-  attempts: { min: 1, max: 10 },
-  callDelaySeconds: { min: 0, max: 86_400 },
-  timeoutBeforeIntroCallback: { min: 0, max: 600 },
-} as const;
-
+/** What the batch form sends, checked on the server (bounds in lib/campaigns/batch-limits.ts). */
 const E = (key: string) => `batchForm.errors.${key}`;
 
 const wholeNumber = (bounds: { min: number; max: number }, key: string) =>
@@ -58,7 +48,8 @@ export const batchFieldsSchema = z.object({
     }),
   attempts: wholeNumber(BATCH_LIMITS.attempts, "attemptsRange"),
   callDelaySeconds: wholeNumber(BATCH_LIMITS.callDelaySeconds, "callDelayRange"),
-  timeoutBeforeIntroCallback: wholeNumber(BATCH_LIMITS.timeoutBeforeIntroCallback, "introTimeoutRange"),
+  // The index does not report this one back, so an edit leaves it empty (unchanged) unless the user types it.
+  timeoutBeforeIntroCallback: z.preprocess((v) => (v === "" ? undefined : v), wholeNumber(BATCH_LIMITS.timeoutBeforeIntroCallback, "introTimeoutRange").optional()),
   callback: optionalPhone,
   from: optionalPhone,
   /** A file already in the audio store (uploaded through /api/uploads/audio). */

@@ -79,7 +79,7 @@ export const deleteCalldronBatch = action({ role: "any", schema: deleteBatchSche
 
 async function calldronConnection(id: string): Promise<Connection & { provider: "calldron" }> {
   const connection = await findConnection({ id });
-  if (!connection || connection.provider !== "calldron") throw new SafeError("connectionNotFound");
+  if (connection?.provider !== "calldron") throw new SafeError("connectionNotFound");
   return connection as Connection & { provider: "calldron" };
 }
 
