@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { WideTable } from "@/components/campaigns/wide-table";
 import { Badge } from "@/components/ui/badge";
@@ -10,6 +10,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Notice } from "@/components/ui/notice";
 import { Td, Th } from "@/components/ui/table";
 import { deleteCalldronBatch } from "@/lib/actions/calldron-batches";
+import { findCalldronTimeZone, utcOffsetLabel } from "@/lib/providers/calldron/time-zones";
 import type { CalldronBatch } from "@/lib/providers/calldron/wire";
 
 const STATUS_TONE = { fresh: "gray", running: "amber", finished: "green" } as const;
@@ -21,6 +22,7 @@ export function batchHref(connectionId: string, batchId: string): string {
 /** One Calldron account's batches: the name opens the batch; edit and delete (asked first) on each row. */
 export function BatchesTable({ batches, connection }: { batches: CalldronBatch[]; connection: { id: string; name: string } }) {
   const t = useTranslations("campaignsPage");
+  const locale = useLocale();
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string }>();
 
@@ -49,11 +51,11 @@ export function BatchesTable({ batches, connection }: { batches: CalldronBatch[]
           <tbody className="divide-y divide-slate-100">
             {batches.map((b) => (
               <tr key={b.id} data-testid="batch-row">
-                <Td className="sticky left-0 z-10 max-w-80 bg-white">
+                <Td className="sticky left-0 z-10 max-w-72 bg-white">
                   <Link href={batchHref(connection.id, b.id)} className="block font-medium text-indigo-700 underline-offset-2 hover:underline">
                     {b.name}
                   </Link>
-                  {b.description && <span className="block max-w-72 truncate text-xs text-slate-500">{b.description}</span>}
+                  {b.description && <span className="block max-w-64 truncate text-xs text-slate-500">{b.description}</span>}
                 </Td>
                 <Td className="whitespace-nowrap" title={b.type && t.has(`typeHelp.${b.type}` as never) ? t(`typeHelp.${b.type}` as never) : undefined}>
                   {known("types", b.type)}
@@ -62,16 +64,14 @@ export function BatchesTable({ batches, connection }: { batches: CalldronBatch[]
                   <Badge tone={STATUS_TONE[b.status as keyof typeof STATUS_TONE] ?? "gray"}>{known("statuses", b.status)}</Badge>
                 </Td>
                 <Td className="whitespace-nowrap">
-                  {b.timeFrom && b.timeTo && b.timeFrom !== b.timeTo
-                    ? t("windowZone", { from: b.timeFrom, to: b.timeTo, zone: b.timeZone ?? "—" })
-                    : t("anyTime")}
+                  <span className="block">{b.timeFrom && b.timeTo && b.timeFrom !== b.timeTo ? `${b.timeFrom}–${b.timeTo}` : t("anyTime")}</span>
+                  {b.timeZone && <span className="block text-xs text-slate-500">{zoneName(b.timeZone, locale)}</span>}
                 </Td>
                 <Td className="text-right tabular-nums">{b.attempts ?? "—"}</Td>
                 <Td>
                   <div className="flex justify-end gap-2">
                     <Link
                       href={`${batchHref(connection.id, b.id)}/edit`}
-                      aria-label={`${t("edit")} ${b.name}`}
                       className="inline-flex items-center rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50"
                     >
                       {t("edit")}
@@ -100,4 +100,10 @@ export function BatchesTable({ batches, connection }: { batches: CalldronBatch[]
       )}
     </div>
   );
+}
+
+/** "Москва, UTC+3" / "Moscow, UTC+3"; a zone the app does not know is shown as the service named it. */
+function zoneName(railsName: string, locale: string): string {
+  const zone = findCalldronTimeZone(railsName);
+  return zone ? `${locale === "ru" ? zone.ru : zone.rails}, ${utcOffsetLabel(zone.offsetHours)}` : railsName;
 }

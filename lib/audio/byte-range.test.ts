@@ -19,16 +19,28 @@ describe("parseByteRange", () => {
 
 describe("byteRangeResponse", () => {
   const bytes = new Uint8Array(Array.from({ length: 50 }, (_, i) => i));
+  const asked: [number, number][] = [];
+  const respond = (rangeHeader: string | null) =>
+    byteRangeResponse({
+      size: bytes.length,
+      contentType: "audio/wav",
+      rangeHeader,
+      read: async (start, end) => {
+        asked.push([start, end]);
+        return bytes.subarray(start, end + 1);
+      },
+    });
 
-  it("answers 206 with Content-Range for a range and 200 without one", async () => {
-    const part = byteRangeResponse(bytes, "audio/wav", "bytes=10-14");
+  it("answers 206 with Content-Range for a range, reading only that part, and 200 without one", async () => {
+    const part = await respond("bytes=10-14");
     expect(part.status).toBe(206);
     expect(part.headers.get("content-range")).toBe("bytes 10-14/50");
     expect([...new Uint8Array(await part.arrayBuffer())]).toEqual([10, 11, 12, 13, 14]);
-    const whole = byteRangeResponse(bytes, "audio/wav", null);
+    expect(asked).toEqual([[10, 14]]);
+    const whole = await respond(null);
     expect(whole.status).toBe(200);
     expect(whole.headers.get("accept-ranges")).toBe("bytes");
     expect((await whole.arrayBuffer()).byteLength).toBe(50);
-    expect(byteRangeResponse(bytes, "audio/wav", "bytes=60-").status).toBe(416);
+    expect((await respond("bytes=60-")).status).toBe(416);
   });
 });

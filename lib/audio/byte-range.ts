@@ -17,16 +17,30 @@ export function parseByteRange(header: string | null, size: number): { start: nu
   return end < start ? "unsatisfiable" : { start, end };
 }
 
-/** A 200 with the whole body or a 206 with the asked part, with the headers a player needs to seek. */
-export function byteRangeResponse(bytes: Uint8Array, contentType: string, rangeHeader: string | null, extraHeaders: Record<string, string> = {}): Response {
-  const size = bytes.length;
+/**
+ * A 200 with the whole body or a 206 with the asked part, with the headers a player needs to seek.
+ * `read` fetches only the bytes needed (inclusive range), so seeking in a long file stays cheap.
+ */
+export async function byteRangeResponse({
+  size,
+  contentType,
+  rangeHeader,
+  read,
+  headers = {},
+}: {
+  size: number;
+  contentType: string;
+  rangeHeader: string | null;
+  read: (start: number, end: number) => Promise<Uint8Array | undefined>;
+  headers?: Record<string, string>;
+}): Promise<Response> {
   const range = parseByteRange(rangeHeader, size);
-  const common = { "accept-ranges": "bytes", "content-type": contentType, ...extraHeaders };
+  const common = { "accept-ranges": "bytes", "content-type": contentType, ...headers };
   if (range === "unsatisfiable") return new Response(null, { status: 416, headers: { ...common, "content-range": `bytes */${size}` } });
-  if (!range) return new Response(new Uint8Array(bytes), { status: 200, headers: { ...common, "content-length": String(size) } });
-  const part = bytes.subarray(range.start, range.end + 1);
-  return new Response(new Uint8Array(part), {
-    status: 206,
-    headers: { ...common, "content-length": String(part.length), "content-range": `bytes ${range.start}-${range.end}/${size}` },
-  });
+  const { start, end } = range ?? { start: 0, end: size - 1 };
+  const bytes = await read(start, end);
+  if (!bytes) return new Response(null, { status: 404 });
+  const body = new Uint8Array(bytes);
+  if (!range) return new Response(body, { status: 200, headers: { ...common, "content-length": String(body.length) } });
+  return new Response(body, { status: 206, headers: { ...common, "content-length": String(body.length), "content-range": `bytes ${start}-${end}/${size}` } });
 }

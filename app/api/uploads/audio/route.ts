@@ -9,9 +9,10 @@ import { currentUser } from "@/lib/auth/current-user";
 
 export const dynamic = "force-dynamic";
 
-const STATUS: Record<AudioRejection | "unauthenticated" | "badRequest", number> = {
+const STATUS: Record<AudioRejection | "unauthenticated" | "badRequest" | "lengthRequired", number> = {
   unauthenticated: 401,
   badRequest: 400,
+  lengthRequired: 411,
   empty: 400,
   incomplete: 400,
   tooLarge: 413,
@@ -33,7 +34,10 @@ export async function POST(request: Request) {
   const rawName = request.headers.get("x-file-name");
   if (!query.success || rawName === null) return refuse("badRequest");
   const lengthHeader = request.headers.get("content-length");
-  const declared = lengthHeader !== null && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : null;
+  // Required: Next's request gate keeps only the first 10 MB of a body, so a longer body without a declared
+  // length would arrive cut, and could pass for a whole file. Browsers always declare a file's length.
+  if (lengthHeader === null || !/^\d+$/.test(lengthHeader)) return refuse("lengthRequired");
+  const declared = Number(lengthHeader);
 
   const body = await readLimited(request.body, declared, MAX_AUDIO_BYTES);
   if (!body.ok) return refuse(body.error);
@@ -45,7 +49,7 @@ export async function POST(request: Request) {
 
 async function refuse(reason: keyof typeof STATUS): Promise<Response> {
   const t = await getTranslations("audioUpload.errors");
-  return NextResponse.json({ error: t(reason, { maxMb: MAX_AUDIO_BYTES / 1024 / 1024 }) }, { status: STATUS[reason] });
+  return NextResponse.json({ error: t(reason === "lengthRequired" ? "badRequest" : reason, { maxMb: MAX_AUDIO_BYTES / 1024 / 1024 }) }, { status: STATUS[reason] });
 }
 
 function decodeName(raw: string): string {
