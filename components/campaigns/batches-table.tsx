@@ -40,7 +40,7 @@ export function BatchesTable({ batches, connection }: { batches: CalldronBatch[]
         <WideTable label={`${t("calldronBatches")} · ${connection.name}`} hint={t("scrollHint")}>
           <thead>
             <tr>
-              <Th className="sticky left-0 z-10 bg-white">{t("name")}</Th>
+              <Th className="sticky left-0 z-10 border-r border-slate-100 bg-white">{t("name")}</Th>
               <Th>{t("type")}</Th>
               <Th>{t("status")}</Th>
               <Th>{t("window")}</Th>
@@ -51,7 +51,7 @@ export function BatchesTable({ batches, connection }: { batches: CalldronBatch[]
           <tbody className="divide-y divide-slate-100">
             {batches.map((b) => (
               <tr key={b.id} data-testid="batch-row">
-                <Td className="sticky left-0 z-10 max-w-72 bg-white">
+                <Td className="sticky left-0 z-10 max-w-72 border-r border-slate-100 bg-white">
                   <Link href={batchHref(connection.id, b.id)} className="block font-medium text-indigo-700 underline-offset-2 hover:underline">
                     {b.name}
                   </Link>

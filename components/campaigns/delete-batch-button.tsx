@@ -23,7 +23,7 @@ export function DeleteBatchButton({ connection, batch }: { connection: { id: str
         cancelLabel={t("cancel")}
         onConfirm={async () => {
           const result = await deleteCalldronBatch({ connectionId: connection.id, batchId: batch.id });
-          if (result.ok) router.push("/campaigns");
+          if (result.ok) router.push(`/campaigns?deleted=${encodeURIComponent(batch.name)}`);
           else setError(result.error);
         }}
       />

@@ -18,6 +18,9 @@ const ACCESS: Record<string, "public" | "any" | "admin" | "form"> = {
   editConnection: "admin",
   removeConnection: "admin",
   testConnection: "admin",
+  createCalldronBatch: "any",
+  editCalldronBatch: "any",
+  deleteCalldronBatch: "any",
 };
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "admin" | "manager"; locale: null; mustChangePassword: boolean } }));

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions/safe-action";
-import { type BatchFields, createBatchSchema, deleteBatchSchema, editBatchSchema } from "@/lib/actions/calldron-batch-input";
+import { type BatchFields, createBatchSchema, deleteBatchSchema, editBatchSchema } from "@/lib/campaigns/batch-input";
 import { createBatchOnce } from "@/lib/campaigns/create-batch-once";
 import { providerSafeError } from "@/lib/campaigns/provider-safe-error";
 import { findAudioFile } from "@/lib/db/queries/audio";

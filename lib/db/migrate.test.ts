@@ -17,7 +17,7 @@ describe("database start-up", () => {
       "select table_name from information_schema.tables where table_schema = 'public' order by table_name",
       [],
     );
-    expect(rows.map((r) => r.table_name)).toEqual(["audit_log", "connections", "sign_in_attempts", "users"]);
+    expect(rows.map((r) => r.table_name)).toEqual(["audio_files", "audit_log", "calldron_batch_intros", "connections", "dnc_entries", "sign_in_attempts", "task_items", "tasks", "users"]);
   });
 
   it("runs a pg-boss job end to end on this driver", async () => {

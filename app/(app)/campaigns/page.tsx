@@ -12,14 +12,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("campaignsPage"))("title") };
 }
 
-export default async function CampaignsPage() {
+export default async function CampaignsPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   await requireUser();
+  const { deleted } = await searchParams;
   const t = await getTranslations("campaignsPage");
   const reads = await readEachConnection("calldron", (client) => client.listBatches());
   return (
     <>
       <PageHeader title={t("title")} />
       <div className="space-y-6">
+        {typeof deleted === "string" && deleted && <Notice tone="success">{t("deleted", { name: deleted.slice(0, 255) })}</Notice>}
         {reads.length === 0 && <NoConnections provider="Calldron" />}
         {reads.map((read) => (
           <ConnectionSection key={read.connection.id} read={read} title={t("calldronBatches")}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createBatchSchema } from "@/lib/actions/calldron-batch-input";
+import { createBatchSchema } from "@/lib/campaigns/batch-input";
 
 const valid = {
   connectionId: "0b6f1c1e-7d0c-4a53-9e53-3f3c2a0a9f11",
