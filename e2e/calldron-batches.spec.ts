@@ -305,3 +305,19 @@ test("the Campaigns table fits a 1280-px laptop in both languages, and at 1024 p
   }
   await page.context().close();
 });
+
+test("a batch made outside the app plays its intro from Calldron through the app, with Range", async ({ browser }) => {
+  const page = await pageAs(browser, "manager");
+  await page.goto("/campaigns");
+  await page.locator("section").filter({ hasText: CONNECTION }).getByRole("link", { name: "Акция выходного дня" }).click();
+  await expect(page.getByRole("heading", { name: "Акция выходного дня" })).toBeVisible();
+  await expect(page.getByTestId("batch-intro")).toContainText("(played from Calldron)");
+  await expect.poll(() => previewDuration(page)).toBeGreaterThan(0);
+  const src = (await page.locator("audio").first().getAttribute("src")) ?? "";
+  expect(src).toMatch(/^\/api\/calldron\/[0-9a-f-]+\/batches\/\d+\/intro$/);
+  const part = await page.request.get(src, { headers: { range: "bytes=0-9" } });
+  expect(part.status()).toBe(206);
+  expect(part.headers()["content-range"]).toMatch(/^bytes 0-9\/\d+$/);
+  expect(part.headers()["content-type"]).toBe("audio/mpeg");
+  await page.context().close();
+});
