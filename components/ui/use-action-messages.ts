@@ -11,9 +11,11 @@ type Failure = Extract<ActionResult<unknown>, { ok: false }>;
  * the server sent when a key is not known here.
  */
 export function useActionMessages() {
-  const t = useTranslations("errors");
+  const t = useTranslations();
+  // As on the server: a plain key is under `errors`, a dotted one names an area's own message.
+  const full = (key: string) => (key.includes(".") ? key : `errors.${key}`);
   const say = (ref: MessageRef | undefined, fallback: string | undefined) =>
-    ref && t.has(ref.key as never) ? t(ref.key as never, ref.values as never) : fallback;
+    ref && t.has(full(ref.key) as never) ? t(full(ref.key) as never, ref.values as never) : fallback;
   return (result: ActionResult<unknown> | null | undefined): { error?: string; fieldErrors?: Record<string, string> } => {
     if (!result || result.ok) return {};
     const failure: Failure = result;

@@ -45,6 +45,9 @@ const ACCESS: Record<string, "public" | "any" | "admin" | "form"> = {
   previewRunList: "any",
   startRunListAction: "any",
   listRunListTasks: "any",
+  createCalldronBatch: "any",
+  editCalldronBatch: "any",
+  deleteCalldronBatch: "any",
 };
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "admin" | "manager"; locale: null; mustChangePassword: boolean } }));

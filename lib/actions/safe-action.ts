@@ -48,7 +48,7 @@ function run<S extends z.ZodType, T>(
   body: (input: z.infer<S>, user: SessionUser | null) => Promise<T>,
 ): (input: FormData | z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
-    const t = (await getTranslations("errors")) as unknown as Translate;
+    const t = withAreaKeys((await getTranslations("errors")) as unknown as Translate, (await getTranslations()) as unknown as Translate);
     const user = await currentUser();
     if (!user && options.role !== "public") return failure(t, "unauthenticated", { key: "unauthenticated" });
     if (user && options.role !== "any" && options.role !== "public" && user.role !== options.role) {
@@ -108,7 +108,18 @@ function failure(
 /** zod messages set in schemas are message keys (e.g. "passwordTooShort"); zod's own become a generic text. */
 function issueKey(t: Translate, issue: z.core.$ZodIssue): string {
   const key = issue.message;
-  return /^[a-zA-Z]+$/.test(key) && t.has(key) ? key : "invalidField";
+  return /^[a-zA-Z]+(\.[a-zA-Z]+)*$/.test(key) && t.has(key) ? key : "invalidField";
+}
+
+/**
+ * Keys are looked up under `errors`; a dotted key (`batchForm.errors.attemptsRange`) names a message in an
+ * area's own namespace, so an area keeps its messages in its own file.
+ */
+function withAreaKeys(errors: Translate, root: Translate): Translate {
+  const pick = (key: string) => (key.includes(".") ? root : errors);
+  const t = ((key: string, values?: Record<string, string | number>) => pick(key)(key, values)) as Translate;
+  t.has = (key: string) => pick(key).has(key);
+  return t;
 }
 
 function isNextControlFlow(error: unknown): boolean {

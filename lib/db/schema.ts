@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -100,6 +100,22 @@ export const audioFiles = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("audio_files_created_at").on(t.createdAt)],
+);
+
+/** Which stored audio the app sent as a Calldron batch's intro: the service gives no way to read an intro back. */
+export const calldronBatchIntros = pgTable(
+  "calldron_batch_intros",
+  {
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    batchId: text("batch_id").notNull(),
+    audioFileId: uuid("audio_file_id")
+      .notNull()
+      .references(() => audioFiles.id, { onDelete: "cascade" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.batchId] })],
 );
 
 export const taskStateEnum = pgEnum("task_state", ["queued", "running", "paused", "canceled", "completed", "failed"]);
@@ -353,6 +369,7 @@ export type Connection = typeof connections.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type DncEntry = typeof dncEntries.$inferSelect;
 export type AudioFile = typeof audioFiles.$inferSelect;
+export type CalldronBatchIntro = typeof calldronBatchIntros.$inferSelect;
 export type Task = typeof tasks.$inferSelect;
 export type TaskState = (typeof taskStateEnum.enumValues)[number];
 export type TaskItem = typeof taskItems.$inferSelect;

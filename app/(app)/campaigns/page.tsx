@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { BatchesTable } from "@/components/provider-data/batches-table";
+import { BatchesTable } from "@/components/campaigns/batches-table";
 import { ConnectionSection, NoConnections } from "@/components/provider-data/connection-section";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,18 +12,32 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("campaignsPage"))("title") };
 }
 
-export default async function CampaignsPage() {
+export default async function CampaignsPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   await requireUser();
+  const { deleted } = await searchParams;
   const t = await getTranslations("campaignsPage");
   const reads = await readEachConnection("calldron", (client) => client.listBatches());
   return (
     <>
       <PageHeader title={t("title")} />
       <div className="space-y-6">
+        {typeof deleted === "string" && deleted && <Notice tone="success">{t("deleted", { name: deleted.slice(0, 255) })}</Notice>}
         {reads.length === 0 && <NoConnections provider="Calldron" />}
         {reads.map((read) => (
           <ConnectionSection key={read.connection.id} read={read} title={t("calldronBatches")}>
-            {(batches) => <BatchesTable batches={batches} connectionId={read.connection.id} />}
+            {(batches) => (
+              <div className="space-y-3">
+                <div className="flex justify-end">
+                  <Link
+                    href={`/campaigns/calldron/${read.connection.id}/new`}
+                    className="inline-flex items-center rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+                  >
+                    {t("newBatch")}
+                  </Link>
+                </div>
+                <BatchesTable batches={batches} connection={{ id: read.connection.id, name: read.connection.name }} />
+              </div>
+            )}
           </ConnectionSection>
         ))}
         <Notice tone="info">{t("calldogNote")}</Notice>

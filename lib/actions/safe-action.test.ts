@@ -1,0 +1,29 @@
+import { describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+
+vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => ({ id: "u", email: "u@x.test", name: "", role: "manager", locale: null, mustChangePassword: false }) }));
+// A translator per namespace that says where it looked a key up.
+vi.mock("next-intl/server", () => ({
+  getTranslations: async (namespace?: string) =>
+    Object.assign((key: string) => `${namespace ?? "root"}:${key}`, { has: (key: string) => !key.startsWith("missing") }),
+}));
+
+const { action } = await import("@/lib/actions/safe-action");
+const { SafeError } = await import("@/lib/errors");
+
+describe("action() messages", () => {
+  const schema = z.object({ a: z.string().min(1, "nameRequired"), b: z.string().min(1, "batchForm.errors.nameTaken"), c: z.string().min(1, "missingKey") });
+
+  it("looks plain keys up under errors and dotted keys in their own namespace", async () => {
+    const run = action({ role: "any", schema }, async () => "done");
+    const result = await run({ a: "", b: "", c: "" });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { a: "errors:nameRequired", b: "root:batchForm.errors.nameTaken", c: "errors:invalidField" } });
+  });
+
+  it("does the same for a SafeError and its field errors", async () => {
+    const run = action({ role: "any", schema: z.object({}) }, async () => {
+      throw new SafeError("batchErrors.timeout", {}, { name: "batchForm.errors.nameTaken" });
+    });
+    expect(await run({})).toMatchObject({ ok: false, error: "root:batchErrors.timeout", fieldErrors: { name: "root:batchForm.errors.nameTaken" } });
+  });
+});
