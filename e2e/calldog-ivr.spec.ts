@@ -223,7 +223,7 @@ test("a manager verifies a number: confirmation first, the code shown, the check
   await setFaults({ hangRate: 1, match: "confirmPhone" });
   await page.getByRole("button", { name: "Send verification call" }).click();
   await dialog.getByRole("button", { name: "Call now" }).click();
-  await expect(page.getByText(/Calldog did not answer in time\. The call to .* may still have been made/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/Calldog did not answer in time\. The call to .* may still have been made/)).toBeVisible({ timeout: 40_000 });
   await expect(history.getByRole("row").nth(1)).toContainText("Unknown — may have called");
   // A create whose answer was lost is not sent again on its own.
   expect(await checks()).toHaveLength(2);

@@ -29,10 +29,10 @@ async function putOnDoNotCall(page: Page, numbers: string[]) {
   await expect(page.getByText(`${formatForSearch(numbers[0] as string)}`).first()).toBeVisible();
 }
 
-/** How the do-not-call table shows a number: `+7 916 500-00-00`. */
+/** How the do-not-call table shows a number: `+7 916 500 01 82`. */
 function formatForSearch(n: string): string {
   const d = n.replace(/\D/g, "").replace(/^8/, "7");
-  return `+7 ${d.slice(1, 4)} ${d.slice(4, 7)}-${d.slice(7, 9)}-${d.slice(9)}`;
+  return `+7 ${d.slice(1, 4)} ${d.slice(4, 7)} ${d.slice(7, 9)} ${d.slice(9)}`;
 }
 
 async function setSlowAdds(latencyMs: number) {

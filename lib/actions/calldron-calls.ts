@@ -50,7 +50,7 @@ export type BatchCallsView =
 /** One page of a batch's calls, filtered in the app (Calldron's index has no filters). */
 export const listBatchCalls = action({ role: "any", schema: listSchema }, async (input): Promise<BatchCallsView> => {
   const connection = await calldronConnection(input.connectionId);
-  const client = clientFor(connection);
+  const client = clientFor(connection, { budget: "page" });
   try {
     const read = await cachedBatchCalls(`${connection.id}:${input.batchId}`, () => readBatchCalls(client, input.batchId));
     const selection = selectCalls(read.calls, { status: input.status, final: input.final as FinalFilter, page: input.page });

@@ -9,7 +9,7 @@ export type CalldogRead<T> = { ok: true; data: T } | { ok: false; failure: Calld
 /** One read from a Calldog account for a page: its data, or why it failed in words (never thrown to the error page). */
 export async function readCalldog<T>(connection: Connection, read: (client: CalldogClient) => Promise<T>): Promise<CalldogRead<T>> {
   try {
-    return { ok: true, data: await read(clientFor(connection as Connection & { provider: "calldog" })) };
+    return { ok: true, data: await read(clientFor(connection as Connection & { provider: "calldog" }, { budget: "page" })) };
   } catch (error) {
     const failure = calldogFailure(error);
     if (failure.reason === "unexpected") console.error("[calldog] account read failed:", error instanceof Error ? error.name : "unknown");

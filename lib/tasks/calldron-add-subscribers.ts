@@ -54,5 +54,5 @@ export function addSubscribersHandler(clientForConnection: (connection: Connecti
 }
 
 function defaultClient(connection: Connection): CalldronClient {
-  return clientFor(connection as Connection & { provider: "calldron" });
+  return clientFor(connection as Connection & { provider: "calldron" }, { budget: "task" });
 }

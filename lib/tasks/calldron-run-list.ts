@@ -40,7 +40,7 @@ type ClientForConnection = (connection: Connection & { provider: "calldron" }) =
  * read in the task's first phase (page by page, resumable), the batch's calls once per start and again after a
  * lost answer; a number the batch has already called is not called again.
  */
-export function createRunListHandler({ clientForConnection = clientFor as ClientForConnection } = {}): TaskHandler<Context> {
+export function createRunListHandler({ clientForConnection = taskClient } = {}): TaskHandler<Context> {
   return {
     kind: RUN_LIST_KIND,
     concurrency: 2,
@@ -118,4 +118,9 @@ function gone(reason: string) {
     if (error instanceof ProviderError && error.kind === "not_found") throw new TaskStop(reason);
     throw error;
   };
+}
+
+/** Background work waits longer for the provider than a page does. */
+function taskClient(connection: Connection & { provider: "calldron" }): CalldronClient {
+  return clientFor(connection, { budget: "task" });
 }

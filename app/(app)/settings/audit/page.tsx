@@ -1,3 +1,4 @@
+import { auditLabelKey } from "@/lib/audit-label";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -21,7 +22,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const entries = await listAudit({ before: beforeDate, limit: PAGE_SIZE });
   const last = entries.at(-1);
   const actionLabel = (action: string) => {
-    const key = `actions.${action.replace(".", "_")}`;
+    const key = `actions.${auditLabelKey(action)}`;
     return t.has(key as never) ? t(key as never) : action;
   };
   return (

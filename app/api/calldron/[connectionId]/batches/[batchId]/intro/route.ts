@@ -23,7 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ conn
   const { connectionId, batchId } = await params;
   const connection = z.uuid().safeParse(connectionId).success ? await findConnection({ id: connectionId }) : undefined;
   if (connection?.provider !== "calldron") return NextResponse.json({ error: t("notFound") }, { status: 404 });
-  const client = clientFor(connection as Connection & { provider: "calldron" });
+  const client = clientFor(connection as Connection & { provider: "calldron" }, { signal: request.signal });
   try {
     const batch = (await client.listBatches()).find((b) => b.id === batchId);
     if (!batch?.introUrl) return NextResponse.json({ error: t("notFound") }, { status: 404 });

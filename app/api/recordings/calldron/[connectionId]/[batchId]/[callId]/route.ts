@@ -32,7 +32,7 @@ export async function GET(request: Request, { params }: { params: Promise<Record
   const range = request.headers.get("range") ?? undefined;
   if (range !== undefined && !rangeSchema.safeParse(range).success) return fail("range");
 
-  const client = clientFor(connection as Connection & { provider: "calldron" });
+  const client = clientFor(connection as Connection & { provider: "calldron" }, { signal: request.signal });
   try {
     const call = await client.showCall(batchId, callId);
     if (!call.recordUrl) return fail("noRecording");
