@@ -40,7 +40,7 @@ type ClientForConnection = (connection: Connection & { provider: "calldron" }) =
  * read in the task's first phase (page by page, resumable), the batch's calls once per start and again after a
  * lost answer; a number the batch has already called is not called again.
  */
-export function createRunListHandler({ clientForConnection = taskClient } = {}): TaskHandler<Context> {
+export function createRunListHandler({ clientForConnection = taskClient as ClientForConnection } = {}): TaskHandler<Context> {
   return {
     kind: RUN_LIST_KIND,
     concurrency: 2,
