@@ -11,6 +11,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
 import { Table, Td, Th } from "@/components/ui/table";
+import { WebhookReceiverButton } from "@/components/settings/webhook-receiver";
 import { removeConnection, testConnection } from "@/lib/actions/connections";
 import { PROVIDER_LABELS } from "@/lib/providers/catalog";
 
@@ -63,6 +64,7 @@ export function ConnectionsTable({ connections }: { connections: ConnectionRow[]
                 </Td>
                 <Td>
                   <div className="flex justify-end gap-2">
+                    {c.provider === "calldog" && <WebhookReceiverButton connection={c} />}
                     <Button size="sm" variant="secondary" onClick={() => setEditing(c)}>
                       {t("edit")}
                     </Button>

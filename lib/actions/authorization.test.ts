@@ -24,6 +24,8 @@ const ACCESS: Record<string, "public" | "any" | "admin" | "form"> = {
   pauseTask: "any",
   resumeTask: "any",
   cancelTask: "any",
+  getWebhookReceiver: "admin",
+  rotateWebhookToken: "admin",
 };
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "admin" | "manager"; locale: null; mustChangePassword: boolean } }));
