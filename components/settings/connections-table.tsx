@@ -63,7 +63,7 @@ export function ConnectionsTable({ connections }: { connections: ConnectionRow[]
                   <TestCell connection={c} onTested={() => router.refresh()} />
                 </Td>
                 <Td>
-                  <div className="flex justify-end gap-2">
+                  <div className="flex flex-wrap justify-end gap-2">
                     {c.provider === "calldog" && <WebhookReceiverButton connection={c} />}
                     <Button size="sm" variant="secondary" onClick={() => setEditing(c)}>
                       {t("edit")}
