@@ -105,9 +105,9 @@ function ReceiverView({ data }: { data: WebhookReceiverView }) {
         <dt className="text-slate-500">{t("receivedToday")}</dt>
         <dd data-testid="webhook-received">{format.number(data.receivedToday)}</dd>
         <dt className="text-slate-500">{t("pending")}</dt>
-        <dd>{format.number(data.pending)}</dd>
+        <dd data-testid="webhook-pending">{format.number(data.pending)}</dd>
         <dt className="text-slate-500">{t("failed")}</dt>
-        <dd>{format.number(data.failed)}</dd>
+        <dd data-testid="webhook-failed">{format.number(data.failed)}</dd>
       </dl>
     </>
   );

@@ -7,22 +7,27 @@ import { callUpdateFromCalldog } from "@/lib/providers/calldog/call-update";
 import { parseCalldogEvent } from "@/lib/webhooks/calldog-event";
 
 export const DNC_SOURCE_CALLDOG_BLACKLIST = "calldog-blacklist";
-const BATCH = 500;
+const BATCH = 1000;
 
 /**
  * Applies stored webhook events to the calls, a batch at a time, until none is left or the time budget is
  * spent (then `more` is true and the caller queues another run). Safe to run twice on the same events:
  * applying is monotonic and the do-not-call list ignores a number it has.
+ *
+ * The receiver shares this process: during a burst, each full batch is followed by a pause as long as the
+ * batch took, so that applying never takes more than half of the event loop from the deliveries still coming.
  */
-export async function applyPendingWebhookEvents({ budgetMs = 20_000 }: { budgetMs?: number } = {}): Promise<{ applied: number; more: boolean }> {
+export async function applyPendingWebhookEvents({ budgetMs = 20_000, pause = true }: { budgetMs?: number; pause?: boolean } = {}): Promise<{ applied: number; more: boolean }> {
   const started = Date.now();
   let applied = 0;
   for (;;) {
+    const batchStarted = Date.now();
     const events = await nextWebhookEvents({ limit: BATCH });
     if (events.length === 0) return { applied, more: false };
     for (const [connectionId, group] of groupByConnection(events)) await applyGroup(connectionId, group);
     applied += events.length;
     if (Date.now() - started > budgetMs) return { applied, more: true };
+    if (pause && events.length === BATCH) await new Promise((resolve) => setTimeout(resolve, Date.now() - batchStarted));
   }
 }
 

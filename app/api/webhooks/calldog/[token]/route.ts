@@ -30,7 +30,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   }
   let result: Awaited<ReturnType<typeof storeWebhookEvent>>;
   try {
-    result = await storeWebhookEvent({ token, provider: "calldog", dedupeKey: event.dedupeKey, kind: event.kind, payload: body as Record<string, unknown> });
+    result = await storeWebhookEvent({ token, provider: "calldog", dedupeKey: event.dedupeKey, kind: event.kind, body: text });
   } catch (error) {
     // Calldog retries a minute later; the cause, never the body, goes to the log.
     console.error("[webhooks] could not store a Calldog event:", (error as { code?: string }).code ?? (error instanceof Error ? error.name : "unknown"));
