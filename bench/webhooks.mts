@@ -1,4 +1,4 @@
-// npm run bench:webhooks [-- --duration 30 --connections 50 --port 3199 --only postgres|pglite]
+// npm run bench:webhooks [-- --duration 30 --rounds 3 --connections 50 --port 3199 --only postgres|pglite]
 //
 // Concurrent deliveries of distinct, valid Calldog status events to the webhook receiver of the production
 // build, against PostgreSQL (when `pg_isready` answers on 127.0.0.1:5432; a scratch database is created) and
@@ -19,17 +19,21 @@ const { values } = parseArgs({
     duration: { type: "string", default: "30" },
     connections: { type: "string", default: "50" },
     port: { type: "string", default: "3199" },
+    rounds: { type: "string", default: "3" },
     only: { type: "string" },
   },
 });
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const PORT = Number(values.port);
+/** The two routes take turns (ceiling, receiver, ceiling, …) so that a change in the machine's load hits both alike. */
+const ROUNDS = Math.max(1, Number(values.rounds));
 const HOST = "127.0.0.1";
 const PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 const PG_BENCH_DB = "prozvon_bench_webhooks";
 const STATUSES = ["started", "processed", "answered", "finished"] as const;
 const root = process.cwd();
+const loadBefore = os.loadavg()[0] ?? 0;
 
 type Target = { name: "postgres" | "pglite"; env: Record<string, string>; databaseUrl?: string; dataDir: string };
 type Row = { target: string; route: string; rps: number; p50: number; p99: number; ok: number; non2xx: number; errors: number; sent?: number; stored?: number; lost?: number; drainSeconds?: number | null };
@@ -64,19 +68,26 @@ for (const target of targets) {
   const app = await startApp(target);
   try {
     const base = `http://${HOST}:${PORT}`;
+    const echoUrl = `${base}/api/bench/echo`;
+    const hooksUrl = `${base}/api/webhooks/calldog/${token}`;
     // Warm-up: JIT, connection pools, the route bundles.
-    await load(`${base}/api/bench/echo`, 5, 10);
-    await load(`${base}/api/webhooks/calldog/${token}`, 5, 10);
-    const echo = await load(`${base}/api/bench/echo`, DURATION, CONNECTIONS);
-    rows.push(row(target.name, "trivial route (ceiling)", echo.result));
-    const first = nextCallId;
-    const hooks = await load(`${base}/api/webhooks/calldog/${token}`, DURATION, CONNECTIONS);
-    const sent = keysBetween(first, nextCallId);
+    await load(echoUrl, 5, 10, newTally());
+    await load(hooksUrl, 5, 10, newTally());
+    const echo = newTally();
+    const hooks = newTally();
+    const sent: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      await load(echoUrl, DURATION / ROUNDS, CONNECTIONS, echo);
+      const first = nextCallId;
+      await load(hooksUrl, DURATION / ROUNDS, CONNECTIONS, hooks);
+      sent.push(...keysBetween(first, nextCallId));
+    }
+    rows.push(row(target.name, "trivial route (ceiling)", echo));
     const drainSeconds = target.databaseUrl ? await waitForApplied(target.databaseUrl) : null;
     await stopApp(app);
     const stored = await storedKeys(target);
     const lost = hooks.acked.filter((key) => !stored.has(key)).length;
-    rows.push({ ...row(target.name, "webhook receiver", hooks.result), sent: sent.length, stored: sent.filter((key) => stored.has(key)).length, lost, drainSeconds });
+    rows.push({ ...row(target.name, "webhook receiver", hooks), sent: sent.length, stored: sent.filter((key) => stored.has(key)).length, lost, drainSeconds });
   } finally {
     await stopApp(app);
   }
@@ -177,8 +188,14 @@ function keysBetween(from: number, to: number): string[] {
   });
 }
 
-async function load(url: string, duration: number, connections: number) {
-  const acked: string[] = [];
+type Tally = { seconds: number; ok: number; non2xx: number; errors: number; latencies: number[]; acked: string[] };
+
+function newTally(): Tally {
+  return { seconds: 0, ok: 0, non2xx: 0, errors: 0, latencies: [], acked: [] };
+}
+
+/** One autocannon run, added to a tally: latencies are measured per request so that rounds add up exactly. */
+async function load(url: string, duration: number, connections: number, tally: Tally): Promise<void> {
   const result = await autocannon({
     url,
     connections,
@@ -191,19 +208,26 @@ async function load(url: string, duration: number, connections: number) {
         setupRequest(request, context) {
           const event = nextEvent();
           context.key = event.key;
+          context.start = performance.now();
           return { ...request, body: event.body };
         },
         onResponse(status, _body, context) {
-          if (status === 200) acked.push(context.key as string);
+          tally.latencies.push(performance.now() - (context.start as number));
+          if (status === 200) tally.acked.push(context.key as string);
         },
       },
     ],
   });
-  return { result, acked };
+  tally.seconds += result.duration;
+  tally.ok += result["2xx"];
+  tally.non2xx += result.non2xx;
+  tally.errors += result.errors;
 }
 
-function row(target: string, route: string, r: Awaited<ReturnType<typeof autocannon>>): Row {
-  return { target, route, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r["2xx"], non2xx: r.non2xx, errors: r.errors };
+function row(target: string, route: string, t: Tally): Row {
+  const sorted = [...t.latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { target, route, rps: (t.ok + t.non2xx) / t.seconds, p50: at(0.5), p99: at(0.99), ok: t.ok, non2xx: t.non2xx, errors: t.errors };
 }
 
 /** Seconds until the apply job has processed every stored event (PostgreSQL only: PGlite is the app's). */
@@ -241,7 +265,7 @@ async function storedKeys(target: Target): Promise<Set<string>> {
 
 function print(all: Row[]): void {
   const fmt = (n: number | undefined | null, digits = 0) => (n === undefined || n === null ? "—" : n.toLocaleString("en-US", { maximumFractionDigits: digits }));
-  console.info(`\nWebhook receiver benchmark: ${DURATION} s per route, ${CONNECTIONS} connections, ${os.cpus().length} cores, Node ${process.version}\n`);
+  console.info(`\nWebhook receiver benchmark: ${DURATION} s per route in ${ROUNDS} alternating rounds, ${CONNECTIONS} connections, ${os.cpus().length} cores, Node ${process.version}, load average at the start ${loadBefore.toFixed(1)}\n`);
   console.info("| database | route | req/s | p50 ms | p99 ms | answered 200 | other answers | errors | events sent | stored | lost | all applied after |");
   console.info("|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of all) {
