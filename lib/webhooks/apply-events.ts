@@ -24,10 +24,26 @@ export async function applyPendingWebhookEvents({ budgetMs = 20_000, pause = tru
     const batchStarted = Date.now();
     const events = await nextWebhookEvents({ limit: BATCH });
     if (events.length === 0) return { applied, more: false };
-    for (const [connectionId, group] of groupByConnection(events)) await applyGroup(connectionId, group);
+    for (const [connectionId, group] of groupByConnection(events)) await applyGroupSafely(connectionId, group);
     applied += events.length;
     if (Date.now() - started > budgetMs) return { applied, more: true };
     if (pause && events.length === BATCH) await new Promise((resolve) => setTimeout(resolve, Date.now() - batchStarted));
+  }
+}
+
+/** A batch that fails is applied one event at a time, so that one bad event is set aside instead of blocking the queue. */
+async function applyGroupSafely(connectionId: string, events: WebhookEvent[]): Promise<void> {
+  try {
+    await applyGroup(connectionId, events);
+  } catch {
+    for (const event of events) {
+      try {
+        await applyGroup(connectionId, [event]);
+      } catch (error) {
+        console.error(`[webhooks] event ${event.id} could not be applied:`, error instanceof Error ? error.name : "unknown");
+        await markWebhookEventsProcessed({ ids: [event.id], error: "applyFailed" });
+      }
+    }
   }
 }
 

@@ -196,6 +196,18 @@ describe("Calldog webhook receiver", () => {
     expect(await findCallByProviderId({ connectionId, providerCallId: "4001" })).toMatchObject({ ivrAnswer: "1", ivrAction: "transfer,webhook" });
   });
 
+  it("an event the database refuses is set aside; the rest of its batch is applied", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    await deliver({ ...info(6001, "79990006001", "finished"), duration: 99_999_999_999 });
+    await deliver(info(6002, "79990006002", "finished"));
+    await applyPendingWebhookEvents();
+    expect(await findCallByProviderId({ connectionId, providerCallId: "6002" })).toMatchObject({ status: "answered", final: true });
+    expect(await findCallByProviderId({ connectionId, providerCallId: "6001" })).toBeUndefined();
+    const { rows } = await testDb.handle.raw.query<{ error: string | null }>("select error from webhook_events where dedupe_key = 'status:6001:finished'", []);
+    expect(rows).toEqual([{ error: "applyFailed" }]);
+    expect(errors.mock.calls.join(" ")).not.toContain("79990006001");
+  });
+
   it("after rotation the old token answers 404 and the new one is accepted", async () => {
     const old = token;
     token = (await rotateWebhookToken({ connectionId })) as string;
