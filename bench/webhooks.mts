@@ -36,7 +36,7 @@ const root = process.cwd();
 const loadBefore = os.loadavg()[0] ?? 0;
 
 type Target = { name: "postgres" | "pglite"; env: Record<string, string>; databaseUrl?: string; dataDir: string };
-type Row = { target: string; route: string; rps: number; p50: number; p99: number; ok: number; non2xx: number; errors: number; sent?: number; stored?: number; lost?: number; drainSeconds?: number | null };
+type Row = { target: string; route: string; rps: number; cpuMs: number; p50: number; p99: number; ok: number; non2xx: number; errors: number; sent?: number; stored?: number; lost?: number; drainSeconds?: number | null };
 
 if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
   console.info("[bench] no production build: running next build…");
@@ -77,10 +77,16 @@ for (const target of targets) {
     const hooks = newTally();
     const sent: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      await load(echoUrl, DURATION / ROUNDS, CONNECTIONS, echo);
+      await load(echoUrl, DURATION / ROUNDS, CONNECTIONS, echo, app.pid);
       const first = nextCallId;
-      await load(hooksUrl, DURATION / ROUNDS, CONNECTIONS, hooks);
+      await load(hooksUrl, DURATION / ROUNDS, CONNECTIONS, hooks, app.pid);
       sent.push(...keysBetween(first, nextCallId));
+      // The apply job's catching up after a round is part of the receiver's cost, not the next ceiling round's.
+      if (target.databaseUrl) {
+        const cpuBefore = cpuSeconds(app.pid);
+        await waitForApplied(target.databaseUrl);
+        hooks.cpuSeconds += cpuSeconds(app.pid) - cpuBefore;
+      }
     }
     rows.push(row(target.name, "trivial route (ceiling)", echo));
     const drainSeconds = target.databaseUrl ? await waitForApplied(target.databaseUrl) : null;
@@ -188,14 +194,43 @@ function keysBetween(from: number, to: number): string[] {
   });
 }
 
-type Tally = { seconds: number; ok: number; non2xx: number; errors: number; latencies: number[]; acked: string[] };
+type Tally = { seconds: number; ok: number; non2xx: number; errors: number; latencies: number[]; acked: string[]; cpuSeconds: number };
 
 function newTally(): Tally {
-  return { seconds: 0, ok: 0, non2xx: 0, errors: 0, latencies: [], acked: [] };
+  return { seconds: 0, ok: 0, non2xx: 0, errors: 0, latencies: [], acked: [], cpuSeconds: 0 };
+}
+
+/**
+ * CPU seconds used so far by the app (the process and its children), from /proc. On a shared machine the
+ * wall-clock figures move with the neighbours' load; CPU time per request does not, and on a machine of its own
+ * the app is CPU-bound, so the ratio of CPU per request is the throughput ratio to expect.
+ */
+function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined || !fs.existsSync("/proc")) return 0;
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let ticks = 0;
+  const tree = [pid];
+  while (tree.length > 0) {
+    const current = tree.pop() as number;
+    ticks += stats.get(current)?.ticks ?? 0;
+    for (const [child, stat] of stats) if (stat.ppid === current) tree.push(child);
+  }
+  return ticks / 100;
 }
 
 /** One autocannon run, added to a tally: latencies are measured per request so that rounds add up exactly. */
-async function load(url: string, duration: number, connections: number, tally: Tally): Promise<void> {
+async function load(url: string, duration: number, connections: number, tally: Tally, appPid?: number): Promise<void> {
+  const cpuBefore = cpuSeconds(appPid);
   const result = await autocannon({
     url,
     connections,
@@ -222,12 +257,14 @@ async function load(url: string, duration: number, connections: number, tally: T
   tally.ok += result["2xx"];
   tally.non2xx += result.non2xx;
   tally.errors += result.errors;
+  tally.cpuSeconds += cpuSeconds(appPid) - cpuBefore;
 }
 
 function row(target: string, route: string, t: Tally): Row {
   const sorted = [...t.latencies].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { target, route, rps: (t.ok + t.non2xx) / t.seconds, p50: at(0.5), p99: at(0.99), ok: t.ok, non2xx: t.non2xx, errors: t.errors };
+  const answered = t.ok + t.non2xx;
+  return { target, route, rps: answered / t.seconds, p50: at(0.5), p99: at(0.99), ok: t.ok, non2xx: t.non2xx, errors: t.errors, cpuMs: answered ? (t.cpuSeconds * 1000) / answered : 0 };
 }
 
 /** Seconds until the apply job has processed every stored event (PostgreSQL only: PGlite is the app's). */
@@ -266,20 +303,21 @@ async function storedKeys(target: Target): Promise<Set<string>> {
 function print(all: Row[]): void {
   const fmt = (n: number | undefined | null, digits = 0) => (n === undefined || n === null ? "—" : n.toLocaleString("en-US", { maximumFractionDigits: digits }));
   console.info(`\nWebhook receiver benchmark: ${DURATION} s per route in ${ROUNDS} alternating rounds, ${CONNECTIONS} connections, ${os.cpus().length} cores, Node ${process.version}, load average at the start ${loadBefore.toFixed(1)}\n`);
-  console.info("| database | route | req/s | p50 ms | p99 ms | answered 200 | other answers | errors | events sent | stored | lost | all applied after |");
-  console.info("|---|---|---|---|---|---|---|---|---|---|---|---|");
+  console.info("| database | route | req/s | p50 ms | p99 ms | app CPU ms / request | answered 200 | other answers | errors | events sent | stored | lost | all applied after |");
+  console.info("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of all) {
     const drain = r.drainSeconds === undefined ? "—" : r.drainSeconds === null ? "n/a" : `${fmt(r.drainSeconds, 1)} s`;
-    console.info(`| ${r.target} | ${r.route} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.ok)} | ${fmt(r.non2xx)} | ${fmt(r.errors)} | ${fmt(r.sent)} | ${fmt(r.stored)} | ${fmt(r.lost)} | ${drain} |`);
+    console.info(`| ${r.target} | ${r.route} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.cpuMs, 2)} | ${fmt(r.ok)} | ${fmt(r.non2xx)} | ${fmt(r.errors)} | ${fmt(r.sent)} | ${fmt(r.stored)} | ${fmt(r.lost)} | ${drain} |`);
   }
   for (const target of new Set(all.map((r) => r.target))) {
     const ceiling = all.find((r) => r.target === target && r.route.startsWith("trivial"));
     const hooks = all.find((r) => r.target === target && r.route === "webhook receiver");
     if (!ceiling || !hooks) continue;
     const ratio = hooks.rps / ceiling.rps;
+    const cpuRatio = hooks.cpuMs ? ceiling.cpuMs / hooks.cpuMs : 0;
     const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
     console.info(
-      `\n${target}: ${(ratio * 100).toFixed(0)} % of the trivial route (target ≥ 85 %: ${verdict(ratio >= 0.85)}), p99 ${fmt(hooks.p99)} ms (≤ 100: ${verdict(hooks.p99 <= 100)}), lost ${hooks.lost} (0: ${verdict(hooks.lost === 0)})`,
+      `\n${target}: ${(ratio * 100).toFixed(0)} % of the trivial route's throughput (target ≥ 85 %: ${verdict(ratio >= 0.85)}; by CPU per request, applying included: ${(cpuRatio * 100).toFixed(0)} %), p99 ${fmt(hooks.p99)} ms (≤ 100: ${verdict(hooks.p99 <= 100)}), lost ${hooks.lost} (0: ${verdict(hooks.lost === 0)})`,
     );
   }
 }
