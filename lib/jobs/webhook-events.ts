@@ -5,8 +5,11 @@ import { serverState } from "@/lib/server/start";
 import { applyPendingWebhookEvents } from "@/lib/webhooks/apply-events";
 
 export const WEBHOOK_EVENTS_QUEUE = "webhook-events";
-/** A burst of deliveries becomes one job: the receiver asks at most this often. */
-const NUDGE_DELAY_MS = 200;
+/**
+ * A burst of deliveries becomes one job: the receiver asks at most once a second, so that a batch carries many
+ * events (the per-batch queries are paid once) and applying lags a delivery by about a second.
+ */
+const NUDGE_DELAY_MS = 1_000;
 const SWEEP_EVERY_MS = 30_000;
 /** An IVR answer whose call never shows up is closed after this long. */
 const DEFERRED_GIVE_UP_MS = 15 * 60_000;

@@ -69,12 +69,26 @@ export async function applyCallUpdates({
   if (updates.length === 0) return { changed: 0 };
   return (await db()).transaction(async (tx) => {
     const ids = [...new Set(updates.map((u) => u.providerCallId))];
+    // Everything a merge keeps from the stored row; `raw` is always replaced, so it is not read back.
     const existing = await tx
-      .select()
+      .select({
+        providerCallId: calls.providerCallId,
+        phone: calls.phone,
+        status: calls.status,
+        rawStatus: calls.rawStatus,
+        final: calls.final,
+        durationSeconds: calls.durationSeconds,
+        dialedAt: calls.dialedAt,
+        answeredAt: calls.answeredAt,
+        endedAt: calls.endedAt,
+        ivrAnswer: calls.ivrAnswer,
+        ivrAction: calls.ivrAction,
+        recordingRef: calls.recordingRef,
+      })
       .from(calls)
       .where(and(eq(calls.connectionId, connectionId), inArray(calls.providerCallId, ids)))
       .for("update");
-    const state = new Map<string, Merged>(existing.map((row) => [row.providerCallId as string, fromRow(row)]));
+    const state = new Map<string, Merged>(existing.map(({ providerCallId, ...row }) => [providerCallId as string, { ...row, raw: null }]));
     const changed = new Set<string>();
     for (const update of updates) {
       const current = state.get(update.providerCallId);
@@ -116,11 +130,6 @@ type Merged = Pick<
   CallRow,
   "phone" | "status" | "rawStatus" | "final" | "durationSeconds" | "dialedAt" | "answeredAt" | "endedAt" | "ivrAnswer" | "ivrAction" | "recordingRef" | "raw"
 >;
-
-function fromRow(row: CallRow): Merged {
-  const { phone, status, rawStatus, final, durationSeconds, dialedAt, answeredAt, endedAt, ivrAnswer, ivrAction, recordingRef, raw } = row;
-  return { phone, status, rawStatus, final, durationSeconds, dialedAt, answeredAt, endedAt, ivrAnswer, ivrAction, recordingRef, raw };
-}
 
 /** The newer update wins; what it does not know (null) is kept from before. */
 function merge(current: Merged | undefined, update: CallUpdate): Merged {
