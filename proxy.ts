@@ -5,7 +5,8 @@ import { secrets } from "@/lib/secrets";
 
 const { auth } = NextAuth(() => ({ ...authConfig, secret: secrets().authSecret, trustHost: true }));
 
-const PUBLIC_PATHS = ["/signin", "/setup", "/api/health", "/api/auth"];
+// Webhook receivers authenticate by their secret token, not by a session; the bench echo route answers 404 unless enabled.
+const PUBLIC_PATHS = ["/signin", "/setup", "/api/health", "/api/auth", "/api/webhooks", "/api/bench"];
 
 /**
  * The request gate: no session, no page. A cheap JWT check only; pages, actions and route handlers

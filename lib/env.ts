@@ -20,6 +20,8 @@ const envSchema = z.object({
   SIM_TIME_SCALE: z.coerce.number().positive().default(1),
   SIM_SEED: z.coerce.number().int().default(42),
   PGBOSS_DISABLED: flag,
+  /** Opens /api/bench/echo, the webhook benchmark's ceiling. For `npm run bench:webhooks` only, never in production. */
+  BENCH_ROUTES: flag,
 });
 
 export type Env = z.infer<typeof envSchema>;

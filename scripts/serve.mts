@@ -60,6 +60,8 @@ start("app", bin("next"), ["start", "-p", values.port], {
   NEXT_TELEMETRY_DISABLED: "1",
   DATA_DIR: dataDir,
   SIM_PORT: simPort,
+  // So that the simulator's Calldog webhooks reach this app (an operator's own setting wins).
+  APP_PUBLIC_URL: process.env.APP_PUBLIC_URL ?? `http://127.0.0.1:${values.port}`,
   // The end-to-end run is a production start: it gets throw-away secrets, as an operator would set them.
   ...(e2e
     ? {

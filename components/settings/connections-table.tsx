@@ -13,6 +13,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useActionMessages } from "@/components/ui/use-action-messages";
+import { WebhookReceiverButton } from "@/components/settings/webhook-receiver";
 import { removeConnection, testConnection } from "@/lib/actions/connections";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { PROVIDER_LABELS } from "@/lib/providers/catalog";
@@ -74,7 +75,7 @@ export function ConnectionsTable({ connections }: { connections: ConnectionRow[]
                   <TestCell connection={c} onTested={() => router.refresh()} />
                 </Td>
                 <Td>
-                  <div className="flex justify-end gap-2">
+                  <div className="flex flex-wrap justify-end gap-2">
                     {c.provider === "calldog" && (
                       <Link
                         href={`/settings/connections/${c.id}/calldog`}
@@ -83,6 +84,7 @@ export function ConnectionsTable({ connections }: { connections: ConnectionRow[]
                         {tCalldog("linkFromConnections")}
                       </Link>
                     )}
+                    {c.provider === "calldog" && <WebhookReceiverButton connection={c} />}
                     <Button size="sm" variant="secondary" onClick={() => setEditing(c)}>
                       {t("edit")}
                     </Button>

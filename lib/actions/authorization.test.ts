@@ -48,6 +48,8 @@ const ACCESS: Record<string, "public" | "any" | "admin" | "form"> = {
   createCalldronBatch: "any",
   editCalldronBatch: "any",
   deleteCalldronBatch: "any",
+  getWebhookReceiver: "admin",
+  rotateWebhookToken: "admin",
 };
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "admin" | "manager"; locale: null; mustChangePassword: boolean } }));

@@ -28,6 +28,10 @@ export async function startServer(): Promise<void> {
       await state.boss.start();
       const { startTaskWorkers } = await import("@/lib/tasks/queue");
       await startTaskWorkers(state.boss, { singleProcess: handle.raw.kind === "pglite" });
+      const { startWebhookEventWorker } = await import("@/lib/jobs/webhook-events");
+      await startWebhookEventWorker(state.boss);
+      const { startCalldogSyncWorker } = await import("@/lib/jobs/calldog-sync");
+      await startCalldogSyncWorker(state.boss);
     } catch (error) {
       state.bossError = error instanceof Error ? error.message : "unknown";
       console.error("[jobs] pg-boss did not start:", state.bossError);

@@ -8,6 +8,7 @@ import enImports from "./en/imports.json";
 import enLists from "./en/lists.json";
 import enRunList from "./en/run-list.json";
 import enTasks from "./en/tasks.json";
+import enWebhooks from "./en/webhooks.json";
 import ruAudio from "./ru/audio.json";
 import ruBase from "./ru/base.json";
 import ruCalldog from "./ru/calldog.json";
@@ -18,6 +19,7 @@ import ruImports from "./ru/imports.json";
 import ruLists from "./ru/lists.json";
 import ruRunList from "./ru/run-list.json";
 import ruTasks from "./ru/tasks.json";
+import ruWebhooks from "./ru/webhooks.json";
 import type { Locale } from "@/lib/i18n/config";
 
 /**
@@ -25,8 +27,8 @@ import type { Locale } from "@/lib/i18n/config";
  * exactly one file (messages.test.ts checks it).
  */
 export const messageFiles: Record<Locale, Record<string, Record<string, unknown>>> = {
-  en: { base: enBase, campaigns: enCampaigns, lists: enLists, dnc: enDnc, tasks: enTasks, audio: enAudio, calls: enCalls, calldog: enCalldog, imports: enImports, runList: enRunList },
-  ru: { base: ruBase, campaigns: ruCampaigns, lists: ruLists, dnc: ruDnc, tasks: ruTasks, audio: ruAudio, calls: ruCalls, calldog: ruCalldog, imports: ruImports, runList: ruRunList },
+  en: { base: enBase, campaigns: enCampaigns, lists: enLists, dnc: enDnc, tasks: enTasks, audio: enAudio, calls: enCalls, calldog: enCalldog, imports: enImports, runList: enRunList, webhooks: enWebhooks },
+  ru: { base: ruBase, campaigns: ruCampaigns, lists: ruLists, dnc: ruDnc, tasks: ruTasks, audio: ruAudio, calls: ruCalls, calldog: ruCalldog, imports: ruImports, runList: ruRunList, webhooks: ruWebhooks },
 };
 
 export function messagesFor(locale: Locale): Record<string, unknown> {
