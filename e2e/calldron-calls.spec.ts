@@ -61,7 +61,7 @@ test("a demo batch's calls: paginated, filtered by status and by final, stopped 
   await openBatch(page, SURVEY);
   await expect(page.getByTestId("calls-count")).toHaveText("260 calls of 260");
   // The rows come through a server action: they carry whether there is a recording, never its URL or the key.
-  expect(bodies.some((b) => b.includes("hasRecording"))).toBe(true);
+  await expect.poll(() => bodies.some((b) => b.includes("hasRecording"))).toBe(true);
   for (const body of bodies) {
     expect(body).not.toContain("record.mp3");
     expect(body).not.toContain(SIM_URL);

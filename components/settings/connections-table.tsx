@@ -54,7 +54,7 @@ export function ConnectionsTable({ connections }: { connections: ConnectionRow[]
           <thead>
             <tr>
               <Th>{t("name")}</Th>
-              <Th className="hidden xl:table-cell">{t("baseUrl")}</Th>
+              <Th className="hidden 2xl:table-cell">{t("baseUrl")}</Th>
               <Th>{t("key")}</Th>
               <Th>{t("lastTest")}</Th>
               <Th className="text-right">{t("actions")}</Th>
@@ -67,7 +67,7 @@ export function ConnectionsTable({ connections }: { connections: ConnectionRow[]
                   <span className="block font-medium">{c.name}</span>
                   <span className="block text-xs text-slate-500">{PROVIDER_LABELS[c.provider]}</span>
                 </Td>
-                <Td className="hidden max-w-64 truncate font-mono text-xs xl:table-cell" title={c.baseUrl}>
+                <Td className="hidden max-w-64 truncate font-mono text-xs 2xl:table-cell" title={c.baseUrl}>
                   {c.baseUrl}
                 </Td>
                 <Td className="font-mono text-xs">…{c.apiKeyLast4}</Td>
@@ -75,7 +75,7 @@ export function ConnectionsTable({ connections }: { connections: ConnectionRow[]
                   <TestCell connection={c} onTested={() => router.refresh()} />
                 </Td>
                 <Td>
-                  <div className="flex flex-wrap justify-end gap-2">
+                  <div className="ml-auto flex max-w-72 flex-wrap justify-end gap-2">
                     {c.provider === "calldog" && (
                       <Link
                         href={`/settings/connections/${c.id}/calldog`}

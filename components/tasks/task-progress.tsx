@@ -38,7 +38,9 @@ function ProgressHeader({ task }: { task: TaskView }) {
   const labels = useTaskLabels();
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <TaskStateBadge state={task.state} />
+      <span data-testid="task-state">
+        <TaskStateBadge state={task.state} />
+      </span>
       <span className="text-sm text-slate-700">{t(`stateHelp.${task.state}`)}</span>
       {task.error && (
         <Notice tone="error" className="w-full">
