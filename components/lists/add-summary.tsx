@@ -8,7 +8,6 @@ import { describeDetail } from "@/components/tasks/item-detail";
 import { useTaskProgress } from "@/components/tasks/use-task-progress";
 import { Button } from "@/components/ui/button";
 import { getTaskItems } from "@/lib/actions/tasks";
-import { formatPhone } from "@/lib/phone-format";
 import { isTaskActive } from "@/lib/tasks/view";
 
 const SUMMARY = ["added", "already", "invalid", "duplicate", "dnc", "failed"] as const;
@@ -54,7 +53,7 @@ export function AddSummary({ taskId, onFinished, onAgain }: { taskId: string; on
           <ul className="mt-1 space-y-1 text-sm" data-testid="failed-items">
             {failed.data?.map((item) => (
               <li key={item.seq}>
-                <span className="font-mono">{formatPhone(item.key)}</span> — {describeDetail(item.detail, tt)}
+                <span className="font-mono">{item.display}</span> — {describeDetail(item.detail, tt)}
               </li>
             ))}
           </ul>

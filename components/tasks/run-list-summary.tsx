@@ -5,7 +5,6 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useTask } from "@/components/tasks/use-task";
 import { Notice } from "@/components/ui/notice";
 import { getTaskItems } from "@/lib/actions/tasks";
-import { formatPhone } from "@/lib/phone-format";
 
 const OUTCOMES = ["called", "dnc", "alreadyInBatch", "reconciled", "failed", "invalid", "duplicate"] as const;
 
@@ -46,7 +45,7 @@ export function RunListSummary({ taskId }: { taskId: string }) {
           <h4 className="mb-1 text-sm font-medium text-slate-900">{t("failedItems")}</h4>
           <ul className="max-h-48 space-y-0.5 overflow-y-auto text-xs text-slate-700">
             {failed.data.map((item) => (
-              <li key={item.seq}>{t("failedReason", { phone: formatPhone(item.key), reason: item.detail ?? "—" })}</li>
+              <li key={item.seq}>{t("failedReason", { phone: item.display, reason: item.detail ?? "—" })}</li>
             ))}
           </ul>
         </div>

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions/safe-action";
-import { type IvrMenu, ivrMenuSchema, menuIsValid, validateMenu } from "@/lib/calldog/ivr-menu";
+import { type IvrMenu, menuIsValid, validateMenu } from "@/lib/calldog/ivr-menu";
+import { ivrMenuSchema } from "@/lib/calldog/ivr-menu-schema";
 import { recordAudit } from "@/lib/db/queries/audit";
 import { deleteIvrTemplate, findIvrTemplate, insertIvrTemplate, listIvrTemplates, updateIvrTemplate } from "@/lib/db/queries/ivr-templates";
 import { SafeError } from "@/lib/errors";

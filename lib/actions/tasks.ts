@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/db/queries/audit";
 import { changeTaskState, findTask, listTaskItems, listTasks } from "@/lib/db/queries/tasks";
 import type { Task } from "@/lib/db/schema";
 import { SafeError } from "@/lib/errors";
+import { formatPhone } from "@/lib/phone-format";
 import { enqueueTask } from "@/lib/tasks/queue";
 import { type TaskView, toTaskView } from "@/lib/tasks/view";
 
@@ -27,7 +28,8 @@ export const getTaskItems = action(
   async ({ id, outcome, afterSeq }, user) => {
     await ownTask(id, user);
     const items = await listTaskItems({ taskId: id, outcome, afterSeq, limit: 200 });
-    return items.map((i) => ({ seq: i.seq, key: i.key, state: i.state, outcome: i.outcome, detail: i.detail }));
+    // Numbers are formatted here, so that the page does not ship the phone-number library for it.
+    return items.map((i) => ({ seq: i.seq, key: i.key, display: formatPhone(i.key), state: i.state, outcome: i.outcome, detail: i.detail }));
   },
 );
 

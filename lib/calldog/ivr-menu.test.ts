@@ -3,13 +3,13 @@ import {
   emptyHandler,
   type IvrHandler,
   type IvrMenu,
-  ivrMenuSchema,
   menuIsValid,
   nextFreeDigit,
   toCalldogIvrs,
   validateMenu,
   webhookParametersJson,
 } from "@/lib/calldog/ivr-menu";
+import { ivrMenuSchema } from "@/lib/calldog/ivr-menu-schema";
 import { describeMenu } from "@/lib/calldog/ivr-menu-summary";
 import { toCreateCallsBody } from "@/lib/providers/calldog/wire";
 

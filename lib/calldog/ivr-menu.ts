@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { CALLDOG_SMS_MAX, CALLDOG_URL_MAX, type CalldogIvrInput } from "@/lib/providers/calldog/wire";
 import { toE164 } from "@/lib/providers/phone";
 
@@ -14,24 +13,21 @@ export const IVR_DIGITS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", ""]
 export type IvrDigit = (typeof IVR_DIGITS)[number];
 export const NO_KEY: IvrDigit = "";
 
-export const ivrParameterSchema = z.object({ key: z.string().max(100), value: z.string().max(500) });
-export type IvrParameter = z.infer<typeof ivrParameterSchema>;
+export type IvrParameter = { key: string; value: string };
 
-export const ivrHandlerSchema = z.object({
-  digit: z.enum(IVR_DIGITS),
-  /** Each action is null when not chosen. */
-  play: z.object({ recordId: z.string().max(20) }).nullable(),
-  transfer: z.object({ phone: z.string().max(40) }).nullable(),
-  sms: z.object({ text: z.string().max(500) }).nullable(),
-  blacklist: z.boolean(),
-  webhook: z.object({ url: z.string().max(2000), parameters: z.array(ivrParameterSchema).max(50) }).nullable(),
+/** One key's handler as the builder keeps it (a draft: it may have problems, see validateMenu). Each action is null when not chosen. */
+export type IvrHandler = {
+  digit: IvrDigit;
+  play: { recordId: string } | null;
+  transfer: { phone: string } | null;
+  sms: { text: string } | null;
+  blacklist: boolean;
+  webhook: { url: string; parameters: IvrParameter[] } | null;
   /** Words recognised in speech, as typed (spaces or commas between them). */
-  keyWords: z.object({ text: z.string().max(500) }).nullable(),
-});
-export type IvrHandler = z.infer<typeof ivrHandlerSchema>;
+  keyWords: { text: string } | null;
+};
 
-export const ivrMenuSchema = z.object({ handlers: z.array(ivrHandlerSchema).max(IVR_DIGITS.length * 2) });
-export type IvrMenu = z.infer<typeof ivrMenuSchema>;
+export type IvrMenu = { handlers: IvrHandler[] };
 
 export const EMPTY_MENU: IvrMenu = { handlers: [] };
 

@@ -9,7 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
-import { ivrMenuSchema } from "@/lib/calldog/ivr-menu";
+import { ivrMenuSchema } from "@/lib/calldog/ivr-menu-schema";
 import { listIvrTemplates } from "@/lib/db/queries/ivr-templates";
 
 const PAGE_SIZE = 20;

@@ -6,7 +6,7 @@ import { IvrTemplateEditor } from "@/components/calldog/ivr-template-editor";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
-import { ivrMenuSchema } from "@/lib/calldog/ivr-menu";
+import { ivrMenuSchema } from "@/lib/calldog/ivr-menu-schema";
 import { recordChoicesForBuilder } from "@/lib/calldog/record-choices";
 import { findIvrTemplate } from "@/lib/db/queries/ivr-templates";
 
