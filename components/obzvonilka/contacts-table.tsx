@@ -172,7 +172,7 @@ function LoadedContacts({ connectionId, baseId, rows, refreshing, onRefresh }: {
 /** Stands for the rows scrolled out of view, so that the scrollbar keeps the whole list's height. */
 function Spacer({ height }: { height: number }) {
   return (
-    <tr role="presentation" style={{ height }}>
+    <tr style={{ height }} data-spacer="">
       <td colSpan={4} />
     </tr>
   );
