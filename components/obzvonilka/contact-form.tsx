@@ -22,7 +22,8 @@ export function ContactForm(props: Props) {
   const t = useTranslations("obzvonilka.form");
   const router = useRouter();
   const queryClient = useQueryClient();
-  const initial = props.mode === "edit" ? props.contact : {};
+  // What the provider holds as far as this form knows: the next save is compared with it.
+  const [initial, setInitial] = useState<ContactValues>(() => (props.mode === "edit" ? props.contact : {}));
   const [values, setValues] = useState<ContactFormValues>(() => formValuesOf(initial));
   const [errors, setErrors] = useState<FormErrors>({});
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
@@ -54,6 +55,7 @@ export function ContactForm(props: Props) {
       await queryClient.invalidateQueries({ queryKey: contactsQueryKey(connectionId, baseId) });
       if (props.mode === "create") router.push(`/lists/obzvonilka/${connectionId}/${baseId}/contacts/${outcome.data.contactId}?created=1`);
       else {
+        setInitial((before) => ({ ...before, ...input }));
         setSaved(Object.keys(input).length);
         router.refresh();
       }

@@ -51,7 +51,7 @@ export default async function ObzvonilkaContactPage({ params, searchParams }: { 
         {created && <Notice tone="success">{t("form.created")}</Notice>}
         {base.deleted && <Notice tone="warning">{t("form.baseDeleted")}</Notice>}
         <Card>
-          <ContactForm key={JSON.stringify(contact)} mode="edit" connectionId={connectionId} baseId={baseId} contactId={contact.id} contact={contact} readOnly={base.deleted} />
+          <ContactForm mode="edit" connectionId={connectionId} baseId={baseId} contactId={contact.id} contact={contact} readOnly={base.deleted} />
         </Card>
       </div>
     </>
