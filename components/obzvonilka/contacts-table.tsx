@@ -187,7 +187,7 @@ function contactColumns(connectionId: string, baseId: number, t: (key: string) =
     {
       ...text("name"),
       header: t("name"),
-      size: 300,
+      size: 270,
       cell: ({ row }) => (
         <Link href={`/lists/obzvonilka/${connectionId}/${baseId}/contacts/${row.original.id}`} className="font-medium text-indigo-700 hover:underline">
           {row.original.name || t("noName")}
@@ -198,10 +198,10 @@ function contactColumns(connectionId: string, baseId: number, t: (key: string) =
       id: "phones",
       accessorFn: (r) => r.phones[0] ?? "",
       header: t("phones"),
-      size: 260,
+      size: 230,
       cell: ({ row }) => <span title={row.original.phones.join(", ")}>{row.original.phones.join(", ") || "—"}</span>,
     },
-    { ...text("email"), header: t("email"), size: 240, cell: ({ row }) => row.original.email || "—" },
-    { ...text("code"), header: t("code"), size: 160, cell: ({ row }) => <span className="font-mono text-xs">{row.original.code || "—"}</span> },
+    { ...text("email"), header: t("email"), size: 220, cell: ({ row }) => row.original.email || "—" },
+    { ...text("code"), header: t("code"), size: 150, cell: ({ row }) => <span className="font-mono text-xs">{row.original.code || "—"}</span> },
   ];
 }

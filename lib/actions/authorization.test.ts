@@ -41,6 +41,9 @@ const ACCESS: Record<string, "public" | "any" | "admin" | "form"> = {
   removeCalldronSubscriber: "any",
   previewSubscribers: "any",
   startAddSubscribers: "any",
+  createObzvonilkaContact: "any",
+  updateObzvonilkaContact: "any",
+  findObzvonilkaContactByCode: "any",
 };
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "admin" | "manager"; locale: null; mustChangePassword: boolean } }));
