@@ -50,6 +50,9 @@ const ACCESS: Record<string, "public" | "any" | "admin" | "form"> = {
   deleteCalldronBatch: "any",
   getWebhookReceiver: "admin",
   rotateWebhookToken: "admin",
+  createObzvonilkaContact: "any",
+  updateObzvonilkaContact: "any",
+  findObzvonilkaContactByCode: "any",
 };
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "admin" | "manager"; locale: null; mustChangePassword: boolean } }));

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ConnectionSection, NoConnections } from "@/components/provider-data/connection-section";
 import { CalldronListsTable } from "@/components/lists/calldron-lists-table";
 import { CreateListForm } from "@/components/lists/create-list-form";
-import { ObzvonilkaBasesTable } from "@/components/provider-data/lists-tables";
+import { ObzvonilkaBasesSection } from "@/components/obzvonilka/bases-section";
 import { Pager, pageParam } from "@/components/provider-data/pager";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
@@ -44,7 +44,7 @@ export default async function ListsPage({ searchParams }: { searchParams: Promis
         {obzvonilka.length === 0 && <NoConnections provider="Obzvonilka" />}
         {obzvonilka.map((read) => (
           <ConnectionSection key={read.connection.id} read={read} title={t("obzvonilkaBases")}>
-            {(bases) => <ObzvonilkaBasesTable bases={bases} />}
+            {(bases) => <ObzvonilkaBasesSection connectionId={read.connection.id} bases={bases} />}
           </ConnectionSection>
         ))}
       </div>

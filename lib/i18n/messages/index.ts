@@ -6,6 +6,7 @@ import enCampaigns from "./en/campaigns.json";
 import enDnc from "./en/dnc.json";
 import enImports from "./en/imports.json";
 import enLists from "./en/lists.json";
+import enObzvonilka from "./en/obzvonilka.json";
 import enRunList from "./en/run-list.json";
 import enTasks from "./en/tasks.json";
 import enWebhooks from "./en/webhooks.json";
@@ -17,6 +18,7 @@ import ruCampaigns from "./ru/campaigns.json";
 import ruDnc from "./ru/dnc.json";
 import ruImports from "./ru/imports.json";
 import ruLists from "./ru/lists.json";
+import ruObzvonilka from "./ru/obzvonilka.json";
 import ruRunList from "./ru/run-list.json";
 import ruTasks from "./ru/tasks.json";
 import ruWebhooks from "./ru/webhooks.json";
@@ -27,8 +29,34 @@ import type { Locale } from "@/lib/i18n/config";
  * exactly one file (messages.test.ts checks it).
  */
 export const messageFiles: Record<Locale, Record<string, Record<string, unknown>>> = {
-  en: { base: enBase, campaigns: enCampaigns, lists: enLists, dnc: enDnc, tasks: enTasks, audio: enAudio, calls: enCalls, calldog: enCalldog, imports: enImports, runList: enRunList, webhooks: enWebhooks },
-  ru: { base: ruBase, campaigns: ruCampaigns, lists: ruLists, dnc: ruDnc, tasks: ruTasks, audio: ruAudio, calls: ruCalls, calldog: ruCalldog, imports: ruImports, runList: ruRunList, webhooks: ruWebhooks },
+  en: {
+    audio: enAudio,
+    base: enBase,
+    calldog: enCalldog,
+    calls: enCalls,
+    campaigns: enCampaigns,
+    dnc: enDnc,
+    imports: enImports,
+    lists: enLists,
+    obzvonilka: enObzvonilka,
+    runList: enRunList,
+    tasks: enTasks,
+    webhooks: enWebhooks,
+  },
+  ru: {
+    audio: ruAudio,
+    base: ruBase,
+    calldog: ruCalldog,
+    calls: ruCalls,
+    campaigns: ruCampaigns,
+    dnc: ruDnc,
+    imports: ruImports,
+    lists: ruLists,
+    obzvonilka: ruObzvonilka,
+    runList: ruRunList,
+    tasks: ruTasks,
+    webhooks: ruWebhooks,
+  },
 };
 
 export function messagesFor(locale: Locale): Record<string, unknown> {

@@ -99,6 +99,26 @@ export function seedState(demoData: boolean): SimState {
   return { version: 1, nextContactId: contactId + 1, orgs };
 }
 
+export const BULK_BASE_NAME = "Нагрузочная база (тест)";
+
+/** Creates (or refills) the demo organisation's load-test base with `count` contacts; answers its id and size. */
+export function seedBulkBase(state: SimState, count: number): { id: number; contacts: number } {
+  const org = state.orgs.find((o) => o.account === "demo");
+  if (!org) throw new Error("the demo organisation is missing");
+  let entry = org.bases.find((b) => b.base.name === BULK_BASE_NAME);
+  if (!entry) {
+    const id = Math.max(0, ...state.orgs.flatMap((o) => o.bases.map((b) => b.base.id))) + 1;
+    entry = {
+      base: { id, name: BULK_BASE_NAME, remark: null, deleted: false, select_from_last: false, auto_open_window_params: null, parser_name: null, parser_settings: null, use_predictive_call: false },
+      contacts: [],
+    };
+    org.bases.push(entry);
+  }
+  const rng = new Rng(count);
+  entry.contacts = Array.from({ length: count }, (_, i) => fakeContact(rng, state.nextContactId++, `BULK-${String(i + 1).padStart(6, "0")}`));
+  return { id: entry.base.id, contacts: count };
+}
+
 function fakeContact(rng: Rng, id: number, code: string): SimContact {
   const female = rng.chance(0.5);
   const surname = rng.pick(SURNAMES);

@@ -171,3 +171,17 @@ describe("state", () => {
     expect(contact?.phone1).toMatch(/\d/);
   });
 });
+
+describe("bulk-base control", () => {
+  it("fills one load-test base in the demo organisation, refilling it on a second call", async () => {
+    const fill = async (contacts: number) =>
+      (await fetch(`${server.url}/_sim/obzvonilka/bulk-base`, { method: "POST", body: JSON.stringify({ contacts }) })).json() as Promise<{ id: number; contacts: number }>;
+    const first = await fill(1200);
+    const again = await fill(800);
+    expect(again.id).toBe(first.id);
+    const listed = await call("GET", `/contact_bases/${first.id}/contacts.json`);
+    expect((listed.body as unknown as unknown[]).length).toBe(800);
+    const bad = await fetch(`${server.url}/_sim/obzvonilka/bulk-base`, { method: "POST", body: JSON.stringify({ contacts: -1 }) });
+    expect(bad.status).toBe(400);
+  });
+});

@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { applyPatch, type ContactPatch, emptyContact, readContactPatch } from "@/lib/sim/obzvonilka/simulator-contact";
 import { type FormFields, parseForm } from "@/lib/sim/obzvonilka/simulator-form";
-import { type SimOrg, type SimState, seedState } from "@/lib/sim/obzvonilka/simulator-seed";
+import { type SimOrg, type SimState, seedBulkBase, seedState } from "@/lib/sim/obzvonilka/simulator-seed";
 import { API_KEY_HEADER, API_KEY_PARAM, INVALID_STATUS, invalidBody, REFUSAL } from "@/lib/providers/obzvonilka/wire";
 import { OBZVONILKA_SIM_ACCOUNTS, OBZVONILKA_SIM_PREFIX } from "@/lib/sim/obzvonilka/simulator-accounts";
 import type { ProviderSim, SimRequest, SimResponse } from "@/lib/sim/types";
-
-
 
 /** A strict stand-in for Obzvonilka's REST API: the rules it enforces are listed in docs/providers.md. */
 export function createObzvonilkaSim(opts: { demoData?: boolean } = {}): ProviderSim {
@@ -42,6 +40,13 @@ export function createObzvonilkaSim(opts: { demoData?: boolean } = {}): Provider
       return route(org, req.method, segments, () => formOf(req));
     },
     describeAccounts: () => OBZVONILKA_SIM_ACCOUNTS.map(({ key, label }) => ({ key, label })),
+    // Test control: `POST /_sim/obzvonilka/bulk-base {"contacts": 50000}` fills a load-test base in the demo organisation.
+    control(action, body) {
+      if (action !== "bulk-base") return undefined;
+      const count = Number(body.contacts);
+      if (!Number.isInteger(count) || count < 1 || count > 200_000) return { status: 400, body: { error: "contacts: 1 to 200000" } };
+      return ok(seedBulkBase(state, count));
+    },
     snapshot: () => structuredClone(state),
     restore(saved) {
       const parsed = savedStateSchema.safeParse(saved);
