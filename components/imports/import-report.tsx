@@ -31,7 +31,7 @@ export async function ImportReport({ task, outcome, after }: { task: Task; outco
         {OUTCOMES.map((o) => (
           <div key={o} className="rounded-md border border-slate-200 px-3 py-2">
             <dt className="text-xs text-slate-500">{t(`outcomes.${o}`)}</dt>
-            <dd className="text-lg font-semibold text-slate-900" data-testid={`count-${o}`}>
+            <dd className="text-lg font-semibold text-slate-900" data-testid={`report-count-${o}`}>
               {task.counts[o] ?? 0}
             </dd>
           </div>

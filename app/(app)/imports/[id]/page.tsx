@@ -36,7 +36,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
       <div className="space-y-6">
         <Card title={t("progress")}>
           <TaskProgress taskId={task.id} />
-          <RefreshWhenDone taskId={task.id} />
+          <RefreshWhenDone taskId={task.id} drawn={{ state: task.state, processed: task.processed }} />
         </Card>
         <Card
           title={t("report.title")}
