@@ -30,7 +30,8 @@ function generate(rows: number): Uint8Array {
   const lines = ["ФИО;Телефон;Город"];
   for (let i = 0; i < rows; i++) {
     const n = i % 20 === 13 ? i - 1 : i; // 5 % repeat the row before
-    const phone = i % 50 === 7 ? "12-34-5" : `8 (9${String(n % 100).padStart(2, "0")}) ${String(1_000_000 + Math.floor(n / 100)).slice(1, 4)}-${String(n % 10000).padStart(4, "0").slice(0, 2)}-${String(n % 100).padStart(2, "0")}`;
+    const d = String(n).padStart(7, "0");
+    const phone = i % 50 === 7 ? "12-34-5" : `8 (900) ${d.slice(0, 3)}-${d.slice(3, 5)}-${d.slice(5)}`;
     lines.push(`Абонент ${i};${phone};Москва`);
   }
   return encode1251(lines.join("\r\n"));
