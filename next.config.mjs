@@ -9,7 +9,8 @@ const nextConfig = {
   poweredByHeader: false,
   // `npm test` type-checks the whole tree (tests included) once with tsc; the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
-  experimental: { authInterrupts: true },
+  // The proxy buffers request bodies (10 MB by default): an import may upload up to 50 MB, checked again in its route.
+  experimental: { authInterrupts: true, proxyClientMaxBodySize: "51mb" },
   async headers() {
     return [
       {

@@ -1,9 +1,10 @@
 import "server-only";
 import { addSubscribersHandler } from "@/lib/tasks/calldron-add-subscribers";
 import { calldronRunListHandler } from "@/lib/tasks/calldron-run-list";
+import { importHandler } from "@/lib/tasks/import";
 import type { TaskHandler } from "@/lib/tasks/types";
 
 /** Every kind of background task, by kind. A new kind is added here. */
 export const taskHandlers: Record<string, TaskHandler<unknown>> = Object.fromEntries(
-  ([addSubscribersHandler(), calldronRunListHandler] as TaskHandler<never>[]).map((h) => [h.kind, h as TaskHandler<unknown>]),
+  ([addSubscribersHandler(), calldronRunListHandler, importHandler()] as TaskHandler<never>[]).map((h) => [h.kind, h as TaskHandler<unknown>]),
 );

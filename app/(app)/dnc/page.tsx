@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AddDncForm } from "@/components/dnc/add-dnc-form";
 import { DncPager } from "@/components/dnc/dnc-pager";
@@ -22,6 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DncPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser();
   const t = await getTranslations("dnc");
+  const ti = await getTranslations("imports.links");
   const format = await getFormatter();
   const params = await searchParams;
   const search = first(params.q)?.trim().slice(0, 100) || undefined;
@@ -53,6 +55,14 @@ export default async function DncPage({ searchParams }: { searchParams: Promise<
         <p className="max-w-3xl">{t("intro")}</p>
         <p className="mt-1 font-medium text-slate-700" data-testid="dnc-total">
           {t("total", { count: total })}
+        </p>
+        <p className="mt-2 flex flex-wrap gap-4">
+          <Link href="/imports/new?target=dnc" className="text-indigo-700 underline">
+            {ti("dncImport")}
+          </Link>
+          <a href="/api/dnc/export" className="text-indigo-700 underline" download>
+            {ti("dncExport")}
+          </a>
         </p>
       </PageHeader>
       <div className="space-y-6">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ConnectionSection, NoConnections } from "@/components/provider-data/connection-section";
 import { CalldronListsTable } from "@/components/lists/calldron-lists-table";
@@ -18,6 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ListsPage({ searchParams }: { searchParams: Promise<{ c?: string; page?: string }> }) {
   await requireUser();
   const t = await getTranslations("listsPage");
+  const ti = await getTranslations("imports.links");
   const query = await searchParams;
   // The page number applies to the connection named in `c`; the others show their first page.
   const pageOf = (connectionId: string) => (query.c === connectionId ? pageParam(query.page) : 1);
@@ -27,7 +29,16 @@ export default async function ListsPage({ searchParams }: { searchParams: Promis
   ]);
   return (
     <>
-      <PageHeader title={t("title")} />
+      <PageHeader title={t("title")}>
+        <p className="flex flex-wrap gap-4">
+          <Link href="/lists/app" className="text-indigo-700 underline">
+            {ti("keptLists")}
+          </Link>
+          <Link href="/imports/new" className="text-indigo-700 underline">
+            {ti("importContacts")}
+          </Link>
+        </p>
+      </PageHeader>
       <div className="space-y-6">
         {calldron.length === 0 && <NoConnections provider="Calldron" />}
         {calldron.map((read) => (

@@ -1,0 +1,83 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { action } from "@/lib/actions/safe-action";
+import {
+  addContactListEntry,
+  deleteContactList as deleteList,
+  findContactList,
+  insertContactList,
+  listContactListPhones,
+  removeContactListEntry,
+  renameContactList as renameList,
+} from "@/lib/db/queries/contact-lists";
+import { findConnection } from "@/lib/db/queries/connections";
+import { insertTask } from "@/lib/db/queries/tasks";
+import { SafeError } from "@/lib/errors";
+import { toE164 } from "@/lib/providers/phone";
+import { ADD_SUBSCRIBERS_KIND, type AddSubscribersInput } from "@/lib/tasks/calldron-add-subscribers";
+import { enqueueTask } from "@/lib/tasks/queue";
+
+const name = z.string().trim().min(1, "nameRequired").max(200);
+const listId = z.uuid();
+
+export const createContactList = action({ role: "any", schema: z.object({ name }) }, async (input, user) => {
+  const list = await insertContactList({ name: input.name, ownerId: user.id });
+  revalidatePath("/lists/app");
+  return { id: list.id };
+});
+
+export const renameContactList = action({ role: "any", schema: z.object({ listId, name }) }, async (input) => {
+  if (!(await renameList({ id: input.listId, name: input.name }))) throw new SafeError("contactListNotFound");
+  revalidatePath(`/lists/app/${input.listId}`);
+  return { id: input.listId };
+});
+
+export const deleteContactList = action({ role: "any", schema: z.object({ listId }) }, async (input) => {
+  if (!(await deleteList({ id: input.listId }))) throw new SafeError("contactListNotFound");
+  revalidatePath("/lists/app");
+  return { id: input.listId };
+});
+
+export const addContactListNumber = action(
+  { role: "any", schema: z.object({ listId, phone: z.string().trim().min(1).max(40), name: z.string().trim().max(200).optional() }) },
+  async (input) => {
+    const phone = toE164(input.phone);
+    if (!phone) throw new SafeError("invalidPhone", {}, { phone: "invalidPhone" });
+    if (!(await findContactList({ id: input.listId }))) throw new SafeError("contactListNotFound");
+    const added = await addContactListEntry({ listId: input.listId, phone, name: input.name || null });
+    revalidatePath(`/lists/app/${input.listId}`);
+    return { added, phone };
+  },
+);
+
+export const removeContactListNumber = action({ role: "any", schema: z.object({ listId, entryId: z.uuid() }) }, async (input) => {
+  if (!(await removeContactListEntry({ listId: input.listId, id: input.entryId }))) throw new SafeError("contactListNotFound");
+  revalidatePath(`/lists/app/${input.listId}`);
+  return { id: input.entryId };
+});
+
+/** A kept list into a Calldron list: the bulk add's task (screened, skipped when present, resumable). */
+export const pushContactListToCalldron = action(
+  { role: "any", schema: z.object({ listId, connectionId: z.uuid(), calldronListId: z.string().trim().min(1).max(64) }) },
+  async (input, user) => {
+    const list = await findContactList({ id: input.listId });
+    if (!list) throw new SafeError("contactListNotFound");
+    const connection = await findConnection({ id: input.connectionId });
+    if (connection?.provider !== "calldron") throw new SafeError("connectionNotFound");
+    const phones = await listContactListPhones({ listId: list.id });
+    if (phones.length === 0) throw new SafeError("importNothingValid");
+    const taskInput: AddSubscribersInput = { connectionId: connection.id, listId: input.calldronListId, listName: input.calldronListId };
+    const task = await insertTask({
+      kind: ADD_SUBSCRIBERS_KIND,
+      ownerId: user.id,
+      connectionId: connection.id,
+      title: `${list.name} → ${input.calldronListId}`,
+      input: taskInput,
+      items: phones.map((key) => ({ key })),
+    });
+    await enqueueTask(task.id);
+    return { taskId: task.id };
+  },
+);

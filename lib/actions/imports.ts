@@ -1,0 +1,57 @@
+"use server";
+
+import { z } from "zod";
+import { findContactList } from "@/lib/db/queries/contact-lists";
+import { findConnection } from "@/lib/db/queries/connections";
+import { saveImportMapping, setImportFileTask } from "@/lib/db/queries/imports";
+import { insertTask } from "@/lib/db/queries/tasks";
+import { SafeError } from "@/lib/errors";
+import { mappingSchema } from "@/lib/imports/plan";
+import { type ImportCheck, planFromFile, summarisePlan } from "@/lib/imports/prepare";
+import { type ImportTarget, importTargetSchema } from "@/lib/imports/target";
+import { action } from "@/lib/actions/safe-action";
+import { IMPORT_KIND } from "@/lib/tasks/import";
+import { enqueueTask } from "@/lib/tasks/queue";
+
+const importSchema = z.object({ fileId: z.uuid(), mapping: mappingSchema, target: importTargetSchema });
+
+/** The counts and refused rows of an import with this mapping and target; nothing is sent. */
+export const checkImport = action({ role: "any", schema: importSchema }, async (input, user): Promise<ImportCheck> => {
+  await titleFor(input.target);
+  const { plan } = await planFromFile({ ...input, ownerId: user.id });
+  return summarisePlan(plan, input.target);
+});
+
+/** Starts the import as a background task; the mapping is remembered for the next file of the same shape. */
+export const startImport = action({ role: "any", schema: importSchema }, async (input, user) => {
+  const title = await titleFor(input.target);
+  const { file, plan } = await planFromFile({ ...input, ownerId: user.id });
+  if (plan.valid === 0) throw new SafeError("importNothingValid");
+  if (file.taskId) throw new SafeError("importAlreadyStarted");
+  const signature = typeof file.settings.signature === "string" ? file.settings.signature : undefined;
+  if (signature && file.settings.header === true) await saveImportMapping({ signature, mapping: input.mapping });
+  const task = await insertTask({
+    kind: IMPORT_KIND,
+    ownerId: user.id,
+    connectionId: "connectionId" in input.target ? input.target.connectionId : null,
+    title: `${file.name} → ${title}`,
+    input: { fileId: file.id, target: input.target, actorEmail: user.email },
+    items: plan.items,
+  });
+  await setImportFileTask({ id: file.id, taskId: task.id, settings: { ...file.settings, mapping: input.mapping, target: input.target } });
+  await enqueueTask(task.id);
+  return { taskId: task.id };
+});
+
+/** The target in words for the task's title; also checks that it still exists. */
+async function titleFor(target: ImportTarget): Promise<string> {
+  if (target.kind === "dnc") return "do-not-call";
+  if (target.kind === "app") {
+    const list = await findContactList({ id: target.listId });
+    if (!list) throw new SafeError("contactListNotFound");
+    return list.name;
+  }
+  const connection = await findConnection({ id: target.connectionId });
+  if (connection?.provider !== target.kind) throw new SafeError("connectionNotFound");
+  return target.kind === "calldron" ? `${connection.name}: ${target.listName || target.listId}` : `${connection.name}: #${target.baseId}`;
+}

@@ -1,0 +1,111 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { findImportMapping, insertImportFile } from "@/lib/db/queries/imports";
+import { detectFormat, longestLine, MAX_LINE_BYTES } from "@/lib/imports/detect";
+import { guessMapping, hasHeaderRow, headerSignature, headersOf, type Mapping, mappingSchema } from "@/lib/imports/plan";
+import { readTable, TableError } from "@/lib/imports/read-table";
+
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+const PREVIEW_ROWS = 10;
+
+export type UploadRefusal = "tooLarge" | "empty" | "binary" | "notSpreadsheet" | "lineTooLong" | "tooManyRows" | "unreadable" | "noRows";
+
+export type UploadPreview = {
+  fileId: string;
+  name: string;
+  format: "csv" | "xlsx";
+  encoding?: string;
+  delimiter?: string;
+  header: boolean;
+  headers: string[];
+  preview: string[][];
+  rows: number;
+  mapping: Mapping;
+  remembered: boolean;
+};
+
+export class UploadError extends Error {
+  constructor(readonly reason: UploadRefusal) {
+    super(reason);
+  }
+}
+
+/** Reads a request body up to the limit, stopping (and refusing) as soon as it goes beyond it. */
+export async function readLimited(body: ReadableStream<Uint8Array> | null, limit = MAX_UPLOAD_BYTES): Promise<Uint8Array> {
+  if (!body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new UploadError("tooLarge");
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Checks the file by its content, reads it once, keeps it in the database and answers with its preview. */
+export async function acceptUpload({ ownerId, name, bytes }: { ownerId: string; name: string; bytes: Uint8Array }): Promise<UploadPreview> {
+  const detected = detectFormat(bytes);
+  if (!detected.ok) throw new UploadError(detected.reason);
+  if (detected.format === "csv" && longestLine(bytes) > MAX_LINE_BYTES) throw new UploadError("lineTooLong");
+  let table: Awaited<ReturnType<typeof readTable>>;
+  try {
+    table = await readTable(detected.format, bytes);
+  } catch (error) {
+    if (error instanceof TableError) throw new UploadError(error.reason);
+    throw error;
+  }
+  if (table.rows.length === 0) throw new UploadError("noRows");
+  const header = hasHeaderRow(table.rows);
+  const headers = headersOf(table.rows, header);
+  const signature = headerSignature(headers);
+  const remembered = mappingSchema.safeParse(header ? await findImportMapping({ signature }) : undefined);
+  const mapping = remembered.success ? remembered.data : guessMapping(headers, table.rows.slice(header ? 1 : 0, 30));
+  const settings = { encoding: table.encoding, delimiter: table.delimiter, header, signature };
+  const file = await insertImportFile({
+    ownerId,
+    name,
+    format: detected.format,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    data: bytes,
+    settings,
+  });
+  return {
+    fileId: file.id,
+    name,
+    format: detected.format,
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    header,
+    headers,
+    preview: table.rows.slice(header ? 1 : 0, (header ? 1 : 0) + PREVIEW_ROWS),
+    rows: table.rows.length - (header ? 1 : 0),
+    mapping,
+    remembered: remembered.success,
+  };
+}
+
+/** A file name as the user gave it, without paths or control characters. */
+export function cleanFileName(raw: string | null): string {
+  let name = "";
+  try {
+    name = decodeURIComponent(raw ?? "");
+  } catch {
+    name = "";
+  }
+  return (
+    name
+      .split(/[\\/]/)
+      .pop()
+      ?.split("")
+      .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
+      .join("")
+      .slice(0, 200) || "upload"
+  );
+}

@@ -1,0 +1,160 @@
+import "server-only";
+import { z } from "zod";
+import { findConnection } from "@/lib/db/queries/connections";
+import { addContactListEntry, findContactList, hasContactListEntry } from "@/lib/db/queries/contact-lists";
+import { addDncEntries, findDncPhones } from "@/lib/db/queries/dnc";
+import type { Connection, TaskItem } from "@/lib/db/schema";
+import { mayDial } from "@/lib/dialing/screen";
+import { SafeError } from "@/lib/errors";
+import type { ImportRow } from "@/lib/imports/plan";
+import { importTargetSchema } from "@/lib/imports/target";
+import type { CalldronClient } from "@/lib/providers/calldron/client";
+import { clientFor } from "@/lib/providers/connection-clients";
+import type { ObzvonilkaClient } from "@/lib/providers/obzvonilka/client";
+import type { ContactInput } from "@/lib/providers/obzvonilka/schema";
+import { toE164 } from "@/lib/providers/phone";
+import { addSubscribersHandler } from "@/lib/tasks/calldron-add-subscribers";
+import type { ItemResult, TaskHandler } from "@/lib/tasks/types";
+
+export const IMPORT_KIND = "import";
+
+export const importInputSchema = z.object({
+  fileId: z.uuid(),
+  target: importTargetSchema,
+  actorEmail: z.string().default(""),
+});
+
+type Clients = { calldron: (c: Connection) => CalldronClient; obzvonilka: (c: Connection) => ObzvonilkaClient };
+
+type Context = {
+  input: z.infer<typeof importInputSchema>;
+  ownerId: string | null;
+  toProvider: (item: TaskItem, uncertain: boolean) => Promise<ItemResult>;
+};
+
+/** Obzvonilka answers one request at a time per account comfortably; Calldron's add shares the bulk add's pace. */
+const CONCURRENCY = 4;
+
+/**
+ * One row (or one number) of an uploaded file into its target. Rows found invalid or repeated when the file was
+ * read are items too, so that the report holds every row exactly once; they never reach a provider.
+ * Every dialable target screens the number right before sending; the do-not-call target itself does not.
+ */
+export function importHandler(clients: Clients = defaultClients): TaskHandler<Context> {
+  return {
+    kind: IMPORT_KIND,
+    concurrency: CONCURRENCY,
+    async prepare(task) {
+      const input = importInputSchema.parse(task.input);
+      return { input, ownerId: task.ownerId, toProvider: await targetWriter(task, input, clients) };
+    },
+    async process(item, context, uncertain) {
+      const payload = item.payload ?? {};
+      if (typeof payload.invalid === "string") return { outcome: "invalid", detail: `${payload.invalid}|${payload.value ?? ""}` };
+      if (typeof payload.duplicate === "string") return { outcome: "duplicate", detail: `row|${payload.firstRow}` };
+      return context.toProvider(item, uncertain);
+    },
+  };
+}
+
+async function targetWriter(
+  task: { ownerId: string | null; input: Record<string, unknown> },
+  input: z.infer<typeof importInputSchema>,
+  clients: Clients,
+): Promise<Context["toProvider"]> {
+  const { target } = input;
+  if (target.kind === "dnc") {
+    return async (item) => {
+      const row = item.payload as ImportRow;
+      if ((await findDncPhones({ phones: [row.phone] })).has(row.phone)) return { outcome: "already" };
+      const actor = task.ownerId ? { id: task.ownerId, email: input.actorEmail } : null;
+      await addDncEntries({ entries: [{ phone: row.phone, reason: row.name ?? "" }], actor, source: "import" });
+      return { outcome: "added" };
+    };
+  }
+  if (target.kind === "app") {
+    if (!(await findContactList({ id: target.listId }))) throw new SafeError("contactListNotFound");
+    return async (item) => {
+      const row = item.payload as ImportRow;
+      const screen = await mayDial({ phone: row.phone });
+      if (!screen.ok) return { outcome: screen.reason };
+      if (await hasContactListEntry({ listId: target.listId, phone: row.phone })) return { outcome: "already" };
+      const added = await addContactListEntry({ listId: target.listId, phone: row.phone, name: row.name, fields: contactFields(row) });
+      return { outcome: added ? "added" : "already" };
+    };
+  }
+  const connection = await findConnection({ id: target.connectionId });
+  if (connection?.provider !== target.kind) throw new SafeError("connectionNotFound");
+  if (target.kind === "calldron") {
+    // The same add as the bulk paste: screened, skipped when present, looked up when uncertain.
+    const add = addSubscribersHandler(clients.calldron);
+    const context = await add.prepare({ ...task, input: { connectionId: target.connectionId, listId: target.listId, listName: target.listName } } as never);
+    return (item, uncertain) => add.process({ ...item, key: (item.payload as ImportRow).phone }, context, uncertain);
+  }
+  return obzvonilkaWriter(clients.obzvonilka(connection), target.baseId);
+}
+
+/**
+ * A row becomes a contact. With an external code the service's own lookup says whether to update or create;
+ * without one, a contact already holding the number is left alone, so a second import adds nothing.
+ */
+async function obzvonilkaWriter(client: ObzvonilkaClient, baseId: number): Promise<Context["toProvider"]> {
+  let known: Set<string> | undefined;
+  const phonesInBase = async (refresh: boolean) => {
+    if (!known || refresh) {
+      known = new Set();
+      for (const contact of await client.listContacts(baseId)) {
+        for (let n = 1; n <= 10; n++) {
+          const value = contact[`phone${n}` as "phone1"];
+          const phone = value ? toE164(value) : undefined;
+          if (phone) known.add(phone);
+        }
+      }
+    }
+    return known;
+  };
+  return async (item, uncertain) => {
+    const row = item.payload as ImportRow;
+    const screen = await mayDial({ phone: row.phone });
+    if (!screen.ok) return { outcome: screen.reason };
+    const input = contactInput(row);
+    if (row.externalCode) {
+      const existing = await client.findContactByExternalCode(baseId, row.externalCode);
+      if (existing) {
+        // After a lost answer the contact may be ours from the first attempt: still an add, not an update.
+        await client.updateContact(baseId, existing.id, input);
+        return { outcome: uncertain ? "added" : "updated" };
+      }
+    } else if ((await phonesInBase(uncertain)).has(row.phone)) {
+      return { outcome: uncertain ? "added" : "already" };
+    }
+    await client.createContact(baseId, input);
+    known?.add(row.phone);
+    return { outcome: "added" };
+  };
+}
+
+function contactInput(row: ImportRow): ContactInput {
+  const input: Record<string, string> = {};
+  row.phones.slice(0, 10).forEach((phone, i) => {
+    input[`phone${i + 1}`] = phone;
+  });
+  if (row.name) input.name = row.name;
+  if (row.email) input.email = row.email;
+  if (row.externalCode) input.external_code = row.externalCode;
+  const rest = Object.entries(row.fields ?? {}).map(([k, v]) => `${k}: ${v}`);
+  if (rest.length) input.description = rest.join("; ");
+  return input as ContactInput;
+}
+
+function contactFields(row: ImportRow): Record<string, string> | null {
+  const fields: Record<string, string> = { ...(row.fields ?? {}) };
+  if (row.email) fields.email = row.email;
+  if (row.externalCode) fields.externalCode = row.externalCode;
+  return Object.keys(fields).length ? fields : null;
+}
+
+const defaultClients: Clients = {
+  calldron: (c) => clientFor(c as Connection & { provider: "calldron" }),
+  obzvonilka: (c) => clientFor(c as Connection & { provider: "obzvonilka" }),
+};
