@@ -101,7 +101,7 @@ describe("import", () => {
     const ownerId = await owner();
     const connectionId = await connection("obzvonilka");
     const [base] = await obzvonilka.listBases();
-    const baseId = (base as { id: string }).id;
+    const baseId = (base as { id: number }).id;
     const before = (await obzvonilka.listContacts(baseId)).length;
 
     const first = await importFile({ kind: "obzvonilka", connectionId, baseId }, ownerId);
