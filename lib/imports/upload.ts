@@ -1,3 +1,4 @@
+import { readLimited } from "@/lib/read-limited";
 import "server-only";
 import { createHash } from "node:crypto";
 import { findImportMapping, insertImportFile } from "@/lib/db/queries/imports";
@@ -30,23 +31,13 @@ export class UploadError extends Error {
   }
 }
 
-/** Reads a request body up to the limit, stopping (and refusing) as soon as it goes beyond it. */
-export async function readLimited(body: ReadableStream<Uint8Array> | null, limit = MAX_UPLOAD_BYTES): Promise<Uint8Array> {
-  if (!body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new UploadError("tooLarge");
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+/** The upload's bytes: refused past the limit (or when shorter than declared) as soon as that is known. */
+export async function readUploadBody(body: ReadableStream<Uint8Array> | null, declaredLength: number | null, limit = MAX_UPLOAD_BYTES): Promise<Uint8Array> {
+  const read = await readLimited(body, declaredLength, limit);
+  if (read.ok) return read.bytes;
+  if (read.error === "tooLarge") throw new UploadError("tooLarge");
+  if (read.error === "incomplete") throw new UploadError("unreadable");
+  return new Uint8Array();
 }
 
 /** Checks the file by its content, reads it once, keeps it in the database and answers with its preview. */

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/current-user";
-import { acceptUpload, cleanFileName, MAX_UPLOAD_BYTES, readLimited, UploadError } from "@/lib/imports/upload";
+import { acceptUpload, cleanFileName, MAX_UPLOAD_BYTES, readUploadBody, UploadError } from "@/lib/imports/upload";
 
 /**
  * A spreadsheet for an import: the raw file as the body (its name in `x-file-name`), checked by its content,
@@ -11,9 +11,10 @@ export async function POST(request: Request): Promise<Response> {
   const refuse = (reason: string, status: number) => Response.json({ error: t(`refused.${reason}`), reason }, { status });
   const user = await currentUser();
   if (!user) return refuse("unauthenticated", 401);
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_UPLOAD_BYTES) return refuse("tooLarge", 413);
+  const declared = request.headers.get("content-length");
+  if (Number(declared ?? 0) > MAX_UPLOAD_BYTES) return refuse("tooLarge", 413);
   try {
-    const bytes = await readLimited(request.body);
+    const bytes = await readUploadBody(request.body, declared === null ? null : Number(declared));
     const preview = await acceptUpload({ ownerId: user.id, name: cleanFileName(request.headers.get("x-file-name")), bytes });
     return Response.json(preview);
   } catch (error) {

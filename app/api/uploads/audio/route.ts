@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { AudioRejection } from "@/lib/audio/inspect";
 import { AUDIO_PURPOSES, MAX_AUDIO_BYTES } from "@/lib/audio/limits";
-import { readLimited } from "@/lib/audio/read-limited";
+import { readLimited } from "@/lib/read-limited";
 import { storeAudio } from "@/lib/audio/store";
 import { currentUser } from "@/lib/auth/current-user";
 

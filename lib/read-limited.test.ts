@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readLimited } from "@/lib/audio/read-limited";
+import { readLimited } from "@/lib/read-limited";
 
 function stream(chunks: number[], onPull?: () => void): ReadableStream<Uint8Array> {
   let i = 0;
