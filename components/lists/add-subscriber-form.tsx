@@ -7,7 +7,6 @@ import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { addCalldronSubscriber } from "@/lib/actions/calldron-lists";
-import { formatPhone } from "@/lib/phone-format";
 
 /** One number into the list: normalised and screened against the do-not-call list on the server. */
 export function AddSubscriberForm({ connectionId, listId }: { connectionId: string; listId: string }) {
@@ -40,7 +39,7 @@ export function AddSubscriberForm({ connectionId, listId }: { connectionId: stri
         </Button>
       </div>
       {form.error && !form.fieldErrors?.phone && <Notice tone="error">{form.error}</Notice>}
-      {done && <Notice tone="success">{t(done.already ? "alreadyInList" : "addedOne", { phone: formatPhone(done.phone) })}</Notice>}
+      {done && <Notice tone="success">{t(done.already ? "alreadyInList" : "addedOne", { phone: done.phone })}</Notice>}
     </form>
   );
 }

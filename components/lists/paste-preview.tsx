@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import type { PastePreview } from "@/lib/actions/calldron-lists";
-import { formatPhone } from "@/lib/phone-format";
 
 /** What a paste holds, before anything is sent. */
 export function PastePreviewView({ preview }: { preview: PastePreview }) {
@@ -16,11 +15,11 @@ export function PastePreviewView({ preview }: { preview: PastePreview }) {
       <Group label={t("previewInvalid", { n: preview.invalid.count })} items={preview.invalid.shown} more={preview.invalid.count} testId="preview-invalid" />
       <Group
         label={t("previewDuplicates", { n: preview.duplicates.count })}
-        items={preview.duplicates.shown.map(formatPhone)}
+        items={preview.duplicates.shown}
         more={preview.duplicates.count}
         testId="preview-duplicates"
       />
-      <Group label={t("previewDnc", { n: preview.dnc.count })} items={preview.dnc.shown.map(formatPhone)} more={preview.dnc.count} testId="preview-dnc" />
+      <Group label={t("previewDnc", { n: preview.dnc.count })} items={preview.dnc.shown} more={preview.dnc.count} testId="preview-dnc" />
       <p className="text-xs text-slate-500">{t("previewNote")}</p>
     </section>
   );

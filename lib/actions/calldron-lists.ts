@@ -14,6 +14,7 @@ import { createCalldronListOnce } from "@/lib/lists/create-calldron-list";
 import { outcomeUnknown, providerFailure } from "@/lib/provider-failure";
 import type { CalldronClient } from "@/lib/providers/calldron/client";
 import { clientFor } from "@/lib/providers/connection-clients";
+import { formatPhone } from "@/lib/phone-format";
 import { toE164 } from "@/lib/providers/phone";
 import { ProviderError } from "@/lib/providers/provider-error";
 import { ADD_SUBSCRIBERS_KIND, type AddSubscribersInput } from "@/lib/tasks/calldron-add-subscribers";
@@ -54,7 +55,7 @@ export const addCalldronSubscriber = action({ role: "any", schema: z.object({ co
   if (!screen.ok) throw new SafeError("phoneOnDnc", {}, { phone: "phoneOnDnc" });
   const client = await calldron(input.connectionId);
   const existing = await findSubscriberByPhone(client, input.listId, phone).catch((e) => providerFailure(e, { notFound: "listNotFound" }));
-  if (existing.subscriber) return { phone, already: true };
+  if (existing.subscriber) return { phone: formatPhone(phone), already: true };
   try {
     await client.addSubscriber(input.listId, phone);
   } catch (error) {
@@ -63,7 +64,7 @@ export const addCalldronSubscriber = action({ role: "any", schema: z.object({ co
     if (!found.subscriber) throw new SafeError("subscriberAddLost");
   }
   revalidatePath(listPath(input.connectionId, input.listId));
-  return { phone, already: false };
+  return { phone: formatPhone(phone), already: false };
 });
 
 export const removeCalldronSubscriber = action(
@@ -92,7 +93,13 @@ export const previewSubscribers = action({ role: "any", schema: z.object({ text:
   const parsed = parsePhoneList(text);
   const { heldBack } = await screenForDialing({ phones: parsed.valid });
   const some = (all: string[]) => ({ count: all.length, shown: all.slice(0, PREVIEW_SHOWN) });
-  return { valid: parsed.valid.length, invalid: some(parsed.invalid), duplicates: some(parsed.duplicates), dnc: some(heldBack.map((h) => h.phone)) };
+  // Numbers go to the page formatted, so that it does not ship the phone-number library for them.
+  return {
+    valid: parsed.valid.length,
+    invalid: some(parsed.invalid),
+    duplicates: some(parsed.duplicates.map(formatPhone)),
+    dnc: some(heldBack.map((h) => formatPhone(h.phone))),
+  };
 });
 
 /**
