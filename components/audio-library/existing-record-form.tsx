@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useState, useTransition } from "react";
+import { type FormEvent, useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -13,6 +13,7 @@ import { addExistingCalldogRecord } from "@/lib/actions/calldog-records";
 export function ExistingRecordForm({ connectionId }: { connectionId: string }) {
   const t = useTranslations("audioLibrary");
   const router = useRouter();
+  const uid = useId();
   const messages = useActionMessages();
   const [pending, startTransition] = useTransition();
   const [done, setDone] = useState(false);
@@ -38,8 +39,8 @@ export function ExistingRecordForm({ connectionId }: { connectionId: string }) {
 
   return (
     <form key={formKey} onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-[10rem_minmax(0,1fr)_auto] sm:items-start" noValidate aria-label={t("existing")}>
-      <TextField label={t("recordId")} name="recordId" inputMode="numeric" error={error?.fields?.recordId} />
-      <TextField label={t("recordName")} name="name" maxLength={100} error={error?.fields?.name} />
+      <TextField label={t("recordId")} id={`${uid}-recordId`} name="recordId" inputMode="numeric" error={error?.fields?.recordId} />
+      <TextField label={t("recordName")} id={`${uid}-name`} name="name" maxLength={100} error={error?.fields?.name} />
       <Button type="submit" disabled={pending} className="justify-self-start sm:mt-6">
         {t("addExisting")}
       </Button>

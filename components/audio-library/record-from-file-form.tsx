@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useState, useTransition } from "react";
+import { type FormEvent, useId, useState, useTransition } from "react";
 import { AudioUpload } from "@/components/audio/audio-upload";
 import { RecordOutcomeNotice } from "@/components/audio-library/record-outcome";
 import { Button } from "@/components/ui/button";
@@ -15,6 +15,7 @@ import { createCalldogRecordFromFile, type RecordOutcome } from "@/lib/actions/c
 export function RecordFromFileForm({ connectionId }: { connectionId: string }) {
   const t = useTranslations("audioLibrary");
   const router = useRouter();
+  const uid = useId();
   const messages = useActionMessages();
   const [pending, startTransition] = useTransition();
   const [outcome, setOutcome] = useState<RecordOutcome>();
@@ -42,7 +43,7 @@ export function RecordFromFileForm({ connectionId }: { connectionId: string }) {
 
   return (
     <form key={formKey} onSubmit={onSubmit} className="space-y-4" noValidate aria-label={t("fromFile")}>
-      <TextField label={t("recordName")} name="name" maxLength={100} required error={error?.fields?.name} />
+      <TextField label={t("recordName")} id={`${uid}-name`} name="name" maxLength={100} required error={error?.fields?.name} />
       <AudioUpload name="audioFileId" purpose="calldog-record" label={t("file")} error={error?.fields?.audioFileId} />
       <Button type="submit" disabled={pending}>
         {pending ? t("sending") : t("sendFile")}

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useEffect, useState, useTransition } from "react";
+import { type FormEvent, useEffect, useId, useState, useTransition } from "react";
 import { RecordOutcomeNotice } from "@/components/audio-library/record-outcome";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
@@ -15,6 +15,7 @@ import { CALLDOG_TEXT_MAX, CALLDOG_TTS_PRICE_KOPECKS } from "@/lib/providers/cal
 export function RecordFromTextForm({ connectionId }: { connectionId: string }) {
   const t = useTranslations("audioLibrary");
   const router = useRouter();
+  const uid = useId();
   const messages = useActionMessages();
   const [text, setText] = useState("");
   const [name, setName] = useState("");
@@ -67,10 +68,10 @@ export function RecordFromTextForm({ connectionId }: { connectionId: string }) {
   const price = (CALLDOG_TTS_PRICE_KOPECKS / 100).toFixed(2);
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label={t("fromText")}>
-      <TextField label={t("recordName")} name="name" maxLength={100} value={name} onChange={(e) => setName(e.target.value)} error={error?.fields?.name} />
+      <TextField label={t("recordName")} id={`${uid}-name`} name="name" maxLength={100} value={name} onChange={(e) => setName(e.target.value)} error={error?.fields?.name} />
       <TextAreaField
         label={t("text")}
-        name="text"
+        id={`${uid}-text`} name="text"
         rows={4}
         value={text}
         onChange={(e) => setText(e.target.value)}
@@ -78,13 +79,13 @@ export function RecordFromTextForm({ connectionId }: { connectionId: string }) {
         help={t("counter", { count: text.length, max: CALLDOG_TEXT_MAX })}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label={t("voice")} name="voiceGender" value={voiceGender} onChange={(e) => setVoiceGender(e.target.value as "female" | "male")}>
+        <SelectField label={t("voice")} id={`${uid}-voiceGender`} name="voiceGender" value={voiceGender} onChange={(e) => setVoiceGender(e.target.value as "female" | "male")}>
           <option value="female">{t("female")}</option>
           <option value="male">{t("male")}</option>
         </SelectField>
         <SelectField
           label={t("language")}
-          name="language"
+          id={`${uid}-language`} name="language"
           value={language}
           onChange={(e) => setLanguage(e.target.value)}
           disabled={!Array.isArray(languages)}
