@@ -76,8 +76,10 @@ export function RecordFromTextForm({ connectionId }: { connectionId: string }) {
         value={text}
         onChange={(e) => setText(e.target.value)}
         error={error?.fields?.text ?? (tooLong ? t("errors.recordTextTooLong") : undefined)}
-        help={t("counter", { count: text.length, max: CALLDOG_TEXT_MAX })}
       />
+      <p className={tooLong ? "-mt-3 text-xs font-medium text-red-700" : "-mt-3 text-xs text-slate-500"} aria-live="polite">
+        {t("counter", { count: text.length, max: CALLDOG_TEXT_MAX })}
+      </p>
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label={t("voice")} id={`${uid}-voiceGender`} name="voiceGender" value={voiceGender} onChange={(e) => setVoiceGender(e.target.value as "female" | "male")}>
           <option value="female">{t("female")}</option>
