@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState, useTransition } from "react";
-import { contactsQueryKey } from "@/components/obzvonilka/contacts-table";
+import { contactsQueryKey } from "@/lib/obzvonilka/contacts-query-key";
 import { PhoneRows } from "@/components/obzvonilka/phone-rows";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";

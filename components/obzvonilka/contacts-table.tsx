@@ -9,13 +9,10 @@ import { useDeferredValue, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import type { ContactsAnswer } from "@/lib/obzvonilka/contact-rows";
+import { contactsQueryKey } from "@/lib/obzvonilka/contacts-query-key";
 import { filterRows, type SearchableRow, searchable } from "@/lib/obzvonilka/contact-search";
 
 const ROW_HEIGHT = 40;
-
-export function contactsQueryKey(connectionId: string, baseId: number) {
-  return ["obzvonilka-contacts", connectionId, baseId] as const;
-}
 
 class ContactsReadFailure extends Error {}
 

@@ -1,10 +1,5 @@
-import {
-  CONTACT_TEXT_FIELDS,
-  type ContactField,
-  type ContactInput,
-  PHONE_SLOTS,
-  type PhoneSlot,
-} from "@/lib/providers/obzvonilka/schema";
+import { CONTACT_TEXT_FIELDS, type ContactField, PHONE_SLOTS, type PhoneSlot } from "@/lib/providers/obzvonilka/fields";
+import type { ContactInput } from "@/lib/providers/obzvonilka/schema";
 import { EMAIL_PATTERN, MAX_DESCRIPTION_LENGTH, MAX_TEXT_LENGTH } from "@/lib/providers/obzvonilka/wire";
 import { toE164 } from "@/lib/providers/phone";
 
