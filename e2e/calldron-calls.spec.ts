@@ -33,7 +33,8 @@ async function createsSoFar() {
 
 async function selectStatus(page: Page, label: RegExp) {
   const select = page.getByLabel("Status", { exact: true });
-  await select.selectOption({ label: (await select.locator("option", { hasText: label }).textContent()) as string });
+  // By value: an option's label carries a count that may change while the page refreshes.
+  await select.selectOption((await select.locator("option", { hasText: label }).getAttribute("value")) as string);
 }
 
 async function managerPage(browser: Browser, width = 1280) {
