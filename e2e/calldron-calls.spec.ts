@@ -61,11 +61,18 @@ test("a demo batch's calls: paginated, filtered by status and by final, stopped 
   await expect(page.getByTestId("live-state")).toContainText("Stopped: every call is final");
   await expect(page.getByText("Page 1 of 11")).toBeVisible();
   // The rows come through a server action: they carry whether there is a recording, never its URL or the key.
-  const [answer] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined),
-    page.getByRole("button", { name: "Next →" }).click(),
-  ]);
-  const body = await answer.text();
+  // Read through a route: the browser may drop a streamed answer's body before a response listener reads it.
+  const bodies: string[] = [];
+  await page.route("**/*", async (route) => {
+    if (route.request().method() !== "POST" || !route.request().headers()["next-action"]) return route.fallback();
+    const response = await route.fetch();
+    bodies.push(await response.text());
+    await route.fulfill({ response });
+  });
+  await page.getByRole("button", { name: "Next →" }).click();
+  await expect.poll(() => bodies.length).toBeGreaterThan(0);
+  await page.unrouteAll({ behavior: "wait" });
+  const body = bodies.join("\n");
   expect(body).toContain("hasRecording");
   expect(body).not.toContain("record.mp3");
   expect(body).not.toContain(SIM_URL);
