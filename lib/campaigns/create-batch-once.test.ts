@@ -4,7 +4,7 @@ import type { CalldronBatch } from "@/lib/providers/calldron/wire";
 import { ProviderError } from "@/lib/providers/provider-error";
 
 function batch(id: string, name: string): CalldronBatch {
-  return { id, name, description: "", status: "fresh", type: "batch", confirmation: "timeout", attempts: 1, callDelaySeconds: 60, callback: null, from: null, timeZone: "Moscow", timeFrom: null, timeTo: null, introFilename: null, introUrl: null };
+  return { id, name, description: "", status: "fresh", type: "batch", confirmation: "timeout", attempts: 1, callDelaySeconds: 60, callback: null, from: null, timeZone: "Moscow", timeFrom: null, timeTo: null, timeoutBeforeIntroCallback: null, introFilename: null, introUrl: null };
 }
 
 const lost = (kind: "unavailable" | "bad_response" | "rate_limited" | "validation") =>

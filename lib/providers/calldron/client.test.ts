@@ -86,6 +86,7 @@ describe("batches", () => {
       timeFrom: "09:00",
       timeTo: "20:00",
       confirmation: "dtmf",
+      timeoutBeforeIntroCallback: 1,
       introFilename: "intro.mp3",
     });
     expect(await client.updateBatch(id, { name: "Новое имя", attempts: 3 })).toEqual({ id, raw: { id } });

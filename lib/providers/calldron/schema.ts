@@ -22,6 +22,7 @@ export const batchWireSchema = z.object({
   time_zone: textSchema,
   time_from: textSchema,
   time_to: textSchema,
+  timeout_before_intro_callback: textSchema,
   intro_filename: textSchema,
   intro_url: textSchema,
 });

@@ -208,6 +208,8 @@ export type CalldronBatch = {
   timeZone: string | null;
   timeFrom: string | null;
   timeTo: string | null;
+  /** Not in the documented index; read when the service sends it. */
+  timeoutBeforeIntroCallback: number | null;
   introFilename: string | null;
   /** Simulator extension; the real service may not send it. */
   introUrl: string | null;
@@ -228,6 +230,7 @@ export function fromWireBatch(b: BatchWire): CalldronBatch {
     timeZone: b.time_zone,
     timeFrom: fromWireWindowTime(b.time_from),
     timeTo: fromWireWindowTime(b.time_to),
+    timeoutBeforeIntroCallback: toInt(b.timeout_before_intro_callback),
     introFilename: b.intro_filename,
     introUrl: b.intro_url,
   };

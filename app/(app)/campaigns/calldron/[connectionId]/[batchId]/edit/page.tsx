@@ -59,8 +59,8 @@ export default async function EditBatchPage({ params }: { params: Promise<Params
             timeZone: text(b.timeZone, NEW_BATCH_VALUES.timeZone),
             attempts: b.attempts === null ? NEW_BATCH_VALUES.attempts : String(b.attempts),
             callDelaySeconds: b.callDelaySeconds === null ? NEW_BATCH_VALUES.callDelaySeconds : String(b.callDelaySeconds),
-            // Not reported by the index: left empty, it is not sent and stays as it is.
-            timeoutBeforeIntroCallback: "",
+            // Not in the documented index: when the service does not report it, left empty, it is not sent and stays as it is.
+            timeoutBeforeIntroCallback: b.timeoutBeforeIntroCallback === null ? "" : String(b.timeoutBeforeIntroCallback),
             callback: b.callback ? formatPhone(b.callback) : "",
             from: b.from ? formatPhone(b.from) : "",
           }}
