@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
-import { db, getDb } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { connections, type WebhookEvent, webhookEvents } from "@/lib/db/schema";
 
 /** A receiver token: 32 random bytes, base64url (43 characters). */
@@ -40,41 +40,6 @@ export async function findConnectionIdByToken({ token, provider }: { token: stri
     .where(and(eq(connections.webhookToken, token), eq(connections.provider, provider)));
   return row?.id;
 }
-
-/**
- * Stores a delivery for the connection that owns the token, once per dedupe key, in one round trip (the
- * receiver's hot path: plain SQL, the body stored as received). `connectionId` is undefined for an unknown
- * token; `stored` is false for a duplicate.
- */
-export async function storeWebhookEvent({
-  token,
-  provider,
-  dedupeKey,
-  kind,
-  body,
-}: {
-  token: string;
-  provider: "calldog";
-  dedupeKey: string;
-  kind: string;
-  /** The JSON text as it arrived (already validated). */
-  body: string;
-}): Promise<{ connectionId?: string; stored: boolean }> {
-  const { raw } = await getDb();
-  const { rows } = await raw.query<{ connection_id: string | null; event_id: string | null }>(STORE_EVENT_SQL, [token, provider, dedupeKey, kind, body]);
-  const row = rows[0];
-  return { connectionId: row?.connection_id ?? undefined, stored: Boolean(row?.event_id) };
-}
-
-const STORE_EVENT_SQL = `
-  with c as (select id from connections where webhook_token = $1 and provider = $2),
-  ins as (
-    insert into webhook_events (connection_id, dedupe_key, kind, payload)
-    select id, $3, $4, $5::jsonb from c
-    on conflict (connection_id, dedupe_key) do nothing
-    returning id
-  )
-  select (select id from c) as connection_id, (select id from ins) as event_id`;
 
 /** Events waiting to be applied, oldest first; deferred ones (an error set, not processed) are left for the sweep. */
 export async function nextWebhookEvents({ limit }: { limit: number }): Promise<WebhookEvent[]> {

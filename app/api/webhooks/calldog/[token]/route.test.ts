@@ -117,6 +117,20 @@ describe("Calldog webhook receiver", () => {
     expect(await storedEvents()).toBe(before + 1);
   });
 
+  it("deliveries arriving together share a statement, yet each gets its own answer: unknown tokens 404, repeats stored once", async () => {
+    const before = await storedEvents();
+    const bodies = [info(111, "79990000111", "started"), info(112, "79990000112", "started")];
+    const answers = await Promise.all([
+      deliver(bodies[0]),
+      deliver(bodies[0], "C".repeat(43)),
+      deliver(bodies[1]),
+      deliver(bodies[0]),
+      deliver(bodies[1], "D".repeat(43)),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([200, 404, 200, 200, 404]);
+    expect(await storedEvents()).toBe(before + 2);
+  });
+
   it("a burst of repeated, out-of-order events: every call ends in its final state, nothing lost, nothing counted twice", async () => {
     const rng = new Rng(7);
     const outcomes: { status: CalldogCallStatus; common: string }[] = [

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
-import { findConnectionIdByToken, storeWebhookEvent, WEBHOOK_TOKEN_PATTERN } from "@/lib/db/queries/webhook-events";
+import { findConnectionIdByToken, WEBHOOK_TOKEN_PATTERN } from "@/lib/db/queries/webhook-events";
 import { nudgeWebhookEvents } from "@/lib/jobs/webhook-events";
 import { parseCalldogEvent } from "@/lib/webhooks/calldog-event";
+import { storeWebhookEvent } from "@/lib/webhooks/store-events-together";
 
 export const dynamic = "force-dynamic";
 
