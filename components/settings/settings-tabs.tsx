@@ -6,6 +6,7 @@ import { NavLink } from "@/components/ui/nav-link";
 const TABS = [
   { href: "/settings/users", key: "users" },
   { href: "/settings/connections", key: "connections" },
+  { href: "/settings/dialing", key: "dialingPolicy" },
   { href: "/settings/audit", key: "audit" },
 ] as const;
 

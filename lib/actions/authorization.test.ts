@@ -11,6 +11,8 @@ const ACCESS: Record<string, "public" | "any" | "admin" | "form"> = {
   setLocale: "public",
   changeOwnPassword: "any",
   setTimeZone: "any",
+  setTestPhone: "any",
+  updateDialingPolicy: "admin",
   listBatchCalls: "any",
   previewCallOne: "any",
   callOne: "any",

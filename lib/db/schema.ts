@@ -22,9 +22,24 @@ export const users = pgTable("users", {
   mustChangePassword: boolean("must_change_password").notNull().default(false),
   /** IANA zone in which dates are shown to this user. */
   timeZone: text("time_zone").notNull().default("Europe/Moscow"),
+  /** E.164; where this user's test calls go before a launch. */
+  testPhone: text("test_phone"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** The organisation's dialing policy: a single row (`id` = "org"), set by admins; absent means the defaults. */
+export const orgSettings = pgTable("org_settings", {
+  id: text("id").primaryKey().default("org"),
+  /** The default daily calling window of every campaign, `HH:MM` local to the campaign's time zone. */
+  callingWindowFrom: text("calling_window_from").notNull().default("09:00"),
+  callingWindowTo: text("calling_window_to").notNull().default("20:00"),
+  /** A manager's launch above this many numbers needs an admin's approval. */
+  managerLaunchLimit: integer("manager_launch_limit").notNull().default(5000),
+  updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+export type OrgSettings = typeof orgSettings.$inferSelect;
 
 export const signInAttempts = pgTable(
   "sign_in_attempts",

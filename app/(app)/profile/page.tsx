@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/profile/change-password-form";
+import { TestPhoneForm } from "@/components/profile/test-phone-form";
 import { TimeZoneForm } from "@/components/profile/time-zone-form";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
+import { findUserById } from "@/lib/db/queries/users";
 import { DEFAULT_TIME_ZONE, isTimeZone, timeZoneOptions } from "@/lib/i18n/time-zones";
+import { formatPhone } from "@/lib/phone-format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -16,6 +19,7 @@ export default async function ProfilePage() {
   const user = await requireUser();
   const t = await getTranslations();
   const locale = await getLocale();
+  const testPhone = (await findUserById({ id: user.id }))?.testPhone;
   return (
     <>
       <PageHeader title={t("profile.title")} />
@@ -36,6 +40,9 @@ export default async function ProfilePage() {
         </Card>
         <Card title={t("profile.timeZoneTitle")}>
           <TimeZoneForm current={isTimeZone(user.timeZone) ? user.timeZone : DEFAULT_TIME_ZONE} options={timeZoneOptions(locale)} />
+        </Card>
+        <Card title={t("testPhone.title")}>
+          <TestPhoneForm current={testPhone ? formatPhone(testPhone) : ""} />
         </Card>
         <Card title={t("profile.changePassword")}>
           <ChangePasswordForm />

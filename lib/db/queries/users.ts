@@ -58,7 +58,7 @@ export async function updateUser({
   invalidateSessions = false,
 }: {
   id: string;
-  patch: Partial<Pick<User, "role" | "disabled" | "passwordHash" | "mustChangePassword" | "locale" | "name" | "timeZone">>;
+  patch: Partial<Pick<User, "role" | "disabled" | "passwordHash" | "mustChangePassword" | "locale" | "name" | "timeZone" | "testPhone">>;
   invalidateSessions?: boolean;
 }): Promise<User | undefined> {
   const [row] = await (await db())

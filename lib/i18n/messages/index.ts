@@ -3,6 +3,7 @@ import enBase from "./en/base.json";
 import enCalldog from "./en/calldog.json";
 import enCalls from "./en/calls.json";
 import enCampaigns from "./en/campaigns.json";
+import enDialingPolicy from "./en/dialing-policy.json";
 import enDnc from "./en/dnc.json";
 import enImports from "./en/imports.json";
 import enLists from "./en/lists.json";
@@ -15,6 +16,7 @@ import ruBase from "./ru/base.json";
 import ruCalldog from "./ru/calldog.json";
 import ruCalls from "./ru/calls.json";
 import ruCampaigns from "./ru/campaigns.json";
+import ruDialingPolicy from "./ru/dialing-policy.json";
 import ruDnc from "./ru/dnc.json";
 import ruImports from "./ru/imports.json";
 import ruLists from "./ru/lists.json";
@@ -35,6 +37,7 @@ export const messageFiles: Record<Locale, Record<string, Record<string, unknown>
     calldog: enCalldog,
     calls: enCalls,
     campaigns: enCampaigns,
+    dialingPolicy: enDialingPolicy,
     dnc: enDnc,
     imports: enImports,
     lists: enLists,
@@ -49,6 +52,7 @@ export const messageFiles: Record<Locale, Record<string, Record<string, unknown>
     calldog: ruCalldog,
     calls: ruCalls,
     campaigns: ruCampaigns,
+    dialingPolicy: ruDialingPolicy,
     dnc: ruDnc,
     imports: ruImports,
     lists: ruLists,
