@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { pageAs } from "./support";
+import { ensureConnection, pageAs } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
@@ -57,4 +57,19 @@ test("a manager cannot open the dialing policy, and keeps a number for test call
   await expect(page.getByText("Number saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Phone number")).toHaveValue("+7 999 123 45 67");
+});
+
+test("a new Calldron batch starts with the organisation's window, and a wider one is refused", async ({ browser }) => {
+  await ensureConnection(browser, "calldron");
+  const page = await pageAs(browser, "manager");
+  await page.goto("/campaigns");
+  await page.getByRole("link", { name: "New batch" }).first().click();
+  await expect(page.getByLabel("Calling window from")).toHaveValue(/^09:00/);
+  await expect(page.getByLabel("to", { exact: true })).toHaveValue(/^20:00/);
+  await page.getByLabel("Name", { exact: true }).fill(`E2E late batch ${Date.now()}`);
+  await page.getByLabel("to", { exact: true }).fill("22:00");
+  await page.getByRole("button", { name: "Create batch" }).click();
+  await expect(page.getByText("The calling window must lie within the organisation's window, 09:00–20:00.")).toBeVisible();
+  await expect(page.getByText("Within the organisation's window only.").first()).toBeVisible();
+  await expect(page.getByLabel("to", { exact: true })).toHaveValue(/^22:00/);
 });

@@ -34,7 +34,7 @@ export const NEW_BATCH_VALUES: BatchFormValues = {
   type: "batch",
   confirmation: "timeout",
   timeFrom: "09:00",
-  timeTo: "21:00",
+  timeTo: "20:00",
   timeZone: "Moscow",
   attempts: "3",
   callDelaySeconds: "600",

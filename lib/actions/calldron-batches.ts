@@ -9,6 +9,7 @@ import { findAudioFile } from "@/lib/db/queries/audio";
 import { recordAudit } from "@/lib/db/queries/audit";
 import { deleteBatchIntro, saveBatchIntro } from "@/lib/db/queries/calldron-batch-intros";
 import { findConnection } from "@/lib/db/queries/connections";
+import { assertWindowWithinPolicy } from "@/lib/dialing/window-policy";
 import type { Connection } from "@/lib/db/schema";
 import { SafeError } from "@/lib/errors";
 import type { CalldronBatchInput } from "@/lib/providers/calldron/wire";
@@ -17,6 +18,7 @@ import { ProviderError } from "@/lib/providers/provider-error";
 import { requestIp } from "@/lib/request-ip";
 
 export const createCalldronBatch = action({ role: "any", schema: createBatchSchema }, async (input, user) => {
+  await assertWindowWithinPolicy({ from: input.timeFrom, to: input.timeTo }, WINDOW_FIELDS);
   const connection = await calldronConnection(input.connectionId);
   const intro = await loadIntro(input.audioId);
   const outcome = await createBatchOnce(clientFor(connection), toBatchInput(input, intro, "create")).catch((error) => {
@@ -39,6 +41,7 @@ export const createCalldronBatch = action({ role: "any", schema: createBatchSche
 });
 
 export const editCalldronBatch = action({ role: "any", schema: editBatchSchema }, async (input, user) => {
+  await assertWindowWithinPolicy({ from: input.timeFrom, to: input.timeTo }, WINDOW_FIELDS);
   const connection = await calldronConnection(input.connectionId);
   const intro = await loadIntro(input.audioId);
   try {
@@ -76,6 +79,8 @@ export const deleteCalldronBatch = action({ role: "any", schema: deleteBatchSche
   revalidatePath("/campaigns");
   return { id: input.batchId };
 });
+
+const WINDOW_FIELDS = { from: "timeFrom", to: "timeTo" };
 
 async function calldronConnection(id: string): Promise<Connection & { provider: "calldron" }> {
   const connection = await findConnection({ id });

@@ -4,6 +4,8 @@ import { setTestPhone } from "@/lib/actions/test-phone";
 import { listAudit } from "@/lib/db/queries/audit";
 import { readDialingPolicy } from "@/lib/db/queries/org-settings";
 import { findUserById, insertUser } from "@/lib/db/queries/users";
+import { assertWindowWithinPolicy } from "@/lib/dialing/window-policy";
+import { SafeError } from "@/lib/errors";
 import { setupTestDb } from "@/lib/testing/test-db";
 
 type TestUser = { id: string; email: string; name: string; role: "admin" | "manager"; locale: null; mustChangePassword: boolean };
@@ -54,6 +56,21 @@ describe("the organisation's dialing policy", () => {
     session.user = manager;
     expect(await updateDialingPolicy({ callingWindowFrom: "00:00", callingWindowTo: "23:59", managerLaunchLimit: "1000000" })).toMatchObject({ ok: false, code: "forbidden" });
     expect((await readDialingPolicy()).callingWindowFrom).toBe("09:00");
+  });
+});
+
+describe("a campaign's window against the policy", () => {
+  it("passes within the organisation's window and is refused outside it, naming the window and marking both fields", async () => {
+    await updateDialingPolicy({ callingWindowFrom: "10:00", callingWindowTo: "19:30", managerLaunchLimit: "5000" });
+    const fields = { from: "timeFrom", to: "timeTo" };
+    await expect(assertWindowWithinPolicy({ from: "10:00", to: "19:00" }, fields)).resolves.toBeUndefined();
+    const refused = await assertWindowWithinPolicy({ from: "09:00", to: "19:00" }, fields).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SafeError);
+    expect(refused).toMatchObject({
+      messageKey: "dialingPolicy.errors.outsideWindow",
+      values: { from: "10:00", to: "19:30" },
+      fieldErrors: { timeFrom: "dialingPolicy.errors.outsideWindowField", timeTo: "dialingPolicy.errors.outsideWindowField" },
+    });
   });
 });
 

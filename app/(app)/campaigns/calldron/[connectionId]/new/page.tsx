@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { findConnection } from "@/lib/db/queries/connections";
+import { readDialingPolicy } from "@/lib/db/queries/org-settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("campaignsPage"))("newBatchTitle") };
@@ -19,6 +20,8 @@ export default async function NewBatchPage({ params }: { params: Promise<{ conne
   const id = z.uuid().safeParse((await params).connectionId);
   const connection = id.success ? await findConnection({ id: id.data }) : undefined;
   if (connection?.provider !== "calldron") notFound();
+  const policy = await readDialingPolicy();
+  const initial = { ...NEW_BATCH_VALUES, timeFrom: policy.callingWindowFrom, timeTo: policy.callingWindowTo };
   return (
     <>
       <Link href="/campaigns" className="mb-2 inline-block text-sm text-indigo-700 underline">
@@ -26,7 +29,7 @@ export default async function NewBatchPage({ params }: { params: Promise<{ conne
       </Link>
       <PageHeader title={t("newBatchTitle")}>{connection.name}</PageHeader>
       <Card>
-        <BatchForm connectionId={connection.id} initial={NEW_BATCH_VALUES} cancelHref="/campaigns" />
+        <BatchForm connectionId={connection.id} initial={initial} cancelHref="/campaigns" />
       </Card>
     </>
   );
