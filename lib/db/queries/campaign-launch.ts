@@ -50,7 +50,8 @@ export async function updateDraftCampaign({
 export type LaunchStart =
   | { kind: "started"; task: Task; campaign: Campaign }
   | { kind: "already"; taskId: string | null; campaign: Campaign }
-  | { kind: "keyMismatch" | "gone" };
+  | { kind: "keyMismatch" }
+  | { kind: "gone" };
 
 /**
  * The launch's one decision, in one transaction with the campaign row locked: a draft whose launch key matches
