@@ -220,7 +220,7 @@ export function ScheduleStep({ choices, draft, pending, onNext, onBack }: StepPr
   const s = draft?.schedule;
   const [mode, setMode] = useState<"now" | "at">(s?.mode ?? "now");
   const [local, setLocal] = useState(s?.mode === "at" ? s.local : "");
-  const [timeZone, setTimeZone] = useState(s?.mode === "at" ? s.timeZone : "Europe/Moscow");
+  const [timeZone, setTimeZone] = useState(s?.mode === "at" ? s.timeZone : choices.defaultTimeZone);
   const [needRecording, setNeedRecording] = useState(draft?.needRecording ?? false);
   return (
     <StepForm title={t("steps.schedule")} pending={pending} onBack={onBack} onSubmit={() => onNext({ step: "schedule", mode, local, timeZone, needRecording })}>
@@ -240,8 +240,8 @@ export function ScheduleStep({ choices, draft, pending, onNext, onBack }: StepPr
           <TextField id="schedule-local" name="local" type="datetime-local" label={t("schedule.dateTime")} value={local} onChange={(e) => setLocal(e.target.value)} />
           <SelectField id="schedule-zone" name="timeZone" label={t("schedule.timeZone")} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
             {choices.timeZones.map((z) => (
-              <option key={z} value={z}>
-                {z}
+              <option key={z.value} value={z.value}>
+                {z.label}
               </option>
             ))}
           </SelectField>

@@ -27,7 +27,9 @@ export type WizardChoices = {
   records: IvrRecordChoice[];
   keptLists: { id: string; name: string; entries: number }[];
   calldronConnections: { id: string; name: string }[];
-  timeZones: string[];
+  timeZones: { value: string; label: string }[];
+  /** The user's own zone, the schedule's default. */
+  defaultTimeZone: string;
   /** APP_PUBLIC_URL is set: results arrive by webhook; otherwise by polling. */
   webhooks: boolean;
 };

@@ -17,7 +17,8 @@ import {
 } from "@/lib/calldog/campaign-settings";
 import { ivrMenuSchema } from "@/lib/calldog/ivr-menu-schema";
 import { menuIsValid, validateMenu } from "@/lib/calldog/ivr-menu";
-import { isTimeZone, zonedTimeToUtc } from "@/lib/calldog/schedule";
+import { zonedTimeToUtc } from "@/lib/calldog/schedule";
+import { isTimeZone } from "@/lib/i18n/time-zones";
 import { recordAudit } from "@/lib/db/queries/audit";
 import { findCampaign, insertDraftCampaign, updateDraftCampaign } from "@/lib/db/queries/campaign-launch";
 import { listCalldogRecordChoices } from "@/lib/db/queries/calldog-records";

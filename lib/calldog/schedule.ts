@@ -1,3 +1,5 @@
+import { isTimeZone } from "@/lib/i18n/time-zones";
+
 /**
  * A wall-clock time picked in a time zone to the instant it names (Calldog's `plannedAt` is unix seconds).
  * Undefined for an unknown zone, a malformed time, or a local time that does not exist there (a DST gap).
@@ -12,15 +14,6 @@ export function zonedTimeToUtc(local: string, timeZone: string): Date | undefine
   instant = asUtc - offsetMs(instant, timeZone);
   const back = wallClock(instant, timeZone);
   return back === local ? new Date(instant) : undefined;
-}
-
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The instant as `YYYY-MM-DDTHH:MM` on the zone's wall clock. */

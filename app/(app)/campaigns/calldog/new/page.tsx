@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CampaignWizard, type WizardChoices } from "@/components/calldog/campaign-wizard";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,24 +13,8 @@ import { findCampaign } from "@/lib/db/queries/campaign-launch";
 import { findConnection, listConnectionSummaries } from "@/lib/db/queries/connections";
 import { listContactLists } from "@/lib/db/queries/contact-lists";
 import { env } from "@/lib/env";
+import { DEFAULT_TIME_ZONE, isTimeZone, timeZoneOptions } from "@/lib/i18n/time-zones";
 import { formatPhone } from "@/lib/phone-format";
-
-/** Russia's zones first (Calldog dials +7 numbers), then UTC. */
-const TIME_ZONES = [
-  "Europe/Kaliningrad",
-  "Europe/Moscow",
-  "Europe/Samara",
-  "Asia/Yekaterinburg",
-  "Asia/Omsk",
-  "Asia/Novosibirsk",
-  "Asia/Krasnoyarsk",
-  "Asia/Irkutsk",
-  "Asia/Yakutsk",
-  "Asia/Vladivostok",
-  "Asia/Magadan",
-  "Asia/Kamchatka",
-  "UTC",
-];
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("calldogCampaign"))("title") };
@@ -67,7 +51,8 @@ export default async function NewCalldogCampaignPage({ searchParams }: { searchP
     records,
     keptLists: keptLists.map((l) => ({ id: l.id, name: l.name, entries: l.entries })),
     calldronConnections: connections.filter((c) => c.provider === "calldron").map((c) => ({ id: c.id, name: c.name })),
-    timeZones: TIME_ZONES,
+    timeZones: timeZoneOptions(await getLocale()).map(({ value, label }) => ({ value, label })),
+    defaultTimeZone: isTimeZone(user.timeZone) ? user.timeZone : DEFAULT_TIME_ZONE,
     webhooks: Boolean(env().APP_PUBLIC_URL),
   };
   return (
