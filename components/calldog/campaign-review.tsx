@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { RecipientsSummary } from "@/components/calldog/campaign-wizard-steps";
 import type { WizardChoices } from "@/components/calldog/campaign-wizard";
-import { IvrMenuTree } from "@/components/calldog/ivr-menu-tree";
+import { IvrMenuLines } from "@/components/calldog/ivr-menu-lines";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
@@ -56,7 +56,7 @@ export function CampaignReview({ choices, draft, onBack }: { choices: WizardChoi
           )}
         </Row>
         <Row label={t("steps.menu")}>
-          <IvrMenuTree menu={draft.menu} recordNames={recordNames} />
+          <IvrMenuLines lines={draft.menuLines} />
         </Row>
         <Row label={t("review.when")}>
           {s?.mode === "at" && draft.plannedAt

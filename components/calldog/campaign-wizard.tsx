@@ -11,7 +11,7 @@ import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { saveCalldogCampaignStep } from "@/lib/actions/calldog-campaigns";
 import type { DraftView } from "@/lib/calldog/campaign-draft";
-import { EMPTY_MENU, type IvrMenu, type IvrRecordChoice, menuIsValid, validateMenu } from "@/lib/calldog/ivr-menu";
+import type { IvrMenu, IvrRecordChoice } from "@/lib/calldog/ivr-menu";
 
 // The builder is the heaviest piece: loaded when its step opens, so the wizard's first load stays small.
 const MenuStep = dynamic(() => import("@/components/calldog/campaign-menu-step").then((m) => m.MenuStep), { ssr: false });
@@ -44,14 +44,13 @@ export function CampaignWizard({ choices, initial }: { choices: WizardChoices; i
   const [draft, setDraft] = useState<DraftView | null>(initial);
   const [step, setStep] = useState<Step>(initial?.reached ?? "recipients");
   const [name, setName] = useState(initial?.name ?? "");
-  const [menu, setMenu] = useState<IvrMenu>(initial?.menu ?? EMPTY_MENU);
+  const [menu, setMenu] = useState<IvrMenu>(initial?.menu ?? { handlers: [] });
   const [error, setError] = useState<{ text: string; field?: string }>();
   const [pending, startTransition] = useTransition();
   const reachedIndex = STEPS.indexOf(draft?.reached ?? "recipients");
 
   const save = (data: StepData) => {
     setError(undefined);
-    if (data.step === "menu" && !menuIsValid(validateMenu(data.menu))) return setError({ text: t("fixMenu") });
     startTransition(async () => {
       const result = await saveCalldogCampaignStep({ connectionId: choices.connection.id, campaignId: draft?.campaignId, name, data });
       if (!result.ok) {

@@ -95,11 +95,11 @@ export const saveCalldogCampaignStep = action({ role: "any", schema: saveSchema 
   settings.reached = later(settings.reached, nextStep(data.step));
   if (!campaign) {
     const created = await insertDraftCampaign({ connectionId, ownerId: user.id, name, launchKey: randomUUID(), settings });
-    return toDraftView(created);
+    return await toDraftView(created);
   }
   const saved = await updateDraftCampaign({ id: campaign.id, name, settings, plannedAt, timeZone });
   if (!saved) throw new SafeError(`${E}.notDraft`);
-  return toDraftView(saved);
+  return await toDraftView(saved);
 });
 
 /**

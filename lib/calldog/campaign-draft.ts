@@ -1,6 +1,9 @@
 import "server-only";
 import { type CallerId, type CampaignMessage, readSettings, type Schedule, type WizardStep } from "@/lib/calldog/campaign-settings";
+import { getTranslations } from "next-intl/server";
 import type { IvrMenu } from "@/lib/calldog/ivr-menu";
+import { describeMenu, type IvrMenuLine } from "@/lib/calldog/ivr-menu-summary";
+import { listCalldogRecordChoices } from "@/lib/db/queries/calldog-records";
 import type { Campaign } from "@/lib/db/schema";
 import { formatPhone } from "@/lib/phone-format";
 import { CALLDOG_MAX_PHONES_PER_REQUEST, CALLDOG_TTS_PRICE_KOPECKS } from "@/lib/providers/calldog/wire";
@@ -35,6 +38,8 @@ export type DraftView = {
   callerIdLabel: string | null;
   message: CampaignMessage | null;
   menu: IvrMenu;
+  /** The menu in words, described here so that the review ships no phone library. */
+  menuLines: IvrMenuLine[];
   schedule: Schedule | null;
   plannedAt: string | null;
   needRecording: boolean;
@@ -42,8 +47,11 @@ export type DraftView = {
   ttsKopecks: number | null;
 };
 
-export function toDraftView(campaign: Campaign): DraftView {
+export async function toDraftView(campaign: Campaign): Promise<DraftView> {
   const settings = readSettings(campaign.settings);
+  const t = await getTranslations("calldogIvr");
+  const records = settings.menu.handlers.some((h) => h.play) ? await listCalldogRecordChoices({ connectionId: campaign.connectionId }) : [];
+  const recordName = (id: string) => records.find((r) => r.recordId === id)?.name;
   const r = settings.recipients;
   const requests = r ? Math.ceil(r.phones.length / CALLDOG_MAX_PHONES_PER_REQUEST) : 0;
   return {
@@ -71,6 +79,7 @@ export function toDraftView(campaign: Campaign): DraftView {
     callerIdLabel: settings.callerId?.mode === "phone" ? formatPhone(settings.callerId.phone) : null,
     message: settings.message ?? null,
     menu: settings.menu,
+    menuLines: describeMenu(settings.menu, (key, values) => t(key as never, values as never), recordName),
     schedule: settings.schedule ?? null,
     plannedAt: campaign.plannedAt?.toISOString() ?? null,
     needRecording: settings.needRecording,

@@ -34,7 +34,7 @@ export default async function NewCalldogCampaignPage({ searchParams }: { searchP
     const campaign = await findCampaign({ id: query.campaign });
     if (!campaign || campaign.connectionId !== connection.id || (campaign.ownerId !== user.id && user.role !== "admin")) notFound();
     if (campaign.state !== "draft") redirect(`/campaigns/calldog/${campaign.id}`);
-    initial = toDraftView(campaign);
+    initial = await toDraftView(campaign);
   }
 
   const [phones, languages, records, keptLists, connections] = await Promise.all([
