@@ -1,4 +1,5 @@
 import "server-only";
+import { calldogLaunchHandler } from "@/lib/tasks/calldog-launch";
 import { addSubscribersHandler } from "@/lib/tasks/calldron-add-subscribers";
 import { calldronRunListHandler } from "@/lib/tasks/calldron-run-list";
 import { importHandler } from "@/lib/tasks/import";
@@ -6,5 +7,5 @@ import type { TaskHandler } from "@/lib/tasks/types";
 
 /** Every kind of background task, by kind. A new kind is added here. */
 export const taskHandlers: Record<string, TaskHandler<unknown>> = Object.fromEntries(
-  ([addSubscribersHandler(), calldronRunListHandler, importHandler()] as TaskHandler<never>[]).map((h) => [h.kind, h as TaskHandler<unknown>]),
+  ([addSubscribersHandler(), calldronRunListHandler, calldogLaunchHandler, importHandler()] as TaskHandler<never>[]).map((h) => [h.kind, h as TaskHandler<unknown>]),
 );

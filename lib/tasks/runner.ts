@@ -9,6 +9,8 @@ import {
   heartbeatTask,
   markItemInflight,
   markItemPending,
+  markItemsInflight,
+  markItemsPending,
   nextTaskItems,
   releaseTask,
   saveCollectedPage,
@@ -118,6 +120,7 @@ async function retryingReads<T>(control: RunControl, read: () => Promise<T>): Pr
 }
 
 async function runItems(task: Task, handler: TaskHandler<unknown>, context: unknown, control: RunControl): Promise<RunOutcome> {
+  if (handler.processBatch) return runBatches(task, handler, context, control);
   const concurrency = Math.max(1, handler.concurrency ?? 1);
   for (;;) {
     const state = control.check();
@@ -167,6 +170,61 @@ async function processItem(task: Task, handler: TaskHandler<unknown>, context: u
         continue;
       }
       // unavailable / bad_response: it may have happened. Next attempt reconciles first.
+      uncertain = true;
+      if (!(await control.backOff())) return;
+    }
+  }
+}
+
+/** A batch handler's items, `batchSize` at a time in order, one batch after another. */
+async function runBatches(task: Task, handler: TaskHandler<unknown>, context: unknown, control: RunControl): Promise<RunOutcome> {
+  const size = Math.max(1, handler.batchSize ?? 100);
+  for (;;) {
+    const state = control.check();
+    if (state !== "running") return state;
+    const items = await nextTaskItems({ taskId: task.id, limit: size });
+    if (items.length === 0) return "completed";
+    await processBatch(task, handler, context, control, items);
+    if (control.stopped) return control.stopped;
+  }
+}
+
+/** `processItem` for a batch: the same retry rules, applied to all its items together. */
+async function processBatch(task: Task, handler: TaskHandler<unknown>, context: unknown, control: RunControl, items: TaskItem[]) {
+  const process = handler.processBatch;
+  if (!process) return;
+  const ids = items.map((i) => i.id);
+  const finishAll = async (outcome: string, detail?: string) => {
+    for (const item of items) await finishTaskItem({ taskId: task.id, itemId: item.id, outcome, detail });
+  };
+  let uncertain = items.some((i) => i.state === "inflight");
+  while (!control.stopped) {
+    await markItemsInflight({ ids });
+    try {
+      const results = await process(items, context, uncertain);
+      for (const item of items) {
+        const result = results.get(item.id) ?? { outcome: "failed", detail: "noResult" };
+        await finishTaskItem({ taskId: task.id, itemId: item.id, outcome: result.outcome, detail: result.detail });
+      }
+      control.succeeded();
+      return;
+    } catch (error) {
+      if (error instanceof TaskStop) {
+        await markItemsPending({ ids });
+        return control.fail(error.reason);
+      }
+      if (!(error instanceof ProviderError)) {
+        console.error(`[tasks] ${task.kind} batch failed:`, error instanceof Error ? error.message : "unknown");
+        return finishAll("failed", "unexpected");
+      }
+      // Refused as a whole: nothing of this batch was done.
+      if (error.kind === "validation" || error.kind === "not_found") return finishAll("failed", providerDetail(error));
+      if (error.kind === "auth") return control.fail("providerAuth");
+      if (error.kind === "rate_limited") {
+        if (!uncertain) await markItemsPending({ ids });
+        await control.wait(Math.min(error.retryAfterMs ?? 2_000, MAX_RATE_LIMIT_WAIT_MS));
+        continue;
+      }
       uncertain = true;
       if (!(await control.backOff())) return;
     }

@@ -22,6 +22,14 @@ export type TaskHandler<Context = unknown> = {
    */
   process(item: TaskItem, context: Context, uncertain: boolean): Promise<ItemResult>;
   /**
+   * For a provider that takes many items in one request (Calldog creates up to 1000 calls at once): when set, the
+   * runner hands over up to `batchSize` items at a time instead of calling `process`, all marked in flight first,
+   * and the answer is each item's result by item id (an item left out fails). Errors work as for `process`, for
+   * the whole batch; `uncertain` is true when an earlier attempt at any of them may have reached the provider.
+   */
+  processBatch?(items: TaskItem[], context: Context, uncertain: boolean): Promise<Map<string, ItemResult>>;
+  batchSize?: number;
+  /**
    * For a task whose items are found in the background (listing them from a provider is long): called by the
    * runner, page after page, before any item is done, until `next` is null. Each page's items, its counts and
    * the cursor are saved together, so a crash or restart resumes from the last saved page and counts nothing

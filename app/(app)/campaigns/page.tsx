@@ -6,6 +6,7 @@ import { ConnectionSection, NoConnections } from "@/components/provider-data/con
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
+import { listConnectionSummaries } from "@/lib/db/queries/connections";
 import { readEachConnection } from "@/lib/providers/connection-clients";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +17,8 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
   await requireUser();
   const { deleted } = await searchParams;
   const t = await getTranslations("campaignsPage");
-  const reads = await readEachConnection("calldron", (client) => client.listBatches());
+  const [reads, connections] = await Promise.all([readEachConnection("calldron", (client) => client.listBatches()), listConnectionSummaries()]);
+  const calldog = connections.filter((c) => c.provider === "calldog");
   return (
     <>
       <PageHeader title={t("title")} />
@@ -40,7 +42,25 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
             )}
           </ConnectionSection>
         ))}
-        <Notice tone="info">{t("calldogNote")}</Notice>
+        <section aria-labelledby="calldog-campaigns" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-xs">
+          <h2 id="calldog-campaigns" className="text-base font-semibold text-slate-900">
+            {t("calldogCampaigns")}
+          </h2>
+          <p className="text-sm text-slate-600">{t("calldogNote")}</p>
+          {calldog.length === 0 && <NoConnections provider="Calldog" />}
+          <ul className="flex flex-wrap gap-3">
+            {calldog.map((c) => (
+              <li key={c.id}>
+                <Link
+                  href={`/campaigns/calldog/new?connection=${c.id}`}
+                  className="inline-flex items-center rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+                >
+                  {t("newCalldogCampaign", { connection: c.name })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
       </div>
     </>
   );

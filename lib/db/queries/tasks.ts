@@ -16,7 +16,7 @@ export async function insertTask(input: NewTask): Promise<Task> {
   return (await db()).transaction((tx) => insertTaskIn(tx, input));
 }
 
-type NewTask = {
+export type NewTask = {
   kind: string;
   ownerId: string;
   connectionId?: string | null;
@@ -25,9 +25,9 @@ type NewTask = {
   items: NewTaskItem[];
   counts?: Record<string, number>;
 };
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-async function insertTaskIn(tx: Tx, { kind, ownerId, connectionId, title, input, items, counts = {} }: NewTask): Promise<Task> {
+export async function insertTaskIn(tx: Tx, { kind, ownerId, connectionId, title, input, items, counts = {} }: NewTask): Promise<Task> {
   const [task] = await tx
     .insert(tasks)
     .values({ kind, ownerId, connectionId: connectionId ?? null, title, input, counts, total: 0 })
@@ -242,6 +242,34 @@ export async function markItemInflight({ id }: { id: string }): Promise<void> {
     .update(taskItems)
     .set({ state: "inflight", attempts: sql`${taskItems.attempts} + 1`, updatedAt: new Date() })
     .where(eq(taskItems.id, id));
+}
+
+/** `markItemInflight` for a batch of items sent together. */
+export async function markItemsInflight({ ids }: { ids: string[] }): Promise<void> {
+  if (ids.length === 0) return;
+  await (await db())
+    .update(taskItems)
+    .set({ state: "inflight", attempts: sql`${taskItems.attempts} + 1`, updatedAt: new Date() })
+    .where(inArray(taskItems.id, ids));
+}
+
+export async function markItemsPending({ ids }: { ids: string[] }): Promise<void> {
+  if (ids.length === 0) return;
+  await (await db()).update(taskItems).set({ state: "pending", updatedAt: new Date() }).where(inArray(taskItems.id, ids));
+}
+
+/** Adds fields to items' payloads, keeping any already there (what was first written wins). */
+export async function addItemsPayload({ ids, payload }: { ids: string[]; payload: Record<string, unknown> }): Promise<void> {
+  if (ids.length === 0) return;
+  await (await db())
+    .update(taskItems)
+    .set({ payload: sql`${JSON.stringify(payload)}::jsonb || coalesce(${taskItems.payload}, '{}'::jsonb)` })
+    .where(inArray(taskItems.id, ids));
+}
+
+export async function findTaskItems({ ids }: { ids: string[] }): Promise<TaskItem[]> {
+  if (ids.length === 0) return [];
+  return (await db()).select().from(taskItems).where(inArray(taskItems.id, ids));
 }
 
 /** The provider refused before doing anything (429): the item is simply still to do. */

@@ -1,6 +1,7 @@
 import enAudio from "./en/audio.json";
 import enBase from "./en/base.json";
 import enCalldog from "./en/calldog.json";
+import enCalldogCampaign from "./en/calldog-campaign.json";
 import enCalls from "./en/calls.json";
 import enCampaigns from "./en/campaigns.json";
 import enDialingPolicy from "./en/dialing-policy.json";
@@ -14,6 +15,7 @@ import enWebhooks from "./en/webhooks.json";
 import ruAudio from "./ru/audio.json";
 import ruBase from "./ru/base.json";
 import ruCalldog from "./ru/calldog.json";
+import ruCalldogCampaign from "./ru/calldog-campaign.json";
 import ruCalls from "./ru/calls.json";
 import ruCampaigns from "./ru/campaigns.json";
 import ruDialingPolicy from "./ru/dialing-policy.json";
@@ -35,6 +37,7 @@ export const messageFiles: Record<Locale, Record<string, Record<string, unknown>
     audio: enAudio,
     base: enBase,
     calldog: enCalldog,
+    calldogCampaign: enCalldogCampaign,
     calls: enCalls,
     campaigns: enCampaigns,
     dialingPolicy: enDialingPolicy,
@@ -50,6 +53,7 @@ export const messageFiles: Record<Locale, Record<string, Record<string, unknown>
     audio: ruAudio,
     base: ruBase,
     calldog: ruCalldog,
+    calldogCampaign: ruCalldogCampaign,
     calls: ruCalls,
     campaigns: ruCampaigns,
     dialingPolicy: ruDialingPolicy,

@@ -6,7 +6,7 @@ import { advanceCalls } from "@/lib/sim/calldog/simulator-lifecycle";
 import { route } from "@/lib/sim/calldog/simulator-routes";
 import { type SimState, initialState, restoreState, snapshotState } from "@/lib/sim/calldog/simulator-state";
 import { deliverWebhooks } from "@/lib/sim/calldog/simulator-webhooks";
-import type { ProviderSim, SimResponse } from "@/lib/sim/types";
+import type { ProviderSim, SimRequest, SimResponse } from "@/lib/sim/types";
 
 export { CALLDOG_SIM_ACCOUNTS };
 
@@ -23,6 +23,7 @@ export function createCalldogSim(opts: { demoData?: boolean } = {}): ProviderSim
     prefix: CALLDOG_SIM_PREFIX,
     presentedKey,
     authMethod,
+    loggedPhone: createdPhones,
     handle: (req, ctx) => route(state, cache, req, ctx),
     async tick(ctx) {
       advanceCalls(state, ctx);
@@ -35,6 +36,19 @@ export function createCalldogSim(opts: { demoData?: boolean } = {}): ProviderSim
     },
     control: (action, body) => control(state, action, body),
   };
+}
+
+/** The numbers of an `apiCalls/create` (11 digits each, comma-joined) for the request log; tests count calls by them. */
+function createdPhones(req: SimRequest): string | undefined {
+  if (req.method !== "POST" || !/^\/apiCalls\/create\/?$/.test(req.path)) return undefined;
+  try {
+    const body = JSON.parse(req.body.toString("utf8")) as { phone?: unknown; phones?: unknown };
+    const phones = Array.isArray(body.phones) ? body.phones : [body.phone];
+    const list = phones.filter((p): p is string => typeof p === "string").map((p) => p.slice(0, 20));
+    return list.length > 0 ? list.join(",") : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

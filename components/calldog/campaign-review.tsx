@@ -1,0 +1,104 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { type ReactNode, useState } from "react";
+import { RecipientsSummary } from "@/components/calldog/campaign-wizard-steps";
+import type { WizardChoices } from "@/components/calldog/campaign-wizard";
+import { IvrMenuLines } from "@/components/calldog/ivr-menu-lines";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Notice } from "@/components/ui/notice";
+import { launchCalldogCampaign } from "@/lib/actions/calldog-campaigns";
+import type { DraftView } from "@/lib/calldog/campaign-draft";
+
+/** The last step: everything chosen, in words, then Launch with a confirmation naming the number of calls. */
+export function CampaignReview({ choices, draft, onBack }: { choices: WizardChoices; draft: DraftView; onBack: () => void }) {
+  const t = useTranslations("calldogCampaign");
+  const format = useFormatter();
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const count = draft.recipients?.count ?? 0;
+  const recordNames = Object.fromEntries(choices.records.map((r) => [r.recordId, r.name]));
+  const m = draft.message;
+  const s = draft.schedule;
+
+  const launch = async () => {
+    setBusy(true);
+    setError(undefined);
+    // The launch key was made with the draft: a second click or a retried request makes no second launch.
+    const result = await launchCalldogCampaign({ campaignId: draft.campaignId, launchKey: draft.launchKey, confirmedCount: count });
+    if (!result.ok) {
+      setBusy(false);
+      setConfirming(false);
+      return setError(result.error);
+    }
+    router.push(`/campaigns/calldog/${result.data.campaignId}`);
+  };
+
+  return (
+    <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-xs" aria-labelledby="review-title" data-testid="campaign-review">
+      <h2 id="review-title" className="text-base font-semibold text-slate-900">
+        {t("steps.review")}
+      </h2>
+      <dl className="grid gap-x-6 gap-y-4 text-sm sm:grid-cols-[12rem_minmax(0,1fr)]">
+        <Row label={t("steps.recipients")}>{draft.recipients && <RecipientsSummary recipients={draft.recipients} />}</Row>
+        <Row label={t("steps.callerId")}>{draft.callerId?.mode === "phone" ? draft.callerIdLabel : t("callerId.duty")}</Row>
+        <Row label={t("steps.message")}>
+          {m?.kind === "record" && t("review.record", { name: recordNames[m.recordId] ?? m.name, id: m.recordId })}
+          {m?.kind === "tts" && (
+            <div className="space-y-1">
+              <p className="whitespace-pre-wrap [overflow-wrap:anywhere]">«{m.text}»</p>
+              <p className="text-slate-600">{t("review.voice", { gender: t(`message.${m.gender}`), lang: m.lang })}</p>
+            </div>
+          )}
+        </Row>
+        <Row label={t("steps.menu")}>
+          <IvrMenuLines lines={draft.menuLines} />
+        </Row>
+        <Row label={t("review.when")}>
+          {s?.mode === "at" && draft.plannedAt
+            ? t("review.at", { when: format.dateTime(new Date(draft.plannedAt), { dateStyle: "medium", timeStyle: "short", timeZone: s.timeZone }), zone: s.timeZone })
+            : t("schedule.now")}
+        </Row>
+        <Row label={t("review.recording")}>{draft.needRecording ? t("review.recordingOn") : t("review.recordingOff")}</Row>
+        <Row label={t("review.cost")}>
+          {draft.ttsKopecks !== null ? t("review.ttsCost", { rub: format.number(draft.ttsKopecks / 100, { minimumFractionDigits: 2 }) }) : t("review.noTtsCost")}
+          <p className="text-slate-600">{t("review.callsCost")}</p>
+        </Row>
+      </dl>
+      <Notice tone="info">{choices.webhooks ? t("review.webhooks") : t("review.polling")}</Notice>
+      {error && <Notice tone="error">{error}</Notice>}
+      <div className="flex gap-2">
+        <Button variant="secondary" onClick={onBack}>
+          {t("back")}
+        </Button>
+        <Button onClick={() => setConfirming(true)} disabled={count === 0 || busy}>
+          {t("launch")}
+        </Button>
+      </div>
+      <Dialog open={confirming} onClose={() => setConfirming(false)} title={t("confirmTitle")}>
+        <p className="mb-6 text-sm text-slate-700">{t("confirmMessage", { n: count, name: draft.name })}</p>
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => setConfirming(false)}>
+            {t("cancel")}
+          </Button>
+          <Button onClick={() => void launch()} disabled={busy}>
+            {busy ? t("launching") : t("confirmLaunch", { n: count })}
+          </Button>
+        </div>
+      </Dialog>
+    </section>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt className="font-medium text-slate-700">{label}</dt>
+      <dd className="text-slate-900">{children}</dd>
+    </>
+  );
+}
