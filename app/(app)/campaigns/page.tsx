@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { CalldogCampaignsSection } from "@/components/calldog-campaigns/calldog-campaigns-section";
 import { BatchesTable } from "@/components/campaigns/batches-table";
 import { ConnectionSection, NoConnections } from "@/components/provider-data/connection-section";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
+import { listCampaigns } from "@/lib/db/queries/campaign-results";
+import { listConnectionSummaries } from "@/lib/db/queries/connections";
 import { readEachConnection } from "@/lib/providers/connection-clients";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +19,12 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
   await requireUser();
   const { deleted } = await searchParams;
   const t = await getTranslations("campaignsPage");
-  const reads = await readEachConnection("calldron", (client) => client.listBatches());
+  const [reads, summaries, calldogCampaigns] = await Promise.all([
+    readEachConnection("calldron", (client) => client.listBatches()),
+    listConnectionSummaries(),
+    listCampaigns({ provider: "calldog" }),
+  ]);
+  const calldogConnections = summaries.filter((c) => c.provider === "calldog");
   return (
     <>
       <PageHeader title={t("title")} />
@@ -40,7 +48,11 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
             )}
           </ConnectionSection>
         ))}
-        <Notice tone="info">{t("calldogNote")}</Notice>
+        {calldogConnections.length === 0 && calldogCampaigns.length === 0 ? (
+          <NoConnections provider="Calldog" />
+        ) : (
+          <CalldogCampaignsSection connections={calldogConnections} campaigns={calldogCampaigns} />
+        )}
       </div>
     </>
   );

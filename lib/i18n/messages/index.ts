@@ -1,6 +1,7 @@
 import enAudio from "./en/audio.json";
 import enBase from "./en/base.json";
 import enCalldog from "./en/calldog.json";
+import enCalldogResults from "./en/calldog-results.json";
 import enCalls from "./en/calls.json";
 import enCampaigns from "./en/campaigns.json";
 import enDnc from "./en/dnc.json";
@@ -13,6 +14,7 @@ import enWebhooks from "./en/webhooks.json";
 import ruAudio from "./ru/audio.json";
 import ruBase from "./ru/base.json";
 import ruCalldog from "./ru/calldog.json";
+import ruCalldogResults from "./ru/calldog-results.json";
 import ruCalls from "./ru/calls.json";
 import ruCampaigns from "./ru/campaigns.json";
 import ruDnc from "./ru/dnc.json";
@@ -33,6 +35,7 @@ export const messageFiles: Record<Locale, Record<string, Record<string, unknown>
     audio: enAudio,
     base: enBase,
     calldog: enCalldog,
+    calldogResults: enCalldogResults,
     calls: enCalls,
     campaigns: enCampaigns,
     dnc: enDnc,
@@ -47,6 +50,7 @@ export const messageFiles: Record<Locale, Record<string, Record<string, unknown>
     audio: ruAudio,
     base: ruBase,
     calldog: ruCalldog,
+    calldogResults: ruCalldogResults,
     calls: ruCalls,
     campaigns: ruCampaigns,
     dnc: ruDnc,
