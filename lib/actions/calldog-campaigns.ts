@@ -151,7 +151,7 @@ export const refreshCampaignStatuses = action({ role: "any", schema: z.object(ca
 
 async function calldogCampaign(id: string): Promise<CampaignWithConnection> {
   const campaign = await findCampaign({ id });
-  if (!campaign || campaign.provider !== "calldog" || campaign.connectionProvider !== "calldog") throw new SafeError("calldogResults.errors.notFound");
+  if (campaign?.provider !== "calldog" || campaign.connectionProvider !== "calldog") throw new SafeError("calldogResults.errors.notFound");
   return campaign;
 }
 

@@ -111,3 +111,8 @@ export async function listCampaigns({ provider, limit = 200 }: { provider: Campa
     .limit(limit);
   return rows.map((r) => ({ ...r, calls: Number(r.calls), answered: Number(r.answered), final: Number(r.final) }));
 }
+
+export async function insertCampaign({ campaign }: { campaign: typeof campaigns.$inferInsert }): Promise<Campaign> {
+  const [row] = await (await db()).insert(campaigns).values(campaign).returning();
+  return row as Campaign;
+}
