@@ -34,8 +34,8 @@ export function IvrAnswers({ rows, onShow }: { rows: IvrAnswerRow[]; onShow: (an
               {row.label}
             </th>
             <td className="px-2 py-2 text-slate-700 [overflow-wrap:anywhere]">{row.actions.join(" · ")}</td>
-            <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums" data-testid="ivr-answer-count">
-              {format.number(row.count)}
+            <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
+              <span data-testid="ivr-answer-count">{format.number(row.count)}</span>
               {answered > 0 && <span className="ml-1 text-xs text-slate-500">({format.number(row.count / answered, { style: "percent", maximumFractionDigits: 0 })})</span>}
             </td>
             <td className="px-2 py-2 text-right">
