@@ -15,7 +15,9 @@ vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => session.use
 // Messages as their keys with their values, so that the labels can be asserted without a language.
 vi.mock("next-intl/server", () => ({
   getTranslations: async (ns?: string) =>
-    Object.assign((key: string, values?: Record<string, unknown>) => `${ns ? `${ns}.` : ""}${key}${values ? JSON.stringify(values) : ""}`, { has: () => true }),
+    Object.assign((key: string, values?: Record<string, unknown>) => `${ns ? `${ns}.` : ""}${key}${values && Object.keys(values).length ? JSON.stringify(values) : ""}`, {
+      has: () => true,
+    }),
 }));
 
 setupTestDb();
@@ -60,7 +62,8 @@ async function seedCalls(campaign: string, seeds: Seed[], start: number) {
       durationSeconds: s.duration ?? null,
       ivrAnswer: s.ivr ?? null,
       recordingRef: s.recording ? `${kit.baseUrl}recordings/${start + i}.mp3` : null,
-      createdAt: new Date(Date.UTC(2026, 10, 1, 10, 0, i)),
+      // Recent (the status sync polls the last 14 days only), one second apart so that the order is known.
+      createdAt: new Date(Date.now() - 3_600_000 + (start + i) * 1000),
     })),
   );
 }
