@@ -100,3 +100,16 @@ export async function simRequestLog(provider: keyof typeof SIM_CONNECTIONS): Pro
   const response = await fetch(`${SIM_URL}/_sim/log/${provider}`);
   return (await response.json()) as never;
 }
+
+/** A recording player opened in the page: it learns a duration, plays, and seeks by keyboard (the browser then asks for a range). */
+export async function expectRecordingPlays(page: Page): Promise<void> {
+  const player = page.getByRole("group", { name: /Recording of the call to/ });
+  await expect(player).toBeVisible();
+  await expect.poll(() => page.locator("audio").evaluate((a: HTMLAudioElement) => a.duration), { timeout: 15_000 }).toBeGreaterThan(0);
+  await player.getByRole("button", { name: "Play" }).click();
+  const seek = player.getByRole("slider", { name: "Position" });
+  await seek.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press("PageUp");
+  await expect.poll(() => page.locator("audio").evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(0);
+  await player.getByRole("button", { name: "Pause" }).click();
+}

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash, } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   addExistingCalldogRecord,
@@ -7,14 +7,12 @@ import {
   listCalldogLanguages,
   removeCalldogRecord,
 } from "@/lib/actions/calldog-records";
-import { sealApiKey } from "@/lib/crypto/connection-key";
 import { insertAudioFile } from "@/lib/db/queries/audio";
 import { listAudit } from "@/lib/db/queries/audit";
 import { listCalldogRecords } from "@/lib/db/queries/calldog-records";
-import { insertConnection } from "@/lib/db/queries/connections";
-import { insertUser } from "@/lib/db/queries/users";
 import { makeWav } from "@/lib/sim/audio";
-import { DEMO_KEY, type Kit, startKit } from "@/lib/sim/calldog/test-kit";
+import { type Kit, startKit } from "@/lib/sim/calldog/test-kit";
+import { insertCalldogSimConnection, insertTestManager } from "@/lib/testing/calldog-fixtures";
 import { setupTestDb } from "@/lib/testing/test-db";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "manager"; locale: null; mustChangePassword: boolean } }));
@@ -29,10 +27,8 @@ let connectionId: string;
 
 beforeAll(async () => {
   kit = await startKit();
-  const user = await insertUser({ user: { email: "manager@x.test", name: "Marina", passwordHash: "h", role: "manager" } });
-  session.user = { id: user.id, email: user.email, name: user.name, role: "manager", locale: null, mustChangePassword: false };
-  connectionId = randomUUID();
-  await insertConnection({ connection: { id: connectionId, name: "Calldog sim", provider: "calldog", baseUrl: kit.baseUrl, ...sealApiKey(connectionId, DEMO_KEY) } });
+  session.user = await insertTestManager("Marina");
+  connectionId = await insertCalldogSimConnection(kit.baseUrl);
 });
 afterAll(async () => {
   await kit.server.close();

@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { requestPhoneVerification } from "@/lib/actions/calldog-verification";
-import { sealApiKey } from "@/lib/crypto/connection-key";
 import { listAudit } from "@/lib/db/queries/audit";
-import { insertConnection } from "@/lib/db/queries/connections";
 import { addDncEntries } from "@/lib/db/queries/dnc";
 import { listPhoneVerifications } from "@/lib/db/queries/phone-verifications";
-import { insertUser } from "@/lib/db/queries/users";
-import { DEMO_KEY, type Kit, startKit } from "@/lib/sim/calldog/test-kit";
+import { type Kit, startKit } from "@/lib/sim/calldog/test-kit";
+import { insertCalldogSimConnection, insertTestManager } from "@/lib/testing/calldog-fixtures";
 import { setupTestDb } from "@/lib/testing/test-db";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "manager"; locale: null; mustChangePassword: boolean } }));
@@ -22,10 +20,8 @@ let connectionId: string;
 
 beforeAll(async () => {
   kit = await startKit();
-  const user = await insertUser({ user: { email: "manager@x.test", name: "M", passwordHash: "h", role: "manager" } });
-  session.user = { id: user.id, email: user.email, name: user.name, role: "manager", locale: null, mustChangePassword: false };
-  connectionId = randomUUID();
-  await insertConnection({ connection: { id: connectionId, name: "Calldog sim", provider: "calldog", baseUrl: kit.baseUrl, ...sealApiKey(connectionId, DEMO_KEY) } });
+  session.user = await insertTestManager("M");
+  connectionId = await insertCalldogSimConnection(kit.baseUrl);
 });
 afterAll(async () => {
   await kit.server.close();

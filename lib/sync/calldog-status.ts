@@ -14,19 +14,22 @@ const CHUNK = 500;
 /**
  * One pass of the status sync for a connection: reads every non-final call from `apiCalls/get`, chunk by chunk,
  * and applies the answers like webhook events (monotonic, never out of a final state). A provider error is
- * thrown after the chunks before it were applied. Returns whether every call is final now.
+ * thrown after the chunks before it were applied. Returns whether every call is final now. With `campaignId`,
+ * only that campaign's calls are read (a campaign page's "refresh now").
  */
 export async function syncCalldogStatuses({
   connection,
   client,
+  campaignId,
   now = new Date(),
 }: {
   connection: Pick<Connection, "id">;
   client: Pick<CalldogClient, "getCalls">;
+  campaignId?: string;
   now?: Date;
 }): Promise<{ polled: number; changed: number; allFinal: boolean }> {
   const createdSince = new Date(now.getTime() - SYNC_HORIZON_MS);
-  const ids = await listUnfinishedCallIds({ connectionId: connection.id, createdSince });
+  const ids = await listUnfinishedCallIds({ connectionId: connection.id, campaignId, createdSince });
   let changed = 0;
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK).map(Number).filter(Number.isSafeInteger);
@@ -36,6 +39,6 @@ export async function syncCalldogStatuses({
     const blocked = answers.filter((call) => call.blacklisted).map((call) => ({ phone: call.phone }));
     if (blocked.length > 0) await addDncEntries({ entries: blocked, source: DNC_SOURCE_CALLDOG_BLACKLIST });
   }
-  const left = await listUnfinishedCallIds({ connectionId: connection.id, createdSince, limit: 1 });
+  const left = await listUnfinishedCallIds({ connectionId: connection.id, campaignId, createdSince, limit: 1 });
   return { polled: ids.length, changed, allFinal: left.length === 0 };
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { CalldogCampaignsSection } from "@/components/calldog-campaigns/calldog-campaigns-section";
 import { BatchesTable } from "@/components/campaigns/batches-table";
 import { ConnectionSection, NoConnections } from "@/components/provider-data/connection-section";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
+import { listCampaigns } from "@/lib/db/queries/campaign-results";
 import { listConnectionSummaries } from "@/lib/db/queries/connections";
 import { readEachConnection } from "@/lib/providers/connection-clients";
 
@@ -17,8 +19,12 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
   await requireUser();
   const { deleted } = await searchParams;
   const t = await getTranslations("campaignsPage");
-  const [reads, connections] = await Promise.all([readEachConnection("calldron", (client) => client.listBatches()), listConnectionSummaries()]);
-  const calldog = connections.filter((c) => c.provider === "calldog");
+  const [reads, summaries, calldogCampaigns] = await Promise.all([
+    readEachConnection("calldron", (client) => client.listBatches()),
+    listConnectionSummaries(),
+    listCampaigns({ provider: "calldog" }),
+  ]);
+  const calldogConnections = summaries.filter((c) => c.provider === "calldog");
   return (
     <>
       <PageHeader title={t("title")} />
@@ -42,25 +48,11 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
             )}
           </ConnectionSection>
         ))}
-        <section aria-labelledby="calldog-campaigns" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-xs">
-          <h2 id="calldog-campaigns" className="text-base font-semibold text-slate-900">
-            {t("calldogCampaigns")}
-          </h2>
-          <p className="text-sm text-slate-600">{t("calldogNote")}</p>
-          {calldog.length === 0 && <NoConnections provider="Calldog" />}
-          <ul className="flex flex-wrap gap-3">
-            {calldog.map((c) => (
-              <li key={c.id}>
-                <Link
-                  href={`/campaigns/calldog/new?connection=${c.id}`}
-                  className="inline-flex items-center rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-                >
-                  {t("newCalldogCampaign", { connection: c.name })}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
+        {calldogConnections.length === 0 && calldogCampaigns.length === 0 ? (
+          <NoConnections provider="Calldog" />
+        ) : (
+          <CalldogCampaignsSection connections={calldogConnections} campaigns={calldogCampaigns} />
+        )}
       </div>
     </>
   );

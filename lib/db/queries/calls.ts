@@ -188,20 +188,30 @@ export async function recordIvrAction({
   });
 }
 
-/** Provider ids of the connection's calls that are not final yet, oldest first (what a status sync polls). */
+/** Provider ids of the connection's (or one campaign's) calls that are not final yet, oldest first (what a status sync polls). */
 export async function listUnfinishedCallIds({
   connectionId,
+  campaignId,
   createdSince,
   limit = 5000,
 }: {
   connectionId: string;
+  campaignId?: string;
   createdSince: Date;
   limit?: number;
 }): Promise<string[]> {
   const rows = await (await db())
     .select({ providerCallId: calls.providerCallId })
     .from(calls)
-    .where(and(eq(calls.connectionId, connectionId), eq(calls.final, false), isNotNull(calls.providerCallId), gt(calls.createdAt, createdSince)))
+    .where(
+      and(
+        eq(calls.connectionId, connectionId),
+        campaignId ? eq(calls.campaignId, campaignId) : undefined,
+        eq(calls.final, false),
+        isNotNull(calls.providerCallId),
+        gt(calls.createdAt, createdSince),
+      ),
+    )
     .orderBy(asc(calls.createdAt))
     .limit(limit);
   return rows.map((r) => r.providerCallId as string);

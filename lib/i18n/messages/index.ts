@@ -2,6 +2,7 @@ import enAudio from "./en/audio.json";
 import enBase from "./en/base.json";
 import enCalldog from "./en/calldog.json";
 import enCalldogCampaign from "./en/calldog-campaign.json";
+import enCalldogResults from "./en/calldog-results.json";
 import enCalls from "./en/calls.json";
 import enCampaigns from "./en/campaigns.json";
 import enDialingPolicy from "./en/dialing-policy.json";
@@ -16,6 +17,7 @@ import ruAudio from "./ru/audio.json";
 import ruBase from "./ru/base.json";
 import ruCalldog from "./ru/calldog.json";
 import ruCalldogCampaign from "./ru/calldog-campaign.json";
+import ruCalldogResults from "./ru/calldog-results.json";
 import ruCalls from "./ru/calls.json";
 import ruCampaigns from "./ru/campaigns.json";
 import ruDialingPolicy from "./ru/dialing-policy.json";
@@ -38,6 +40,7 @@ export const messageFiles: Record<Locale, Record<string, Record<string, unknown>
     base: enBase,
     calldog: enCalldog,
     calldogCampaign: enCalldogCampaign,
+    calldogResults: enCalldogResults,
     calls: enCalls,
     campaigns: enCampaigns,
     dialingPolicy: enDialingPolicy,
@@ -54,6 +57,7 @@ export const messageFiles: Record<Locale, Record<string, Record<string, unknown>
     base: ruBase,
     calldog: ruCalldog,
     calldogCampaign: ruCalldogCampaign,
+    calldogResults: ruCalldogResults,
     calls: ruCalls,
     campaigns: ruCampaigns,
     dialingPolicy: ruDialingPolicy,
