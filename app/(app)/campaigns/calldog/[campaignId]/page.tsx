@@ -7,8 +7,8 @@ import { z } from "zod";
 import { IvrMenuTree } from "@/components/calldog/ivr-menu-tree";
 import { CampaignResults } from "@/components/calldog-campaigns/campaign-results";
 import { CampaignStateBadge } from "@/components/calldog-campaigns/campaign-state-badge";
-import { TaskProgress } from "@/components/tasks/task-progress";
 import { Card } from "@/components/ui/card";
+import { LaunchReport } from "@/components/calldog/launch-report";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { type CampaignMessage, readCampaignSettings } from "@/lib/calldog/campaign-summary";
@@ -60,7 +60,7 @@ export default async function CalldogCampaignPage({ params }: { params: Promise<
       <div className="space-y-6">
         {campaign.launchTaskId && (
           <Card title={t("launch")}>
-            <TaskProgress taskId={campaign.launchTaskId} />
+            <LaunchReport campaignId={campaign.id} />
           </Card>
         )}
         <Card title={t("settings")}>
