@@ -2,6 +2,7 @@ import enAudio from "./en/audio.json";
 import enBase from "./en/base.json";
 import enCalldog from "./en/calldog.json";
 import enCalls from "./en/calls.json";
+import enCallsView from "./en/calls-view.json";
 import enCampaigns from "./en/campaigns.json";
 import enDnc from "./en/dnc.json";
 import enImports from "./en/imports.json";
@@ -14,6 +15,7 @@ import ruAudio from "./ru/audio.json";
 import ruBase from "./ru/base.json";
 import ruCalldog from "./ru/calldog.json";
 import ruCalls from "./ru/calls.json";
+import ruCallsView from "./ru/calls-view.json";
 import ruCampaigns from "./ru/campaigns.json";
 import ruDnc from "./ru/dnc.json";
 import ruImports from "./ru/imports.json";
@@ -34,6 +36,7 @@ export const messageFiles: Record<Locale, Record<string, Record<string, unknown>
     base: enBase,
     calldog: enCalldog,
     calls: enCalls,
+    callsView: enCallsView,
     campaigns: enCampaigns,
     dnc: enDnc,
     imports: enImports,
@@ -48,6 +51,7 @@ export const messageFiles: Record<Locale, Record<string, Record<string, unknown>
     base: ruBase,
     calldog: ruCalldog,
     calls: ruCalls,
+    callsView: ruCallsView,
     campaigns: ruCampaigns,
     dnc: ruDnc,
     imports: ruImports,
