@@ -3,6 +3,7 @@ import { z } from "zod";
 import { CALL_SORTS, type CallCursor, type CallFilters, type CallSort } from "@/lib/db/queries/call-list";
 import { callStatusEnum, providerEnum } from "@/lib/db/schema";
 import { toE164 } from "@/lib/providers/phone";
+import { zoneOffsetMs } from "@/lib/calls/zone-time";
 
 /** IVR answers offered in the filter: Calldog's digits and "stayed on the line" (-1), Calldron's confirmation. */
 export const IVR_CHOICES = ["any", "none", "confirmed", "not_confirmed", "-1", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"] as const;
@@ -79,19 +80,11 @@ export function decodeCursor(text: string | undefined, sort: CallSort): CallCurs
 export function startOfDay(date: string, timeZone: string, plusDays = 0): Date {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const wall = Date.UTC(y, m - 1, d + plusDays);
-  let instant = wall - offsetMs(wall, timeZone);
+  let instant = wall - zoneOffsetMs(wall, timeZone);
   // Near a DST change the offset at the guess may differ from the offset at the answer.
-  const again = wall - offsetMs(instant, timeZone);
+  const again = wall - zoneOffsetMs(instant, timeZone);
   if (again !== instant) instant = again;
   return new Date(instant);
-}
-
-/** The zone's offset from UTC at an instant, in ms. */
-function offsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
 /** The query string of a query (without empty values), optionally changed. */

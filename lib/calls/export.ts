@@ -4,6 +4,7 @@ import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { type CallFilters, type CallListRow, type CallSort, listCalls } from "@/lib/db/queries/call-list";
 import { csvResponse } from "@/lib/imports/csv-stream";
+import { zoneDateTime } from "@/lib/calls/zone-time";
 import { neutraliseCell } from "@/lib/imports/neutralise";
 
 /** Rows read per keyset page while exporting: memory stays flat whatever the total. */
@@ -50,7 +51,7 @@ export async function* exportPages({ filters, sort, page = EXPORT_PAGE }: { filt
 
 /** One call as export cells, in EXPORT_COLUMNS order; times as `yyyy-mm-dd hh:mm:ss` in the user's zone. */
 export function exportCells(row: CallListRow, ctx: ExportContext): (string | number | null)[] {
-  const time = (d: Date | null) => (d ? localTime(d, ctx.timeZone) : null);
+  const time = (d: Date | null) => (d ? zoneDateTime(d, ctx.timeZone) : null);
   return [
     row.id,
     row.provider,
@@ -68,18 +69,6 @@ export function exportCells(row: CallListRow, ctx: ExportContext): (string | num
     row.ivrAction,
     ctx.yesNo(row.recordingRef !== null),
   ];
-}
-
-const localFormats = new Map<string, Intl.DateTimeFormat>();
-
-function localTime(date: Date, timeZone: string): string {
-  let format = localFormats.get(timeZone);
-  if (!format) {
-    // Swedish writes dates the ISO way: 2026-11-27 03:41:44.
-    format = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
-    localFormats.set(timeZone, format);
-  }
-  return format.format(date);
 }
 
 export function callsCsv(fileName: string, pages: AsyncGenerator<CallListRow[]>, ctx: ExportContext): Response {
@@ -123,7 +112,7 @@ export function callsXlsx(fileName: string, pages: AsyncGenerator<CallListRow[]>
 
 /** `calls-<what>-<yyyy-mm-dd_hhmm>.<ext>`: what was filtered and when it was made, in the user's zone. */
 export function exportFileName(parts: string[], ext: "csv" | "xlsx", now: Date, timeZone: string): string {
-  const when = localTime(now, timeZone).replace(" ", "_").replace(/:\d{2}$/, "").replace(":", "");
+  const when = zoneDateTime(now, timeZone).replace(" ", "_").replace(/:\d{2}$/, "").replace(":", "");
   const what = parts
     .map((p) => p.normalize("NFKD").replace(/[^\w-]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase())
     .filter(Boolean)
