@@ -33,4 +33,6 @@ CREATE INDEX "calls_provider_at" ON "calls" USING btree ("provider","at","id");-
 CREATE INDEX "calls_status_at" ON "calls" USING btree ("status","at","id");--> statement-breakpoint
 CREATE INDEX "calls_campaign_at" ON "calls" USING btree ("campaign_id","at","id");--> statement-breakpoint
 CREATE INDEX "calls_connection_at" ON "calls" USING btree ("connection_id","at","id");--> statement-breakpoint
-CREATE INDEX "calls_duration" ON "calls" USING btree (coalesce("duration_seconds", 0),"id");
+CREATE INDEX "calls_duration" ON "calls" USING btree (coalesce("duration_seconds", 0),"id");--> statement-breakpoint
+CREATE INDEX "calls_campaign_status_at" ON "calls" USING btree ("campaign_id","status","at","id");--> statement-breakpoint
+CREATE INDEX "calls_phone_reverse" ON "calls" USING btree (reverse("phone") text_pattern_ops);

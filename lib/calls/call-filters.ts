@@ -46,7 +46,7 @@ export function filtersOf(query: CallQuery, timeZone: string): CallFilters {
     to: query.to ? startOfDay(query.to, timeZone, 1) : undefined,
     hasRecording: query.recording === undefined ? undefined : query.recording === "yes",
     ivr: query.ivr,
-    phone: exact ? { exact } : digits ? { digits } : undefined,
+    phone: exact ? { exact } : digits ? { suffix: digits } : undefined,
   };
 }
 

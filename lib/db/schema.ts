@@ -253,6 +253,9 @@ export const calls = pgTable(
     index("calls_campaign_at").on(t.campaignId, t.at, t.id),
     index("calls_connection_at").on(t.connectionId, t.at, t.id),
     index("calls_duration").on(sql`coalesce(${t.durationSeconds}, 0)`, t.id),
+    index("calls_campaign_status_at").on(t.campaignId, t.status, t.at, t.id),
+    // Search by a number's last digits: `reverse(phone) like '<reversed digits>%'`.
+    index("calls_phone_reverse").on(sql`reverse(${t.phone}) text_pattern_ops`),
   ],
 );
 

@@ -103,13 +103,15 @@ describe("the Calls page's query", () => {
     }
   });
 
-  it("searches by a whole number or by some digits, and by a date range in the user's time zone", async () => {
+  it("searches by a whole number or by its last digits, and by a date range in the user's time zone", async () => {
     const one = seeded[42] as Seeded;
     const exact = filtersOf(parseCallQuery({ q: `8 (${one.phone.slice(2, 5)}) ${one.phone.slice(5)}` }), "Europe/Moscow");
     expect(exact.phone).toEqual({ exact: one.phone });
     expect(await walk(exact, "newest")).toEqual([one.id]);
-    const some = filtersOf(parseCallQuery({ q: "00012" }), "Europe/Moscow");
-    expect(await walk(some, "newest")).toEqual(expected((s) => s.phone.includes("00012"), "newest"));
+    const some = filtersOf(parseCallQuery({ q: "012" }), "Europe/Moscow");
+    const ending = expected((s) => s.phone.endsWith("012"), "newest");
+    expect(ending.length).toBeGreaterThan(0);
+    expect(await walk(some, "newest")).toEqual(ending);
 
     // 11 March in Vladivostok (UTC+10) is 10 March 14:00 UTC to 11 March 14:00 UTC.
     const range = filtersOf(parseCallQuery({ from: "2026-03-11", to: "2026-03-11" }), "Asia/Vladivostok");

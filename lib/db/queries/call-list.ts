@@ -17,8 +17,8 @@ export type CallFilters = {
   hasRecording?: boolean;
   /** `any` (some answer), `none` (no answer), or one answer (a digit, `-1`, `confirmed`…). */
   ivr?: string;
-  /** E.164 for an exact number, or digits found anywhere in the number. */
-  phone?: { exact: string } | { digits: string };
+  /** E.164 for an exact number, or the number's last digits (served by the `calls_phone_reverse` index). */
+  phone?: { exact: string } | { suffix: string };
 };
 
 /** Where a page ends: the sort key as PostgreSQL text (microseconds kept) and the id. */
@@ -114,7 +114,11 @@ function filterConditions(f: CallFilters): SQL[] {
     f.to ? lt(calls.at, f.to) : undefined,
     f.hasRecording === undefined ? undefined : f.hasRecording ? isNotNull(calls.recordingRef) : isNull(calls.recordingRef),
     f.ivr === undefined ? undefined : f.ivr === "any" ? isNotNull(calls.ivrAnswer) : f.ivr === "none" ? isNull(calls.ivrAnswer) : eq(calls.ivrAnswer, f.ivr),
-    f.phone === undefined ? undefined : "exact" in f.phone ? eq(calls.phone, f.phone.exact) : like(calls.phone, `%${f.phone.digits}%`),
+    f.phone === undefined
+      ? undefined
+      : "exact" in f.phone
+        ? eq(calls.phone, f.phone.exact)
+        : like(sql`reverse(${calls.phone})`, `${[...f.phone.suffix.replace(/\D/g, "")].reverse().join("")}%`),
   ];
   return out.filter((c): c is SQL => c !== undefined);
 }
