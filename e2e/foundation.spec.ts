@@ -265,10 +265,10 @@ test("contact lists show Calldron lists and say that no Obzvonilka account is co
 
 test("calls of a chosen batch are listed with readable numbers and statuses, page by page", async ({ browser }) => {
   const page = await adminPage(browser);
-  await page.goto("/calls");
-  await page.getByLabel("Batch").selectOption({ label: "Calldron main · Уведомление о задолженности" });
-  await page.getByRole("button", { name: "Show" }).click();
-  await expect(page).toHaveURL(/batch=/);
+  // A batch's live calls are on its page; /calls shows the synced calls of every provider.
+  await page.goto("/campaigns");
+  await page.getByRole("link", { name: "Уведомление о задолженности", exact: true }).first().click();
+  await expect(page).toHaveURL(/\/campaigns\/calldron\//);
   const rows = page.getByTestId("call-row");
   await expect(rows).toHaveCount(25);
   await expect(rows.first()).toContainText(/\+7 \d{3} \d{3} \d{2} \d{2}/);

@@ -20,6 +20,11 @@ const envSchema = z.object({
   SIM_TIME_SCALE: z.coerce.number().positive().default(1),
   SIM_SEED: z.coerce.number().int().default(42),
   PGBOSS_DISABLED: flag,
+  /** When every Calldron connection's calls are synced into the calls table (a pg-boss cron, minutes at the finest); `off` for never. */
+  CALLDRON_SYNC_CRON: z
+    .string()
+    .regex(/^(off|\S+( \S+){4})$/)
+    .default("*/10 * * * *"),
   /** Opens /api/bench/echo, the webhook benchmark's ceiling. For `npm run bench:webhooks` only, never in production. */
   BENCH_ROUTES: flag,
   /**

@@ -251,14 +251,71 @@ export const calls = pgTable(
     raw: jsonb("raw").$type<Record<string, unknown>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** When the call happened, for the Calls page's order and date range: dialed, else known since. */
+    at: timestamp("at", { withTimezone: true })
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(dialed_at, created_at)`),
   },
   (t) => [
     uniqueIndex("calls_connection_provider_call").on(t.connectionId, t.providerCallId),
     index("calls_campaign_status").on(t.campaignId, t.status),
     index("calls_created").on(t.createdAt, t.id),
     index("calls_phone").on(t.phone),
+    // The Calls page's keyset orders (newest/oldest by `at`, by duration), alone and under its common filters.
+    index("calls_at").on(t.at, t.id),
+    index("calls_provider_at").on(t.provider, t.at, t.id),
+    index("calls_status_at").on(t.status, t.at, t.id),
+    index("calls_campaign_at").on(t.campaignId, t.at, t.id),
+    index("calls_connection_at").on(t.connectionId, t.at, t.id),
+    index("calls_duration").on(sql`coalesce(${t.durationSeconds}, 0)`, t.id),
+    index("calls_campaign_status_at").on(t.campaignId, t.status, t.at, t.id),
+    // Search by a number's last digits: `reverse(phone) like '<reversed digits>%'`.
+    index("calls_phone_reverse").on(sql`reverse(${t.phone}) text_pattern_ops`),
   ],
 );
+
+export const callSyncStateEnum = pgEnum("call_sync_state", ["idle", "queued", "running", "failed"]);
+
+/** One connection's call sync (Calldron): where it stands and what the last pass did, for "last synced" and progress. */
+export const callSyncs = pgTable("call_syncs", {
+  connectionId: uuid("connection_id")
+    .primaryKey()
+    .references(() => connections.id, { onDelete: "cascade" }),
+  provider: providerEnum("provider").notNull(),
+  state: callSyncStateEnum("state").notNull().default("idle"),
+  startedAt: timestamp("started_at", { withTimezone: true }),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+  lastSuccessAt: timestamp("last_success_at", { withTimezone: true }),
+  batchesTotal: integer("batches_total").notNull().default(0),
+  batchesDone: integer("batches_done").notNull().default(0),
+  pagesRead: integer("pages_read").notNull().default(0),
+  callsChanged: integer("calls_changed").notNull().default(0),
+  /** A ProviderError kind (or "unexpected") when the last pass failed. */
+  errorKind: text("error_kind"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Where a Calldron batch's call sync stands. A pass reads pages from `startPage` to the last; `nextPage` is
+ * saved after each page, so a pass that fails resumes there. The next pass starts at the first page that
+ * still held a non-final call (calls are listed oldest first and final calls never change), so it reads
+ * only non-final and new calls.
+ */
+export const calldronSyncCursors = pgTable("calldron_sync_cursors", {
+  campaignId: uuid("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id, { onDelete: "cascade" }),
+  connectionId: uuid("connection_id")
+    .notNull()
+    .references(() => connections.id, { onDelete: "cascade" }),
+  perPage: integer("per_page").notNull(),
+  startPage: integer("start_page").notNull().default(1),
+  /** The page to read next in a pass under way; null between passes. */
+  nextPage: integer("next_page"),
+  /** The first page of the pass under way that held a non-final call. */
+  firstOpenPage: integer("first_open_page"),
+  lastPassAt: timestamp("last_pass_at", { withTimezone: true }),
+});
 
 /** Webhook deliveries, stored and deduplicated before the 200, applied by a job. */
 export const webhookEvents = pgTable(
@@ -391,6 +448,8 @@ export type TaskItem = typeof taskItems.$inferSelect;
 export type Campaign = typeof campaigns.$inferSelect;
 export type CallRow = typeof calls.$inferSelect;
 export type CallStatus = (typeof callStatusEnum.enumValues)[number];
+export type CallSync = typeof callSyncs.$inferSelect;
+export type CalldronSyncCursor = typeof calldronSyncCursors.$inferSelect;
 export type WebhookEvent = typeof webhookEvents.$inferSelect;
 export type CalldogRecordRow = typeof calldogRecords.$inferSelect;
 export type IvrTemplate = typeof ivrTemplates.$inferSelect;

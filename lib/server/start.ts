@@ -32,6 +32,8 @@ export async function startServer(): Promise<void> {
       await startWebhookEventWorker(state.boss);
       const { startCalldogSyncWorker } = await import("@/lib/jobs/calldog-sync");
       await startCalldogSyncWorker(state.boss);
+      const { startCalldronSyncWorker } = await import("@/lib/jobs/calldron-sync");
+      await startCalldronSyncWorker(state.boss);
     } catch (error) {
       state.bossError = error instanceof Error ? error.message : "unknown";
       console.error("[jobs] pg-boss did not start:", state.bossError);

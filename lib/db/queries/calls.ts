@@ -61,10 +61,13 @@ export async function applyCallUpdates({
   connectionId,
   provider,
   updates,
+  campaignId = null,
 }: {
   connectionId: string;
   provider: SyncedProvider;
   updates: CallUpdate[];
+  /** The campaign the calls belong to, when the source says (a Calldron batch's listing); a known one is kept. */
+  campaignId?: string | null;
 }): Promise<{ changed: number }> {
   if (updates.length === 0) return { changed: 0 };
   return (await db()).transaction(async (tx) => {
@@ -99,7 +102,7 @@ export async function applyCallUpdates({
     }
     if (changed.size === 0) return { changed: 0 };
     const now = new Date();
-    const rows = [...changed].map((id) => ({ ...(state.get(id) as Merged), provider, connectionId, providerCallId: id, updatedAt: now }));
+    const rows = [...changed].map((id) => ({ ...(state.get(id) as Merged), provider, connectionId, campaignId, providerCallId: id, updatedAt: now }));
     await tx
       .insert(calls)
       .values(rows)
@@ -117,6 +120,7 @@ export async function applyCallUpdates({
           ivrAction: sql`excluded.ivr_action`,
           recordingRef: sql`excluded.recording_ref`,
           raw: sql`excluded.raw`,
+          campaignId: sql`coalesce(${calls.campaignId}, excluded.campaign_id)`,
           updatedAt: sql`excluded.updated_at`,
         },
         // A row that became final after our read (a row we could not lock because it did not exist yet) stays.

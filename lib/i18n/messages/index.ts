@@ -4,6 +4,7 @@ import enCalldog from "./en/calldog.json";
 import enCalldogCampaign from "./en/calldog-campaign.json";
 import enCalldogResults from "./en/calldog-results.json";
 import enCalls from "./en/calls.json";
+import enCallsView from "./en/calls-view.json";
 import enCampaigns from "./en/campaigns.json";
 import enDialingPolicy from "./en/dialing-policy.json";
 import enDnc from "./en/dnc.json";
@@ -19,6 +20,7 @@ import ruCalldog from "./ru/calldog.json";
 import ruCalldogCampaign from "./ru/calldog-campaign.json";
 import ruCalldogResults from "./ru/calldog-results.json";
 import ruCalls from "./ru/calls.json";
+import ruCallsView from "./ru/calls-view.json";
 import ruCampaigns from "./ru/campaigns.json";
 import ruDialingPolicy from "./ru/dialing-policy.json";
 import ruDnc from "./ru/dnc.json";
@@ -42,6 +44,7 @@ export const messageFiles: Record<Locale, Record<string, Record<string, unknown>
     calldogCampaign: enCalldogCampaign,
     calldogResults: enCalldogResults,
     calls: enCalls,
+    callsView: enCallsView,
     campaigns: enCampaigns,
     dialingPolicy: enDialingPolicy,
     dnc: enDnc,
@@ -59,6 +62,7 @@ export const messageFiles: Record<Locale, Record<string, Record<string, unknown>
     calldogCampaign: ruCalldogCampaign,
     calldogResults: ruCalldogResults,
     calls: ruCalls,
+    callsView: ruCallsView,
     campaigns: ruCampaigns,
     dialingPolicy: ruDialingPolicy,
     dnc: ruDnc,
