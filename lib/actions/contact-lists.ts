@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions/safe-action";
+import type { SessionUser } from "@/lib/auth/current-user";
+import { mayChangeContactList } from "@/lib/contact-lists/access";
 import {
   addContactListEntry,
   deleteContactList as deleteList,
@@ -28,13 +30,15 @@ export const createContactList = action({ role: "any", schema: z.object({ name }
   return { id: list.id };
 });
 
-export const renameContactList = action({ role: "any", schema: z.object({ listId, name }) }, async (input) => {
+export const renameContactList = action({ role: "any", schema: z.object({ listId, name }) }, async (input, user) => {
+  await listToChange(input.listId, user);
   if (!(await renameList({ id: input.listId, name: input.name }))) throw new SafeError("contactListNotFound");
   revalidatePath(`/lists/app/${input.listId}`);
   return { id: input.listId };
 });
 
-export const deleteContactList = action({ role: "any", schema: z.object({ listId }) }, async (input) => {
+export const deleteContactList = action({ role: "any", schema: z.object({ listId }) }, async (input, user) => {
+  await listToChange(input.listId, user);
   if (!(await deleteList({ id: input.listId }))) throw new SafeError("contactListNotFound");
   revalidatePath("/lists/app");
   return { id: input.listId };
@@ -42,17 +46,18 @@ export const deleteContactList = action({ role: "any", schema: z.object({ listId
 
 export const addContactListNumber = action(
   { role: "any", schema: z.object({ listId, phone: z.string().trim().min(1).max(40), name: z.string().trim().max(200).optional() }) },
-  async (input) => {
+  async (input, user) => {
     const phone = toE164(input.phone);
     if (!phone) throw new SafeError("invalidPhone", {}, { phone: "invalidPhone" });
-    if (!(await findContactList({ id: input.listId }))) throw new SafeError("contactListNotFound");
+    await listToChange(input.listId, user);
     const added = await addContactListEntry({ listId: input.listId, phone, name: input.name || null });
     revalidatePath(`/lists/app/${input.listId}`);
     return { added, phone };
   },
 );
 
-export const removeContactListNumber = action({ role: "any", schema: z.object({ listId, entryId: z.uuid() }) }, async (input) => {
+export const removeContactListNumber = action({ role: "any", schema: z.object({ listId, entryId: z.uuid() }) }, async (input, user) => {
+  await listToChange(input.listId, user);
   if (!(await removeContactListEntry({ listId: input.listId, id: input.entryId }))) throw new SafeError("contactListNotFound");
   revalidatePath(`/lists/app/${input.listId}`);
   return { id: input.entryId };
@@ -81,3 +86,11 @@ export const pushContactListToCalldron = action(
     return { taskId: task.id };
   },
 );
+
+/** The kept list, when this user may change it (its owner or an admin); refused in words otherwise. */
+async function listToChange(listId: string, user: SessionUser) {
+  const list = await findContactList({ id: listId });
+  if (!list) throw new SafeError("contactListNotFound");
+  if (!mayChangeContactList(list, user)) throw new SafeError("contactListNotYours");
+  return list;
+}

@@ -10,6 +10,8 @@ import { mappingSchema } from "@/lib/imports/plan";
 import { type ImportCheck, planFromFile, summarisePlan } from "@/lib/imports/prepare";
 import { type ImportTarget, importTargetSchema } from "@/lib/imports/target";
 import { action } from "@/lib/actions/safe-action";
+import type { SessionUser } from "@/lib/auth/current-user";
+import { mayChangeContactList } from "@/lib/contact-lists/access";
 import { IMPORT_KIND } from "@/lib/tasks/import";
 import { enqueueTask } from "@/lib/tasks/queue";
 
@@ -17,14 +19,14 @@ const importSchema = z.object({ fileId: z.uuid(), mapping: mappingSchema, target
 
 /** The counts and refused rows of an import with this mapping and target; nothing is sent. */
 export const checkImport = action({ role: "any", schema: importSchema }, async (input, user): Promise<ImportCheck> => {
-  await titleFor(input.target);
+  await titleFor(input.target, user);
   const { plan } = await planFromFile({ ...input, ownerId: user.id });
   return summarisePlan(plan, input.target);
 });
 
 /** Starts the import as a background task; the mapping is remembered for the next file of the same shape. */
 export const startImport = action({ role: "any", schema: importSchema }, async (input, user) => {
-  const title = await titleFor(input.target);
+  const title = await titleFor(input.target, user);
   const { file, plan } = await planFromFile({ ...input, ownerId: user.id });
   if (plan.valid === 0) throw new SafeError("importNothingValid");
   if (file.taskId) throw new SafeError("importAlreadyStarted");
@@ -43,12 +45,13 @@ export const startImport = action({ role: "any", schema: importSchema }, async (
   return { taskId: task.id };
 });
 
-/** The target in words for the task's title; also checks that it still exists. */
-async function titleFor(target: ImportTarget): Promise<string> {
+/** The target in words for the task's title; also checks that it still exists and, for a kept list, that it is the user's to change. */
+async function titleFor(target: ImportTarget, user: SessionUser): Promise<string> {
   if (target.kind === "dnc") return "do-not-call";
   if (target.kind === "app") {
     const list = await findContactList({ id: target.listId });
     if (!list) throw new SafeError("contactListNotFound");
+    if (!mayChangeContactList(list, user)) throw new SafeError("contactListNotYours");
     return list.name;
   }
   const connection = await findConnection({ id: target.connectionId });

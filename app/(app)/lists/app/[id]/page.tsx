@@ -11,6 +11,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
+import { mayChangeContactList } from "@/lib/contact-lists/access";
 import { countContactListEntries, findContactList, listContactListEntries } from "@/lib/db/queries/contact-lists";
 import { formatPhone } from "@/lib/phone-format";
 import { readEachConnection } from "@/lib/providers/connection-clients";
@@ -24,11 +25,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** One kept list: its numbers (search, pages), add and remove, rename, delete, push into Calldron. */
 export default async function ContactListPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string; page?: string }> }) {
-  await requireUser();
+  const user = await requireUser();
   const { id } = await params;
   if (!UUID.test(id)) notFound();
   const list = await findContactList({ id });
   if (!list) notFound();
+  // Everyone may read and use a kept list; only its owner or an admin sees the controls that change it.
+  const canChange = mayChangeContactList(list, user);
   const t = await getTranslations("contactLists");
   const format = await getFormatter();
   const query = await searchParams;
@@ -45,20 +48,25 @@ export default async function ContactListPage({ params, searchParams }: { params
   const hrefFor = (n: number) => `/lists/app/${id}?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(n) })}`;
   return (
     <>
-      <PageHeader title={list.name} actions={<DeleteContactListButton listId={id} name={list.name} />}>
+      <PageHeader title={list.name} actions={canChange ? <DeleteContactListButton listId={id} name={list.name} /> : undefined}>
         <p className="flex gap-4">
           <Link href="/lists/app" className="text-indigo-700 underline">
             {t("backToKept")}
           </Link>
-          <Link href={`/imports/new?target=app&list=${id}`} className="text-indigo-700 underline">
-            {t("importFile")}
-          </Link>
+          {canChange && (
+            <Link href={`/imports/new?target=app&list=${id}`} className="text-indigo-700 underline">
+              {t("importFile")}
+            </Link>
+          )}
         </p>
+        {!canChange && <p className="mt-2 text-sm text-slate-600">{t("readOnly")}</p>}
       </PageHeader>
       <div className="space-y-6">
-        <Card title={t("addTitle")}>
-          <AddEntryForm listId={id} />
-        </Card>
+        {canChange && (
+          <Card title={t("addTitle")}>
+            <AddEntryForm listId={id} />
+          </Card>
+        )}
         <Card title={t("numbersTitle", { n: total })}>
           <form className="mb-4 flex gap-2" aria-label={t("search")}>
             <label htmlFor="entry-search" className="sr-only">
@@ -78,9 +86,11 @@ export default async function ContactListPage({ params, searchParams }: { params
                   <Th>{t("phone")}</Th>
                   <Th>{t("entryName")}</Th>
                   <Th>{t("added_at")}</Th>
-                  <Th className="w-24">
-                    <span className="sr-only">{t("remove")}</span>
-                  </Th>
+                  {canChange && (
+                    <Th className="w-24">
+                      <span className="sr-only">{t("remove")}</span>
+                    </Th>
+                  )}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -89,9 +99,11 @@ export default async function ContactListPage({ params, searchParams }: { params
                     <Td className="whitespace-nowrap font-mono text-xs">{formatPhone(e.phone)}</Td>
                     <Td>{e.name}</Td>
                     <Td>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
-                    <Td>
-                      <RemoveEntryButton listId={id} entryId={e.id} phone={formatPhone(e.phone)} />
-                    </Td>
+                    {canChange && (
+                      <Td>
+                        <RemoveEntryButton listId={id} entryId={e.id} phone={formatPhone(e.phone)} />
+                      </Td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -102,9 +114,11 @@ export default async function ContactListPage({ params, searchParams }: { params
         <Card title={t("pushTitle")}>
           <PushToCalldronForm listId={id} choices={choices} />
         </Card>
-        <Card title={t("renameTitle")}>
-          <RenameContactListForm listId={id} name={list.name} />
-        </Card>
+        {canChange && (
+          <Card title={t("renameTitle")}>
+            <RenameContactListForm listId={id} name={list.name} />
+          </Card>
+        )}
       </div>
     </>
   );
