@@ -242,6 +242,8 @@ export const calls = pgTable(
     index("calls_campaign_status").on(t.campaignId, t.status),
     index("calls_created").on(t.createdAt, t.id),
     index("calls_phone").on(t.phone),
+    // When a call happened, for the overview's periods: dialed, or (not dialed yet) recorded.
+    index("calls_time").on(sql`coalesce(${t.dialedAt}, ${t.createdAt})`),
   ],
 );
 

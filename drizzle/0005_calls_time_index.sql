@@ -1,0 +1,1 @@
+CREATE INDEX "calls_time" ON "calls" USING btree (coalesce("dialed_at", "created_at"));
