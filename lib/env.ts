@@ -22,6 +22,8 @@ const envSchema = z.object({
   PGBOSS_DISABLED: flag,
   /** Opens /api/bench/echo, the webhook benchmark's ceiling. For `npm run bench:webhooks` only, never in production. */
   BENCH_ROUTES: flag,
+  /** Opens /api/testing/* (seeding known data for the end-to-end suite). Set by `serve.mts --e2e` only, never in production. */
+  E2E_FIXTURES: flag,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -68,6 +68,7 @@ start("app", bin("next"), ["start", "-p", values.port], {
         AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"),
         APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
         AUTH_TRUST_HOST: "1",
+        E2E_FIXTURES: "1",
       }
     : { PROZVON_DEMO: "1", AUTH_TRUST_HOST: "1" }),
 });

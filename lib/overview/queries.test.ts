@@ -140,7 +140,7 @@ describe("campaigns", () => {
   it("lists the campaigns running now: non-final calls or a running launch task", async () => {
     const running = await runningCampaigns();
     expect(running.map((r) => [r.name, r.total, r.finished, r.answered, r.taskState]).sort()).toEqual([
-      ["Launching", 0, 0, 0, "running"],
+      ["Launching", 0, 0, 0, "queued"],
       ["Survey", 5, 4, 2, null],
     ]);
   });

@@ -13,7 +13,7 @@ import { type CallStatus, calls, campaigns, type Provider, tasks } from "@/lib/d
  * | B (Calldog)       | answered 30 s·1, queued (not final)                       | −3 answered 100 s·1, −3 no answer; −7 busy |
  * | C (Obzvonilka)    | answered 90 s, canceled                                   | −3 failed; −29 answered 10 s             |
  * | none (Calldog)    | answered 50 s                                             |                                          |
- * | D (Calldog)       | no calls, its launch task running                         |                                          |
+ * | D (Calldog)       | no calls, its launch task queued                           |                                          |
  */
 export type OverviewFixtureCampaigns = Record<"a" | "b" | "c" | "d", string>;
 
@@ -64,7 +64,7 @@ export async function seedOverviewFixture({
   names?: Record<"a" | "b" | "c" | "d", string>;
 }): Promise<OverviewFixtureCampaigns> {
   const providerOf = { a: "calldron", b: "calldog", c: "obzvonilka", d: "calldog" } as const;
-  const [task] = await database.insert(tasks).values({ kind: "calldog-launch", title: names.d, state: "running" }).returning({ id: tasks.id });
+  const [task] = await database.insert(tasks).values({ kind: "calldog-launch", title: names.d, state: "queued" }).returning({ id: tasks.id });
   const ids = {} as OverviewFixtureCampaigns;
   for (const key of ["a", "b", "c", "d"] as const) {
     const provider = providerOf[key];
