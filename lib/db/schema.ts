@@ -244,6 +244,8 @@ export const calls = pgTable(
     index("calls_phone").on(t.phone),
     // When a call happened, for the overview's periods: dialed, or (not dialed yet) recorded.
     index("calls_time").on(sql`coalesce(${t.dialedAt}, ${t.createdAt})`),
+    // The few calls still in progress, for the campaigns running now.
+    index("calls_open_campaign").on(t.campaignId).where(sql`not ${t.final}`),
   ],
 );
 

@@ -1,1 +1,0 @@
-CREATE INDEX "calls_time" ON "calls" USING btree (coalesce("dialed_at", "created_at"));
