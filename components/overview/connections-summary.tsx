@@ -23,15 +23,16 @@ export async function ConnectionsSummary({ user }: { user: SessionUser }) {
     );
   }
   return (
-    <ul className="space-y-1 text-sm">
+    <ul className="space-y-2 text-sm">
       {PROVIDERS.map((provider) => {
         const mine = connections.filter((c) => c.provider === provider);
         return (
-          <li key={provider} className="flex justify-between gap-2">
-            <span className="font-medium">{PROVIDER_LABELS[provider]}</span>
-            <span className="truncate text-slate-600" title={mine.map((c) => c.name).join(", ")}>
-              {t("connectionCount", { count: mine.length })}
-            </span>
+          <li key={provider}>
+            <p className="flex justify-between gap-2">
+              <span className="font-medium">{PROVIDER_LABELS[provider]}</span>
+              <span className="text-slate-600">{t("connectionCount", { count: mine.length })}</span>
+            </p>
+            {mine.length > 0 && <p className="truncate text-slate-600">{mine.map((c) => c.name).join(", ")}</p>}
           </li>
         );
       })}
