@@ -54,8 +54,8 @@ test("the overview shows the seeded campaigns' figures for each period, with cha
   await expect(page.getByTestId("figures-obzvonilka")).toBeVisible();
 
   // The charts are drawn (recharts, loaded after the page).
-  await expect(page.getByTestId("chart-timeline").locator("svg.recharts-surface")).toBeVisible();
-  await expect(page.getByTestId("chart-ivr").locator("svg.recharts-surface")).toBeVisible();
+  await expect(page.getByTestId("chart-timeline").locator("svg.recharts-surface[role=application]")).toBeVisible();
+  await expect(page.getByTestId("chart-ivr").locator("svg.recharts-surface[role=application]")).toBeVisible();
   await expect(page.getByTestId("chart-timeline").getByText("Calls and answer rate over time")).toBeAttached();
 
   // Survey still has a queued call; Launching's launch task is queued.
@@ -76,12 +76,12 @@ test("the overview shows the seeded campaigns' figures for each period, with cha
   expect((await campaignRow(page, ids.a))[0]).toBe("8");
   expect((await campaignRow(page, ids.b))[0]).toBe("5");
   expect((await campaignRow(page, ids.c))[0]).toBe("4");
-  await expect(page.getByTestId("chart-timeline").locator("svg.recharts-surface")).toBeVisible();
+  await expect(page.getByTestId("chart-timeline").locator("svg.recharts-surface[role=application]")).toBeVisible();
 
   for (const locale of ["en", "ru"]) {
     await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: page.url() }]);
     await page.goto("/");
-    await expect(page.getByTestId("chart-timeline").locator("svg.recharts-surface")).toBeVisible();
+    await expect(page.getByTestId("chart-timeline").locator("svg.recharts-surface[role=application]")).toBeVisible();
     await page.screenshot({ path: `test-results/overview-1280-${locale}.png`, fullPage: true });
   }
   await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
@@ -120,7 +120,7 @@ test("two campaigns of different providers are picked with the keyboard and comp
   expect(await cells("failedRate")).toEqual(["11.1%", "0%"]);
   expect(await cells("ivr-1")).toEqual(["50% (2)", "100% (2)"]);
   expect(await cells("ivr-3")).toEqual(["25% (1)", "0% (0)"]);
-  await expect(page.getByTestId("chart-compare").locator("svg.recharts-surface")).toBeVisible();
+  await expect(page.getByTestId("chart-compare").locator("svg.recharts-surface[role=application]")).toBeVisible();
   await expectNoAxeViolations(page);
 
   // The same address in a fresh page shows the same comparison; an unknown id is reported, not fatal.
@@ -134,7 +134,7 @@ test("two campaigns of different providers are picked with the keyboard and comp
   for (const locale of ["en", "ru"]) {
     await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: page.url() }]);
     await page.reload();
-    await expect(page.getByTestId("chart-compare").locator("svg.recharts-surface")).toBeVisible();
+    await expect(page.getByTestId("chart-compare").locator("svg.recharts-surface[role=application]")).toBeVisible();
     await page.screenshot({ path: `test-results/compare-1280-${locale}.png`, fullPage: true });
   }
   await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
