@@ -28,8 +28,8 @@ const envSchema = z.object({
   /** Opens /api/bench/echo, the webhook benchmark's ceiling. For `npm run bench:webhooks` only, never in production. */
   BENCH_ROUTES: flag,
   /**
-   * Opens /api/e2e/…, the end-to-end suite's fixtures (e.g. a Calldog campaign made of calls created on the
-   * simulator). Set by `scripts/serve.mts --e2e` only, never in production or the demo.
+   * Opens the end-to-end suite's fixtures: /api/e2e/… (a Calldog campaign made of calls created on the simulator)
+   * and /api/testing/… (the overview's seeded data). Set by `scripts/serve.mts --e2e` only, never in production or the demo.
    */
   E2E_FIXTURES: flag,
 });

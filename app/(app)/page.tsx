@@ -1,56 +1,83 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ConnectionsSummary } from "@/components/overview/connections-summary";
+import { CampaignTable, ProviderTable } from "@/components/overview/figures-tables";
+import { Kpis } from "@/components/overview/kpis";
+import { OverviewCharts } from "@/components/overview/overview-charts";
+import { PeriodSwitch } from "@/components/overview/period-switch";
+import { RunningCampaigns } from "@/components/overview/running-campaigns";
 import { SystemStatus } from "@/components/overview/system-status";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
-import { listConnectionSummaries } from "@/lib/db/queries/connections";
-import { PROVIDER_LABELS, PROVIDERS } from "@/lib/providers/catalog";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "@/lib/i18n/time-zones";
+import { parsePeriod } from "@/lib/overview/period";
+import { hasResults, loadOverview, runningCampaigns } from "@/lib/overview/queries";
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ period?: string | string[] }> }) {
   const user = await requireUser();
   const t = await getTranslations("overview");
-  const connections = await listConnectionSummaries();
+  const r = await getTranslations("overviewResults");
+  const period = parsePeriod((await searchParams).period);
+  const timeZone = isTimeZone(user.timeZone) ? user.timeZone : DEFAULT_TIME_ZONE;
+  const side = (
+    <Card title={t("system")}>
+      <div className="space-y-4">
+        <ConnectionsSummary user={user} />
+        <SystemStatus />
+      </div>
+    </Card>
+  );
+  if (!(await hasResults())) {
+    return (
+      <>
+        <PageHeader title={t("title")}>{t("welcome", { name: user.name || user.email })}</PageHeader>
+        <div className="grid gap-6 lg:grid-cols-3">
+          <Card className="lg:col-span-2">
+            <div className="space-y-3 py-6 text-center" data-testid="overview-empty">
+              <h2 className="text-lg font-semibold text-slate-900">{r("emptyTitle")}</h2>
+              <p className="text-sm text-slate-600">{r("emptyText")}</p>
+              <Link href="/campaigns" className="inline-block text-sm font-medium text-indigo-700 underline">
+                {r("emptyAction")}
+              </Link>
+            </div>
+          </Card>
+          {side}
+        </div>
+      </>
+    );
+  }
+  const [data, running] = await Promise.all([loadOverview({ period, timeZone }), runningCampaigns()]);
   return (
     <>
-      <PageHeader title={t("title")}>{t("welcome", { name: user.name || user.email })}</PageHeader>
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Card title={t("connections")} className="lg:col-span-2">
-          {connections.length === 0 ? (
-            <div className="space-y-2 text-sm text-slate-600">
-              <p>{t("noConnections")}</p>
-              {user.role === "admin" ? (
-                <Link href="/settings/connections" className="text-indigo-700 underline">
-                  {t("addConnection")}
-                </Link>
-              ) : (
-                <p>{t("noConnectionsManager")}</p>
-              )}
-            </div>
-          ) : (
-            <ul className="grid gap-3 sm:grid-cols-3">
-              {PROVIDERS.map((provider) => {
-                const mine = connections.filter((c) => c.provider === provider);
-                return (
-                  <li key={provider} className="rounded-md border border-slate-200 p-3">
-                    <p className="font-medium">{PROVIDER_LABELS[provider]}</p>
-                    <p className="text-sm text-slate-500">{t("connectionCount", { count: mine.length })}</p>
-                    <ul className="mt-2 space-y-0.5 text-sm">
-                      {mine.map((c) => (
-                        <li key={c.id} className="truncate">
-                          {c.name}
-                        </li>
-                      ))}
-                    </ul>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </Card>
-        <Card title={t("system")}>
-          <SystemStatus />
-        </Card>
+      <PageHeader title={t("title")} actions={<PeriodSwitch current={period} />}>
+        {t("welcome", { name: user.name || user.email })} · {r("rangeHint", { zone: timeZone })}
+      </PageHeader>
+      <div className="space-y-6">
+        <Kpis totals={data.totals} />
+        <OverviewCharts period={period} timeline={data.timeline} ivr={data.ivr} />
+        <div className="grid gap-6 lg:grid-cols-3">
+          <Card
+            title={r("byCampaign")}
+            className="min-w-0 lg:col-span-2"
+            actions={
+              <Link href="/campaigns/compare" className="text-sm font-medium text-indigo-700 underline">
+                {r("compare")}
+              </Link>
+            }
+          >
+            <CampaignTable rows={data.byCampaign} />
+          </Card>
+          <Card title={r("running")}>
+            <RunningCampaigns initial={running} />
+          </Card>
+        </div>
+        <div className="grid gap-6 lg:grid-cols-3">
+          <Card title={r("byProvider")} className="min-w-0 lg:col-span-2">
+            <ProviderTable rows={data.byProvider} />
+          </Card>
+          {side}
+        </div>
       </div>
     </>
   );

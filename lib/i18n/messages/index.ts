@@ -11,6 +11,7 @@ import enDnc from "./en/dnc.json";
 import enImports from "./en/imports.json";
 import enLists from "./en/lists.json";
 import enObzvonilka from "./en/obzvonilka.json";
+import enOverview from "./en/overview.json";
 import enRunList from "./en/run-list.json";
 import enTasks from "./en/tasks.json";
 import enWebhooks from "./en/webhooks.json";
@@ -27,6 +28,7 @@ import ruDnc from "./ru/dnc.json";
 import ruImports from "./ru/imports.json";
 import ruLists from "./ru/lists.json";
 import ruObzvonilka from "./ru/obzvonilka.json";
+import ruOverview from "./ru/overview.json";
 import ruRunList from "./ru/run-list.json";
 import ruTasks from "./ru/tasks.json";
 import ruWebhooks from "./ru/webhooks.json";
@@ -51,6 +53,7 @@ export const messageFiles: Record<Locale, Record<string, Record<string, unknown>
     imports: enImports,
     lists: enLists,
     obzvonilka: enObzvonilka,
+    overview: enOverview,
     runList: enRunList,
     tasks: enTasks,
     webhooks: enWebhooks,
@@ -69,6 +72,7 @@ export const messageFiles: Record<Locale, Record<string, Record<string, unknown>
     imports: ruImports,
     lists: ruLists,
     obzvonilka: ruObzvonilka,
+    overview: ruOverview,
     runList: ruRunList,
     tasks: ruTasks,
     webhooks: ruWebhooks,

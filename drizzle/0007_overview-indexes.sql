@@ -1,0 +1,2 @@
+CREATE INDEX "calls_time" ON "calls" USING btree (coalesce("dialed_at", "created_at"));--> statement-breakpoint
+CREATE INDEX "calls_open_campaign" ON "calls" USING btree ("campaign_id") WHERE not "calls"."final";
