@@ -68,6 +68,18 @@ const ACCESS: Record<string, "public" | "any" | "admin" | "form"> = {
   createObzvonilkaContact: "any",
   updateObzvonilkaContact: "any",
   findObzvonilkaContactByCode: "any",
+  callDetail: "any",
+  callSyncStatus: "any",
+  findCampaigns: "any",
+  getCalldogLaunchReport: "any",
+  getRunningCampaigns: "any",
+  launchCalldogCampaign: "any",
+  listCalldronListsForCampaign: "any",
+  readCampaignResults: "any",
+  refreshCalls: "any",
+  refreshCampaignStatuses: "any",
+  retryCalldogCampaignFailures: "any",
+  saveCalldogCampaignStep: "any",
 };
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "admin" | "manager"; locale: null; mustChangePassword: boolean } }));
