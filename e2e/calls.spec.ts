@@ -116,7 +116,8 @@ test("filters live in the URL, pages go by keyset, and the CSV export holds exac
   await page.goto(shared);
   const href = (await page.getByTestId("export-csv").getAttribute("href")) as string;
   expect(href).toContain("status=answered");
-  const response = await page.request.get(href);
+  // The page's language comes from the browser's Accept-Language, which a request of the test does not send by itself.
+  const response = await page.request.get(href, { headers: { "accept-language": "en-US" } });
   expect(response.status()).toBe(200);
   expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="calls-answered-recorded-campaign-\d{4}-\d{2}-\d{2}_\d{4}\.csv"$/);
   const lines = (await response.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");

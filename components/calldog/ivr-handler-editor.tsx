@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { SelectField, TextField } from "@/components/ui/field";
 import { IVR_DIGITS, type IvrField, type IvrHandler, type IvrProblem, type IvrRecordChoice, NO_KEY, smsLength } from "@/lib/calldog/ivr-menu";
-import { CALLDOG_SMS_MAX } from "@/lib/providers/calldog/wire";
+import { CALLDOG_SMS_MAX } from "@/lib/providers/calldog/limits";
 
 const OTHER_RECORD = "__other";
 

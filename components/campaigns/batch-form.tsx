@@ -10,38 +10,10 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
+import type { BatchFormValues } from "@/lib/campaigns/batch-form-values";
 import { BATCH_LIMITS } from "@/lib/campaigns/batch-limits";
 import { createCalldronBatch, editCalldronBatch } from "@/lib/actions/calldron-batches";
 
-export type BatchFormValues = {
-  name: string;
-  description: string;
-  type: string;
-  confirmation: string;
-  timeFrom: string;
-  timeTo: string;
-  timeZone: string;
-  attempts: string;
-  callDelaySeconds: string;
-  timeoutBeforeIntroCallback: string;
-  callback: string;
-  from: string;
-};
-
-export const NEW_BATCH_VALUES: BatchFormValues = {
-  name: "",
-  description: "",
-  type: "batch",
-  confirmation: "timeout",
-  timeFrom: "09:00",
-  timeTo: "20:00",
-  timeZone: "Moscow",
-  attempts: "3",
-  callDelaySeconds: "600",
-  timeoutBeforeIntroCallback: "0",
-  callback: "",
-  from: "",
-};
 
 /**
  * Every field Calldron documents for a batch, each with a label and one line of help. Checked on the server;

@@ -1,4 +1,5 @@
-import { CALLDOG_SMS_MAX, CALLDOG_URL_MAX, type CalldogIvrInput } from "@/lib/providers/calldog/wire";
+import { CALLDOG_SMS_MAX, CALLDOG_URL_MAX } from "@/lib/providers/calldog/limits";
+import type { CalldogIvrInput } from "@/lib/providers/calldog/wire";
 import { toE164 } from "@/lib/providers/phone";
 
 /**

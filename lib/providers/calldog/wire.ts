@@ -26,9 +26,7 @@ export const CALLDOG_MAX_PHONES_PER_REQUEST = 1000;
 /** Same ceiling for apiCalls/get; the client splits larger lists into several reads. */
 export const CALLDOG_MAX_IDS_PER_GET = 1000;
 export const CALLDOG_TTS_PRICE_KOPECKS = 40;
-export const CALLDOG_TEXT_MAX = 1024;
-export const CALLDOG_SMS_MAX = 70;
-export const CALLDOG_URL_MAX = 255;
+export { CALLDOG_SMS_MAX, CALLDOG_TEXT_MAX, CALLDOG_URL_MAX } from "@/lib/providers/calldog/limits";
 /** What we assume the service accepts for an upload (content is sniffed, the name is not trusted). */
 export const CALLDOG_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
