@@ -1,6 +1,5 @@
 import { IVR_DIGITS, type IvrMenu, NO_KEY, splitKeyWords, webhookParametersJson } from "@/lib/calldog/ivr-menu";
-import { formatPhone } from "@/lib/phone-format";
-import { toE164 } from "@/lib/providers/phone";
+import { formatRussianPhone as formatPhone, toRussianE164 as toE164 } from "@/lib/phone-ru";
 
 /** A translator of the `calldogIvr` namespace (next-intl's `t`, server or client). */
 export type IvrTranslate = (key: string, values?: Record<string, string | number>) => string;

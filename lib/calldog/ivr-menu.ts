@@ -1,6 +1,6 @@
 import { CALLDOG_SMS_MAX, CALLDOG_URL_MAX } from "@/lib/providers/calldog/limits";
 import type { CalldogIvrInput } from "@/lib/providers/calldog/wire";
-import { toE164 } from "@/lib/providers/phone";
+import { toRussianE164 as toE164 } from "@/lib/phone-ru";
 
 /**
  * The app's IVR menu: what the builder edits, what templates store and what the wizard launches. It is a
