@@ -138,7 +138,7 @@ test("a recording plays in the page: duration, seek, and a 206 from the app's ro
   await page.screenshot({ path: "test-results/calls-recording.png" });
 
   // The route itself: a Range request answers 206 with the part asked for.
-  const src = (await page.locator("audio").getAttribute("src")) as string;
+  const src = (await page.getByTestId("batch-calls").locator("audio").getAttribute("src")) as string;
   const ranged = await page.request.get(src, { headers: { range: "bytes=0-99" } });
   expect(ranged.status()).toBe(206);
   expect(ranged.headers()["content-range"]).toMatch(/^bytes 0-99\/\d+$/);

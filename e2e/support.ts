@@ -105,11 +105,11 @@ export async function simRequestLog(provider: keyof typeof SIM_CONNECTIONS): Pro
 export async function expectRecordingPlays(page: Page): Promise<void> {
   const player = page.getByRole("group", { name: /Recording of the call to/ });
   await expect(player).toBeVisible();
-  await expect.poll(() => page.locator("audio").evaluate((a: HTMLAudioElement) => a.duration), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(() => player.locator("audio").evaluate((a: HTMLAudioElement) => a.duration), { timeout: 15_000 }).toBeGreaterThan(0);
   await player.getByRole("button", { name: "Play" }).click();
   const seek = player.getByRole("slider", { name: "Position" });
   await seek.focus();
   for (let i = 0; i < 5; i++) await page.keyboard.press("PageUp");
-  await expect.poll(() => page.locator("audio").evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(0);
+  await expect.poll(() => player.locator("audio").evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(0);
   await player.getByRole("button", { name: "Pause" }).click();
 }
