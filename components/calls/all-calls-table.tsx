@@ -88,7 +88,7 @@ export function AllCallsTable({ rows }: { rows: AllCallsRow[] }) {
                 <td className={cn(td, "sticky left-0 whitespace-nowrap bg-white font-mono text-xs")} data-testid="call-phone">
                   {c.phoneDisplay}
                 </td>
-                <td className={cn(td, "max-w-56 text-xs")}>
+                <td className={cn(td, "max-w-44 text-xs")}>
                   <span className="font-medium">{c.provider}</span>
                   <span className="block truncate text-slate-500" title={c.campaign ?? undefined}>
                     {c.campaign ?? t("noCampaign")}
