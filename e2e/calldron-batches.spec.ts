@@ -228,7 +228,7 @@ test("listing faults (500, 429, a hang) are said in words on the Campaigns page"
     await setFaults({ ...faults, match: "^GET /batches$" });
     await page.goto("/campaigns", { timeout: 90_000 });
     await expect(section.getByRole("alert")).toHaveText(message);
-    await expect(page.getByRole("heading", { name: "Campaigns" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Campaigns", level: 1 })).toBeVisible();
   }
   await page.context().close();
 });
