@@ -25,6 +25,14 @@ export class SimClock {
     return this.startedSim + (Date.now() - this.startedReal) * this.timeScale;
   }
 
+  /**
+   * Wall-clock epoch milliseconds, for simulators whose timestamps must stay "now" while their steps run faster
+   * (Calldog: a demo call lasts seconds, yet is never reported in the future). Steps then take `realDelay(simMs)`.
+   */
+  wall(): number {
+    return this.manualNow ?? Date.now();
+  }
+
   advance(ms: number): void {
     if (this.manualNow === undefined) throw new Error("Only a manual clock can be advanced.");
     this.manualNow += ms;

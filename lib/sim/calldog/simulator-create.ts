@@ -48,17 +48,17 @@ export function createCalls(state: SimState, account: SimAccount, body: CalldogB
     if (account.balanceKopecks < CALLDOG_TTS_PRICE_KOPECKS) return fail(402, "Недостаточно средств для генерации голоса");
     account.balanceKopecks -= CALLDOG_TTS_PRICE_KOPECKS;
   }
-  const now = ctx.clock.now();
+  const now = ctx.clock.wall();
   const items = valid.phones.map((phone) => {
     if (!isCalldogPhone(phone)) return { id: null, phone, status: "error", message: "Номер должен состоять из 11 цифр и начинаться с 7" };
     if (account.blacklist.includes(phone)) return { id: null, phone, status: "error", message: CALLDOG_BLACKLISTED_MESSAGE };
-    const call = newCall(state, account, valid, phone, now, req.baseUrl);
+    const call = newCall(state, account, valid, phone, now, req.baseUrl, ctx);
     return { id: call.id, phone, status: call.status, createdAt: Math.floor(now / 1000) };
   });
   return ok(items);
 }
 
-function newCall(state: SimState, account: SimAccount, v: Valid, phone: string, now: number, baseUrl: string): SimCall {
+function newCall(state: SimState, account: SimAccount, v: Valid, phone: string, now: number, baseUrl: string, ctx: SimContext): SimCall {
   const call = newSimCall({
     id: state.nextId.call++,
     accountId: account.id,
@@ -77,7 +77,7 @@ function newCall(state: SimState, account: SimAccount, v: Valid, phone: string, 
   });
   const allowed = mayStart(state, call);
   call.reason = allowed ? null : CALLDOG_REASONS.moderation;
-  call.nextAt = allowed ? now + startDelayMs(call, now) : null;
+  call.nextAt = allowed ? now + startDelayMs(call, now, ctx) : null;
   state.calls.set(call.id, call);
   return call;
 }

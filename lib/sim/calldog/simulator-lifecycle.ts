@@ -3,7 +3,11 @@ import { enqueueWebhook } from "@/lib/sim/calldog/simulator-webhooks";
 import { CALLDOG_FINAL_STATUSES, CALLDOG_REASONS, CALLDOG_STAYED_ON_LINE, type CalldogCallStatus } from "@/lib/providers/calldog/wire";
 import type { SimContext } from "@/lib/sim/types";
 
-/** Simulated durations of the steps before the outcome (ms). */
+/**
+ * Simulated durations of the steps before the outcome (ms). Calldog's clock is the wall clock: each step takes
+ * `realDelay` of its simulated length (a demo's time scale makes calls quick), while the reported talk time is
+ * the simulated one, so that no time Calldog reports lies in the future.
+ */
 const START_DELAY_MS = 1_000;
 const DIAL_MS = 2_000;
 const RING_MIN_MS = 3_000;
@@ -20,18 +24,19 @@ export function mayStart(state: SimState, call: SimCall): boolean {
 }
 
 /** `plannedAt` delays the start; otherwise a call starts a second after it is created (or approved). */
-export function startDelayMs(call: SimCall, now: number): number {
-  return call.plannedAt !== null ? Math.max(START_DELAY_MS, call.plannedAt - now) : START_DELAY_MS;
+export function startDelayMs(call: SimCall, now: number, ctx: SimContext): number {
+  const delay = ctx.clock.realDelay(START_DELAY_MS);
+  return call.plannedAt !== null ? Math.max(delay, call.plannedAt - now) : delay;
 }
 
-/** Moves every live call forward to ctx.clock.now(), one status change at a time, each with its webhook. */
+/** Moves every live call forward to the wall clock, one status change at a time, each with its webhook. */
 export function advanceCalls(state: SimState, ctx: SimContext): void {
-  const now = ctx.clock.now();
+  const now = ctx.clock.wall();
   for (const call of state.calls.values()) {
     if (isFinal(call.status)) continue;
     if (call.nextAt === null && call.reason === CALLDOG_REASONS.moderation && mayStart(state, call)) {
       call.reason = null;
-      call.nextAt = now + startDelayMs(call, now);
+      call.nextAt = now + startDelayMs(call, now, ctx);
     }
     while (call.nextAt !== null && (call.ivrAt ?? call.nextAt) <= now) {
       if (call.ivrAt !== null && call.ivrAt <= call.nextAt) {
@@ -44,18 +49,18 @@ export function advanceCalls(state: SimState, ctx: SimContext): void {
 }
 
 function step(state: SimState, call: SimCall, ctx: SimContext, at: number): void {
-  const { rng, outcomes } = ctx;
+  const { rng, outcomes, clock } = ctx;
   if (call.status === "created") {
     const account = state.accounts.find((a) => a.id === call.accountId);
     // A number blacklisted after the call was created: the call never dials.
     if (account?.blacklist.includes(call.phone)) end(state, call, "canceled", CALLDOG_REASONS.blacklisted, at);
     else {
       call.startedAt = at;
-      change(state, call, "started", at + DIAL_MS);
+      change(state, call, "started", at + clock.realDelay(DIAL_MS));
     }
   } else if (call.status === "started") {
     call.processedAt = at;
-    change(state, call, "processed", at + rng.int(RING_MIN_MS, RING_MAX_MS));
+    change(state, call, "processed", at + clock.realDelay(rng.int(RING_MIN_MS, RING_MAX_MS)));
   } else if (call.status === "processed") {
     const r = rng.next();
     if (r < outcomes.busyRate) end(state, call, "busy", CALLDOG_REASONS.busy, at);
@@ -63,8 +68,8 @@ function step(state: SimState, call: SimCall, ctx: SimContext, at: number): void
     else {
       call.answeredAt = at;
       call.talkMs = rng.int(outcomes.minTalkSeconds, outcomes.maxTalkSeconds) * 1000;
-      call.ivrAt = call.ivrs.length > 0 ? at + Math.min(IVR_PRESS_MAX_MS, Math.floor(call.talkMs / 2)) : null;
-      change(state, call, "answered", at + call.talkMs);
+      call.ivrAt = call.ivrs.length > 0 ? at + clock.realDelay(Math.min(IVR_PRESS_MAX_MS, Math.floor(call.talkMs / 2))) : null;
+      change(state, call, "answered", at + clock.realDelay(call.talkMs));
     }
   } else if (call.status === "answered") {
     end(state, call, "finished", null, at);

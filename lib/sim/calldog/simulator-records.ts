@@ -8,7 +8,7 @@ import type { SimContext, SimRequest, SimResponse } from "@/lib/sim/types";
 export function createRecord(state: SimState, account: SimAccount, body: CalldogBody, req: SimRequest, ctx: SimContext): SimResponse {
   const f = body.fields;
   if (typeof f.name !== "string" || f.name.trim() === "") return fail(422, "name: обязательное поле");
-  const base = { id: 0, accountId: account.id, name: f.name, moderated: !account.moderation, createdAt: ctx.clock.now() };
+  const base = { id: 0, accountId: account.id, name: f.name, moderated: !account.moderation, createdAt: ctx.clock.wall() };
   let record: SimRecord;
   if (f.source === "file") {
     const file = body.files.get("file");

@@ -80,7 +80,7 @@ function confirmPhone(state: SimState, account: SimAccount, body: CalldogBody, _
   if (phone === undefined || phone === null || phone === "") return fail(422, "phone: обязательное поле");
   if (!isCalldogPhone(phone)) return fail(422, "phone: номер должен состоять из 11 цифр и начинаться с 7");
   const code = String(ctx.rng.int(0, 9999)).padStart(4, "0");
-  const check = { id: state.nextId.check++, accountId: account.id, phone, code, createdAt: ctx.clock.now() };
+  const check = { id: state.nextId.check++, accountId: account.id, phone, code, createdAt: ctx.clock.wall() };
   state.checks.push(check);
   return ok({ id: check.id, phone, status: "created", code, callerId: `7495000${code}`, createdAt: unix(check.createdAt) });
 }

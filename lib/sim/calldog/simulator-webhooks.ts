@@ -12,7 +12,7 @@ export function enqueueWebhook(state: SimState, url: string, body: unknown, at: 
 
 /** Sends every delivery that is due; only HTTP 200 counts as received (the doc's words). */
 export async function deliverWebhooks(state: SimState, ctx: SimContext): Promise<void> {
-  const now = ctx.clock.now();
+  const now = ctx.clock.wall();
   const due = state.webhooks.filter((w) => w.nextAt <= now);
   const done = new Set<SimWebhook>();
   for (let i = 0; i < due.length; i += PARALLEL) {
@@ -21,7 +21,7 @@ export async function deliverWebhooks(state: SimState, ctx: SimContext): Promise
         const status = await ctx.postJson(hook.url, hook.body);
         hook.attempts++;
         if (status === 200 || hook.attempts >= WEBHOOK_MAX_ATTEMPTS) done.add(hook);
-        else hook.nextAt = now + WEBHOOK_RETRY_MS;
+        else hook.nextAt = now + ctx.clock.realDelay(WEBHOOK_RETRY_MS);
       }),
     );
   }
