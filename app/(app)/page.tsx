@@ -57,27 +57,26 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <Kpis totals={data.totals} />
         <OverviewCharts period={period} timeline={data.timeline} ivr={data.ivr} />
         <div className="grid gap-6 lg:grid-cols-3">
-          <Card
-            title={r("byCampaign")}
-            className="min-w-0 lg:col-span-2"
-            actions={
-              <Link href="/campaigns/compare" className="text-sm font-medium text-indigo-700 underline">
-                {r("compare")}
-              </Link>
-            }
-          >
-            <CampaignTable rows={data.byCampaign} />
-          </Card>
-          <Card title={r("running")}>
+          <Card title={r("running")} className="min-w-0 lg:col-span-2">
             <RunningCampaigns initial={running} />
-          </Card>
-        </div>
-        <div className="grid gap-6 lg:grid-cols-3">
-          <Card title={r("byProvider")} className="min-w-0 lg:col-span-2">
-            <ProviderTable rows={data.byProvider} />
           </Card>
           {side}
         </div>
+        {/* The tables take the whole width, so that their columns fit a laptop's screen without scrolling. */}
+        <Card
+          title={r("byCampaign")}
+          className="min-w-0"
+          actions={
+            <Link href="/campaigns/compare" className="text-sm font-medium text-indigo-700 underline">
+              {r("compare")}
+            </Link>
+          }
+        >
+          <CampaignTable rows={data.byCampaign} />
+        </Card>
+        <Card title={r("byProvider")} className="min-w-0">
+          <ProviderTable rows={data.byProvider} />
+        </Card>
       </div>
     </>
   );
