@@ -1,8 +1,10 @@
-// npm run bench:calls [-- --rows 1000000 --pglite-rows 200000 --runs 50 --skip-pglite]
+// npm run bench:calls [-- --rows 1000000 --pglite-rows 200000 --runs 50 --skip-pglite --seed-only --reseed]
 // Seeds calls over 12 months and 3 providers (60 campaigns) into PostgreSQL (DATABASE_URL, else a throwaway
 // cluster on 127.0.0.1 started here and removed after) and into PGlite, then times the Calls page's server query
 // — the first page, a filtered page, page 500 by keyset — p50/p95 over `runs` requests, and a 100,000-row CSV
 // (and XLSX) export's rows/s and memory. Cases from bench/overview-cases.mts are added when that file exists.
+// With a DATABASE_URL that already holds exactly `rows` bench calls (a previous run's seed), the seed is reused;
+// --reseed forces a new one, --seed-only stops after seeding (to seed a persistent database in the background).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -13,7 +15,7 @@ import { parseArgs } from "node:util";
 export type BenchCase = { name: string; run: () => Promise<unknown> };
 
 const { values } = parseArgs({
-  options: { rows: { type: "string" }, "pglite-rows": { type: "string" }, runs: { type: "string" }, "skip-pglite": { type: "boolean" }, "skip-postgres": { type: "boolean" } },
+  options: { rows: { type: "string" }, "pglite-rows": { type: "string" }, runs: { type: "string" }, "skip-pglite": { type: "boolean" }, "skip-postgres": { type: "boolean" }, "seed-only": { type: "boolean" }, reseed: { type: "boolean" } },
 });
 const ROWS = Number(values.rows ?? 1_000_000);
 const PGLITE_ROWS = Number(values["pglite-rows"] ?? 200_000);
@@ -70,8 +72,15 @@ async function benchEngine(engine: string, url: string | undefined, rows: number
   const handle = await getDb();
   await runMigrations(handle);
   const started = performance.now();
-  await seed(handle.raw, rows);
-  console.info(`${engine}: seeded ${rows} calls in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (!values.reseed && (await seeded(handle.raw, rows))) console.info(`${engine}: reusing the ${rows} calls already seeded`);
+  else {
+    await seed(handle.raw, rows);
+    console.info(`${engine}: seeded ${rows} calls in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  if (values["seed-only"]) {
+    await closeDb();
+    return;
+  }
 
   const { rows: picks } = await handle.raw.query<{ campaign: string; provider: string }>("select id as campaign, provider::text from campaigns order by name limit 1");
   const campaignId = picks[0]?.campaign as string;
@@ -162,6 +171,15 @@ async function* limitRows<T>(pages: AsyncGenerator<T[]>, limit: number): AsyncGe
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number;
+}
+
+/** Whether the database already holds this seed: exactly `rows` calls, all the bench's own ('b<n>' ids), and its 60 campaigns. */
+async function seeded(raw: { query: <T>(text: string) => Promise<{ rows: T[] }> }, rows: number): Promise<boolean> {
+  const { rows: counts } = await raw.query<{ calls: string; bench: string; campaigns: string }>(
+    "select (select count(*) from calls) calls, (select count(*) from calls where provider_call_id = 'b' || (select count(*) from calls)) bench, (select count(*) from campaigns) campaigns",
+  );
+  const c = counts[0];
+  return Number(c?.calls) === rows && Number(c?.bench) === 1 && Number(c?.campaigns) === CAMPAIGNS;
 }
 
 /**
