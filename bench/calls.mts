@@ -35,9 +35,11 @@ const { resetEnvCache } = await import("@/lib/env");
 const { listCalls } = await import("@/lib/db/queries/call-list");
 const { callsCsv, callsXlsx, exportPages, EXPORT_COLUMNS } = await import("@/lib/calls/export");
 
-type Row = { engine: string; name: string; p50: number; p95: number; note?: string };
+type Row = { engine: string; name: string; p50: number; p95: number; cpuMs: number; note?: string };
 const results: Row[] = [];
-const exports: { engine: string; format: string; rows: number; rowsPerS: number; heapStartMb: number; heapPeakMb: number; rssPeakMb: number }[] = [];
+const exports: { engine: string; format: string; rows: number; rowsPerS: number; cpuS: number; heapStartMb: number; heapPeakMb: number; rssPeakMb: number }[] = [];
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(", ");
+console.info(`load average at start: ${load()} (${os.cpus().length} cores), Node ${process.version}`);
 
 if (!values["skip-postgres"]) {
   const cluster = givenUrl ? undefined : startThrowawayCluster();
@@ -49,16 +51,16 @@ if (!values["skip-postgres"]) {
 }
 if (!values["skip-pglite"]) await benchEngine("PGlite", undefined, PGLITE_ROWS);
 
-console.info("\nquery (p50 / p95 over %d runs, ms)", RUNS);
+console.info("\nquery (p50 / p95 over %d runs, ms; app CPU per request, ms)", RUNS);
 for (const r of results) {
   const flag = r.engine === "PostgreSQL" ? (r.p95 <= TARGET_P95_MS ? "ok" : `over ${TARGET_P95_MS} ms`) : "";
-  console.info(`${r.engine.padEnd(10)} ${r.name.padEnd(44)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)}  ${flag}`);
+  console.info(`${r.engine.padEnd(10)} ${r.name.padEnd(44)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.cpuMs.toFixed(2).padStart(7)}  ${flag}`);
 }
 console.info("\nexport");
 for (const e of exports) {
   const flag = e.format === "csv" && e.engine === "PostgreSQL" ? (e.rowsPerS >= TARGET_EXPORT_ROWS_PER_S ? "ok" : `under ${TARGET_EXPORT_ROWS_PER_S}`) : "";
   console.info(
-    `${e.engine.padEnd(10)} ${e.format.padEnd(5)} ${String(e.rows).padStart(7)} rows ${String(Math.round(e.rowsPerS)).padStart(7)} rows/s  heap ${e.heapStartMb} → peak ${e.heapPeakMb} MB, rss peak ${e.rssPeakMb} MB  ${flag}`,
+    `${e.engine.padEnd(10)} ${e.format.padEnd(5)} ${String(e.rows).padStart(7)} rows ${String(Math.round(e.rowsPerS)).padStart(7)} rows/s  app CPU ${e.cpuS.toFixed(2)} s  heap ${e.heapStartMb} → peak ${e.heapPeakMb} MB, rss peak ${e.rssPeakMb} MB  ${flag}`,
   );
 }
 fs.rmSync(process.env.DATA_DIR as string, { recursive: true, force: true });
@@ -77,6 +79,7 @@ async function benchEngine(engine: string, url: string | undefined, rows: number
     await seed(handle.raw, rows);
     console.info(`${engine}: seeded ${rows} calls in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
+  console.info(`${engine}: timing (load average ${load()})`);
   if (values["seed-only"]) {
     await closeDb();
     return;
@@ -111,13 +114,15 @@ async function benchEngine(engine: string, url: string | undefined, rows: number
   for (const c of cases) {
     const times: number[] = [];
     for (let i = 0; i < 3; i++) await c.run();
+    const cpu0 = process.cpuUsage();
     for (let i = 0; i < RUNS; i++) {
       const t0 = performance.now();
       await c.run();
       times.push(performance.now() - t0);
     }
+    const cpu = process.cpuUsage(cpu0);
     times.sort((a, b) => a - b);
-    results.push({ engine, name: c.name, p50: quantile(times, 0.5), p95: quantile(times, 0.95) });
+    results.push({ engine, name: c.name, p50: quantile(times, 0.5), p95: quantile(times, 0.95), cpuMs: (cpu.user + cpu.system) / 1000 / RUNS });
   }
 
   // Exports: the last 36.5 days hold about a tenth of the calls; 100,000 rows are read from the stream.
@@ -140,6 +145,7 @@ async function benchEngine(engine: string, url: string | undefined, rows: number
       heapPeak = Math.max(heapPeak, m.heapUsed);
       rssPeak = Math.max(rssPeak, m.rss);
     }, 20);
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const pages = limitRows(exportPages({ filters: {}, sort: "newest" }), exportRows);
     const response = format === "csv" ? callsCsv("bench.csv", pages, ctx) : callsXlsx("bench.xlsx", pages, ctx);
@@ -151,10 +157,11 @@ async function benchEngine(engine: string, url: string | undefined, rows: number
       bytes += value.byteLength;
     }
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     clearInterval(sampler);
     const mb = (n: number) => Math.round(n / 1_048_576);
-    exports.push({ engine, format, rows: exportRows, rowsPerS: exportRows / seconds, heapStartMb: mb(heapStart), heapPeakMb: mb(heapPeak), rssPeakMb: mb(rssPeak) });
-    console.info(`${engine}: ${format} export of ${exportRows} rows, ${mb(bytes)} MB, ${seconds.toFixed(2)} s`);
+    exports.push({ engine, format, rows: exportRows, rowsPerS: exportRows / seconds, cpuS: (cpu.user + cpu.system) / 1e6, heapStartMb: mb(heapStart), heapPeakMb: mb(heapPeak), rssPeakMb: mb(rssPeak) });
+    console.info(`${engine}: ${format} export of ${exportRows} rows, ${mb(bytes)} MB, ${seconds.toFixed(2)} s (load average ${load()})`);
   }
   await closeDb();
 }
