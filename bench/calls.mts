@@ -4,7 +4,8 @@
 // — the first page, a filtered page, page 500 by keyset — p50/p95 over `runs` requests, and a 100,000-row CSV
 // (and XLSX) export's rows/s and memory. Cases from bench/overview-cases.mts are added when that file exists.
 // With a DATABASE_URL that already holds exactly `rows` bench calls (a previous run's seed), the seed is reused;
-// --reseed forces a new one, --seed-only stops after seeding (to seed a persistent database in the background).
+// --reseed forces a new one, --seed-only stops after seeding (to seed a persistent database in the background);
+// --export-only skips the query cases, --export-rows N exports N rows (to see that memory does not grow with N).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -15,12 +16,12 @@ import { parseArgs } from "node:util";
 export type BenchCase = { name: string; run: () => Promise<unknown> };
 
 const { values } = parseArgs({
-  options: { rows: { type: "string" }, "pglite-rows": { type: "string" }, runs: { type: "string" }, "skip-pglite": { type: "boolean" }, "skip-postgres": { type: "boolean" }, "seed-only": { type: "boolean" }, reseed: { type: "boolean" } },
+  options: { rows: { type: "string" }, "pglite-rows": { type: "string" }, runs: { type: "string" }, "skip-pglite": { type: "boolean" }, "skip-postgres": { type: "boolean" }, "seed-only": { type: "boolean" }, reseed: { type: "boolean" }, "export-rows": { type: "string" }, "export-only": { type: "boolean" } },
 });
 const ROWS = Number(values.rows ?? 1_000_000);
 const PGLITE_ROWS = Number(values["pglite-rows"] ?? 200_000);
 const RUNS = Number(values.runs ?? 50);
-const EXPORT_ROWS = 100_000;
+const EXPORT_ROWS = Number(values["export-rows"] ?? 100_000);
 const CAMPAIGNS = 60;
 const PAGE = 50;
 const TARGET_P95_MS = 150;
@@ -90,6 +91,12 @@ async function benchEngine(engine: string, url: string | undefined, rows: number
     return;
   }
 
+  if (!values["export-only"]) await timeCases(engine, handle);
+  await timeExports(engine, rows);
+  await closeDb();
+}
+
+async function timeCases(engine: string, handle: Awaited<ReturnType<typeof getDb>>): Promise<void> {
   const { rows: picks } = await handle.raw.query<{ campaign: string; provider: string }>("select id as campaign, provider::text from campaigns order by name limit 1");
   const campaignId = picks[0]?.campaign as string;
   const monthAgo = new Date(Date.now() - 30 * 86_400_000);
@@ -130,7 +137,10 @@ async function benchEngine(engine: string, url: string | undefined, rows: number
     results.push({ engine, name: c.name, p50: quantile(times, 0.5), p95: quantile(times, 0.95), cpuMs: (cpu.user + cpu.system) / 1000 / RUNS });
   }
 
-  // Exports: the last 36.5 days hold about a tenth of the calls; 100,000 rows are read from the stream.
+}
+
+/** Exports: the last 36.5 days hold about a tenth of the calls; 100,000 rows are read from the stream. */
+async function timeExports(engine: string, rows: number): Promise<void> {
   const exportRows = Math.min(EXPORT_ROWS, Math.floor(rows / 2));
   for (const format of ["csv", "xlsx"] as const) {
     const ctx = {
@@ -168,7 +178,6 @@ async function benchEngine(engine: string, url: string | undefined, rows: number
     exports.push({ engine, format, rows: exportRows, rowsPerS: exportRows / seconds, cpuS: (cpu.user + cpu.system) / 1e6, heapStartMb: mb(heapStart), heapPeakMb: mb(heapPeak), rssPeakMb: mb(rssPeak) });
     console.info(`${engine}: ${format} export of ${exportRows} rows, ${mb(bytes)} MB, ${seconds.toFixed(2)} s (load average ${load()})`);
   }
-  await closeDb();
 }
 
 /** Stops an export after `limit` rows, so that exactly that many are written. */

@@ -18,9 +18,16 @@ const QUARTER_HOUR = 900_000;
 /** Per zone: quarter hour → offset. */
 const offsets = new Map<string, Map<number, number>>();
 
+const DAY = 86_400_000;
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+/** The last day's `yyyy-mm-dd ` (calls come in time order, so the next one is most often the same day). */
+let lastDay = Number.NaN;
+let lastDayText = "";
+
 /**
  * `yyyy-mm-dd hh:mm:ss` in an IANA zone. Offsets change only on quarter hours, so one is looked up per zone and
- * quarter hour and kept: an export formats three times a row, and Intl's formatter is the slow part.
+ * quarter hour and kept: an export formats three times a row, and Intl's formatter is the slow part. The date
+ * part is made once per day, the time of day by arithmetic (no Date per call).
  */
 export function zoneDateTime(date: Date | number, timeZone: string): string {
   const ms = typeof date === "number" ? date : date.getTime();
@@ -37,5 +44,12 @@ export function zoneDateTime(date: Date | number, timeZone: string): string {
     offset = zoneOffsetMs(ms, timeZone);
     zone.set(quarter, offset);
   }
-  return new Date(ms + offset).toISOString().slice(0, 19).replace("T", " ");
+  const local = ms + offset;
+  const day = Math.floor(local / DAY);
+  if (day !== lastDay) {
+    lastDay = day;
+    lastDayText = new Date(day * DAY).toISOString().slice(0, 11).replace("T", " ");
+  }
+  const seconds = Math.floor((local - day * DAY) / 1000);
+  return `${lastDayText}${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
 }
