@@ -7,7 +7,7 @@ import { type CallExportRow, type CallFilters, type CallSort, streamCallsForExpo
 import { csvTextResponse } from "@/lib/imports/csv-stream";
 import { csvCell, csvLine, neutraliseCell } from "@/lib/imports/neutralise";
 
-/** Rows read per keyset page while exporting: memory stays flat whatever the total (a page is about 1 MB of CSV). */
+/** Rows read per cursor fetch (or keyset page on PGlite) while exporting: memory stays flat whatever the total (5,000 rows are about 1 MB of CSV). */
 export const EXPORT_PAGE = 5000;
 
 export const EXPORT_COLUMNS = [
