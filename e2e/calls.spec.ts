@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { ensureConnection, pageAs, SIM_CONNECTIONS, SIM_URL } from "./support";
+import { ensureConnection, expectRecordingPlays, pageAs, SIM_CONNECTIONS, SIM_URL } from "./support";
 
 const DEMO = SIM_CONNECTIONS.calldron;
 const SURVEY = "Опрос качества обслуживания"; // a finished demo batch: 260 calls, answered ones recorded
@@ -57,6 +57,42 @@ async function allRows(page: Page): Promise<{ phone: string; status: string }[]>
 
 const digits = (text: string) => text.replace(/\D/g, "");
 
+// A Calldog campaign of this run: its numbers share a random prefix (the simulator outlives a run).
+const prefix = String(Math.floor(10_000 + Math.random() * 89_999));
+const CALLDOG_FINAL = ["finished", "busy", "canceled"];
+type CalldogSimCall = { id: number; phone: string; status: string; reason: string | null; recordPath: string | null };
+
+async function calldogSim(path: string, body: Record<string, unknown>): Promise<CalldogSimCall[]> {
+  const response = await fetch(`${SIM_URL}/calldog/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ apiKey: SIM_CONNECTIONS.calldog.key, ...body }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { data: CalldogSimCall[] }).data;
+}
+
+async function simOutcomes(settings: Record<string, number>) {
+  await fetch(`${SIM_URL}/_sim/outcomes`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(settings) });
+}
+
+/** The common status a Calldog call should show, from the simulator's own status and reason. */
+function calldogCommon(call: CalldogSimCall): string {
+  if (call.status === "finished") return "answered";
+  if (call.status === "busy") return "busy";
+  return call.reason === "no_answer" ? "no_answer" : "canceled";
+}
+
+/** The CSV download of a page's export link, as rows of cells (no cell of these calls holds a comma or a quote). */
+async function exportedRows(page: Page): Promise<string[][]> {
+  const href = (await page.getByTestId("export-csv").getAttribute("href")) as string;
+  const response = await page.request.get(href, { headers: { "accept-language": "en-US" } });
+  expect(response.status()).toBe(200);
+  const lines = (await response.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  expect(lines[0]).toMatch(/^Call id,Provider,Connection,Campaign,Phone,Status,Provider's status,Final,"Duration, s",Dialed \(.+\),Answered \(.+\),Ended \(.+\),IVR answer,IVR action,Recording$/);
+  return lines.slice(1).map((line) => line.split(","));
+}
+
 test.beforeAll(async ({ browser }) => {
   await ensureConnection(browser, "calldron");
 });
@@ -92,6 +128,118 @@ test("refresh now syncs the Calldron calls into the table with their common stat
   const found = await allRows(page);
   expect(found.length).toBe(calls.filter((c) => c.phone_number.endsWith(part)).length);
   expect(found.every((r) => digits(r.phone).endsWith(part))).toBe(true);
+});
+
+test("a Calldog campaign's calls sit beside Calldron's: common statuses, provider filter, search, a recording, raw data and the CSV", async ({ browser }) => {
+  test.setTimeout(120_000);
+  await ensureConnection(browser, "calldog");
+  const admin = await pageAs(browser, "admin");
+  await admin.goto("/campaigns");
+  const newCampaign = admin.getByTestId("calldog-campaigns").getByRole("link", { name: /New campaign/ }).first();
+  await expect(newCampaign).toHaveAttribute("href", /connection=[0-9a-f-]{36}$/);
+  const connectionId = ((await newCampaign.getAttribute("href")) as string).split("connection=")[1] as string;
+  await admin.goto("/settings/connections");
+  await admin.getByTestId(`connection-row-${SIM_CONNECTIONS.calldog.name}`).getByRole("button", { name: "Webhooks" }).click();
+  const webhookUrl = await admin.getByRole("dialog").getByLabel(/Receiver URL/).inputValue();
+  await admin.keyboard.press("Escape");
+
+  // Mixed outcomes, short talks: answered calls are recorded, the others busy or unanswered.
+  await simOutcomes({ answerRate: 0.5, busyRate: 0.25, minTalkSeconds: 5, maxTalkSeconds: 15 });
+  const name = `Calls page ${prefix}`;
+  let ids: number[] = [];
+  try {
+    const phones = Array.from({ length: 10 }, (_, i) => `7999${prefix}5${i}`);
+    const created = await calldogSim("apiCalls/create", { phones, outgoingPhone: "74951234567", record: { text: "Все звонки" }, needRecording: 1, webhookUrl });
+    ids = created.map((c) => c.id);
+    // Stored the way the wizard's launch stores a campaign; the status sync is queued too, webhooks bring the rest.
+    const stored = await admin.request.post("/api/e2e/calldog-campaigns", {
+      data: { connectionId, name, calls: created.map((c) => ({ providerCallId: String(c.id), phone: `+${c.phone}` })), scheduleSync: true },
+    });
+    expect(stored.status()).toBe(200);
+    await expect
+      .poll(async () => (await calldogSim("apiCalls/get", { apiCallIdList: ids })).every((c) => CALLDOG_FINAL.includes(c.status)), { timeout: 60_000 })
+      .toBe(true);
+  } finally {
+    await simOutcomes({ answerRate: 0.6, busyRate: 0.15, minTalkSeconds: 5, maxTalkSeconds: 90 });
+    await admin.context().close();
+  }
+  const truth = await calldogSim("apiCalls/get", { apiCallIdList: ids });
+  expect(truth.some((c) => c.status === "finished")).toBe(true);
+
+  // Provider and campaign filters through the form; the view waits until the webhooks made every call final.
+  const page = await managerPage(browser);
+  await page.goto("/calls");
+  await page.getByLabel("Provider").selectOption("calldog");
+  await page.getByLabel("Campaign").selectOption({ label: `Calldog · ${name}` });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/provider=calldog/);
+  await expect(page).toHaveURL(/campaign=/);
+  const campaignView = page.url();
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return page.locator("[data-testid=call-row][data-final=true]").count();
+      },
+      { timeout: 45_000 },
+    )
+    .toBe(10);
+  await expect(page.getByTestId("call-row").first()).toContainText("Calldog");
+  await expect(page.getByTestId("call-row").first()).toContainText(name);
+
+  // Each number, searched for, is one row with the common status the simulator's outcome maps to.
+  for (const call of truth) {
+    await page.getByLabel("Phone number").fill(`+${call.phone}`);
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(new RegExp(`q=%2B${call.phone}`));
+    await expect(page.getByTestId("call-row")).toHaveCount(1);
+    await expect(page.getByTestId("call-row")).toHaveAttribute("data-status", calldogCommon(call));
+    await expect(page.getByTestId("call-row")).toHaveAttribute("data-final", "true");
+  }
+  // Filtered to the other provider, a Calldog number finds nothing.
+  await page.goto(`/calls?provider=calldron&q=%2B${truth[0]?.phone}`);
+  await expect(page.getByTestId("calls-empty")).toBeVisible();
+  await page.goto("/calls?provider=calldron");
+  await expect(page.getByTestId("call-row").first()).toContainText("Calldron");
+
+  // An answered call's recording plays through /api/recordings/calldog/<our id>; the details show Calldog's raw data.
+  const answered = truth.find((c) => c.status === "finished") as CalldogSimCall;
+  await page.goto(`/calls?q=%2B${answered.phone}`);
+  const row = page.getByTestId("call-row");
+  await row.getByRole("button", { name: /Listen/ }).click();
+  await expectRecordingPlays(page);
+  expect(await page.locator("audio").getAttribute("src")).toBe(`/api/recordings/calldog/${await row.getAttribute("data-id")}`);
+  await row.getByRole("button", { name: /^Details/ }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(name);
+  await expect(dialog).toContainText(String(answered.id));
+  await expect(dialog.getByTestId("call-raw")).toContainText('"status": "finished"');
+  const raw = (await dialog.getByTestId("call-raw").textContent()) as string;
+  expect(raw).toContain('"recordPath": "(streamed by the app)"');
+  expect(raw).not.toContain(SIM_URL);
+  expect(raw).not.toContain(SIM_CONNECTIONS.calldog.key);
+  await dialog.getByRole("button", { name: "Close" }).click();
+
+  // The campaign's CSV holds the table's rows, in its order, with the same statuses and campaign.
+  await page.goto(campaignView);
+  const rows = await allRows(page);
+  const exported = await exportedRows(page);
+  expect(exported.map((cells) => digits(cells[4] as string))).toEqual(rows.map((r) => digits(r.phone)));
+  const label: Record<string, string> = { answered: "Answered", busy: "Busy", no_answer: "No answer", canceled: "Canceled" };
+  expect(exported.map((cells) => cells[5])).toEqual(rows.map((r) => label[r.status]));
+  const byPhone = new Map(truth.map((c) => [c.phone, c]));
+  for (const cells of exported) {
+    const call = byPhone.get(digits(cells[4] as string)) as CalldogSimCall;
+    expect(cells.slice(1, 4)).toEqual(["calldog", SIM_CONNECTIONS.calldog.name, name]);
+    expect(cells[6]).toBe(call.status);
+    expect(cells[7]).toBe("yes");
+    expect(cells[14]).toBe(call.recordPath ? "yes" : "no");
+  }
+
+  // Without a provider filter, one export holds both providers' answered calls.
+  await page.goto("/calls?status=answered");
+  const providers = new Set((await exportedRows(page)).map((cells) => cells[1]));
+  expect(providers).toEqual(new Set(["calldron", "calldog"]));
 });
 
 test("filters live in the URL, pages go by keyset, and the CSV export holds exactly the filtered rows", async ({ browser }) => {

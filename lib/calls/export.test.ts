@@ -1,26 +1,25 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { callsCsv, callsXlsx, EXPORT_COLUMNS, type ExportContext, exportFileName } from "@/lib/calls/export";
-import type { CallListRow } from "@/lib/db/queries/call-list";
+import { callsCsv, callsXlsx, EXPORT_COLUMNS, type ExportContext, exportCells, exportFileName } from "@/lib/calls/export";
+import type { CallExportRow } from "@/lib/db/queries/call-list";
+import { csvLine } from "@/lib/imports/neutralise";
 
-const row: CallListRow = {
+const row: CallExportRow = {
   id: "5f0c3c1e-8f1a-4a57-9d0e-2b1f1f0d3a11",
   provider: "calldron",
   connectionId: "c1",
   campaignId: "k1",
-  providerCallId: "12/345",
   phone: "+79991234567",
   status: "answered",
   rawStatus: "answered",
   final: true,
   durationSeconds: 42,
-  dialedAt: new Date("2026-03-10T12:00:00Z"),
+  dialedAt: Date.parse("2026-03-10T12:00:00Z"),
   answeredAt: null,
-  endedAt: new Date("2026-03-10T12:00:42Z"),
+  endedAt: Date.parse("2026-03-10T12:00:42Z"),
   ivrAnswer: "@SUM(1)",
   ivrAction: "-2+3",
-  recordingRef: "12/345",
-  at: new Date("2026-03-10T12:00:00Z"),
+  hasRecording: true,
 };
 
 const ctx: ExportContext = {
@@ -32,9 +31,9 @@ const ctx: ExportContext = {
   timeZone: "Europe/Moscow",
 };
 
-async function* pages(): AsyncGenerator<CallListRow[]> {
+async function* pages(): AsyncGenerator<CallExportRow[]> {
   yield [row];
-  yield [{ ...row, id: "second", campaignId: null, recordingRef: null }];
+  yield [{ ...row, id: "second", campaignId: null, hasRecording: false }];
 }
 
 describe("calls export", () => {
@@ -52,6 +51,47 @@ describe("calls export", () => {
     expect(first).toContain('"Main; office"');
     expect(first).toContain("2026-03-10 15:00:00");
     expect(lines[2]).toMatch(/^second,/);
+  });
+
+  it("CSV: each line is exactly csvLine of the row's cells, whatever the cells hold", async () => {
+    const odd: CallExportRow[] = [
+      row,
+      { ...row, id: "a", rawStatus: null, durationSeconds: null, dialedAt: null, endedAt: null, ivrAnswer: null, ivrAction: null, final: false, hasRecording: false },
+      { ...row, id: "b", rawStatus: 'say "hi", then\nhang up', durationSeconds: -3, ivrAnswer: "\tx", ivrAction: "a;b", answeredAt: Date.parse("2026-10-25T00:30:00.999Z") },
+      { ...row, id: "c", status: "no_answer", phone: "=1+2", campaignId: "k2", connectionId: "c2" },
+    ];
+    const labels: ExportContext = {
+      ...ctx,
+      statusLabel: (s) => (s === "answered" ? "+Answered" : `"${s}"`),
+      yesNo: (v) => (v ? "да, yes" : "-no"),
+      connectionName: (id) => `@${id}`,
+      campaignName: (id) => (id === null ? "" : `${id}, ok`),
+      timeZone: "Europe/London",
+    };
+    async function* all(): AsyncGenerator<CallExportRow[]> {
+      yield odd.slice(0, 2);
+      yield odd.slice(2);
+    }
+    const text = (await callsCsv("calls.csv", all(), labels).text()).replace(/^\uFEFF/, "");
+    expect(text).toBe(csvLine(EXPORT_COLUMNS.map((c) => labels.header[c])) + odd.map((r) => csvLine(exportCells(r, labels))).join(""));
+    expect(text).toContain("2026-10-25 01:30:00");
+  });
+
+  it("CSV: streams a page at a time, as the reader asks", async () => {
+    let made = 0;
+    async function* many(): AsyncGenerator<CallExportRow[]> {
+      for (let page = 0; page < 1000; page++) {
+        made++;
+        yield Array.from({ length: 10 }, (_, i) => ({ ...row, id: `${page}-${i}` }));
+      }
+    }
+    const reader = (callsCsv("calls.csv", many(), ctx).body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    await reader.read();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The header and a page or two were read; the rest is not made ahead of the reader.
+    expect(made).toBeLessThan(5);
+    await reader.cancel();
   });
 
   it("XLSX: the same rows through the streaming writer, neutralised", async () => {

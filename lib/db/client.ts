@@ -17,6 +17,12 @@ export type RawSql = {
   query<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: T[] }>;
   /** Runs fn while holding a session-level advisory lock (a no-op on PGlite's single connection). */
   withAdvisoryLock<T>(lockId: number, fn: () => Promise<T>): Promise<T>;
+  /**
+   * A query's rows read through a server-side cursor, `batch` at a time, as arrays in the select list's order:
+   * one plan and one snapshot for the whole read, on a connection of its own (PostgreSQL only; PGlite's single
+   * connection cannot hold a transaction open while the app goes on using it).
+   */
+  cursor?(text: string, values: unknown[], batch: number): AsyncGenerator<unknown[][]>;
   close(): Promise<void>;
 };
 
@@ -67,6 +73,27 @@ export function openPostgres(url: string): Handle {
         } finally {
           await client.query("select pg_advisory_unlock($1)", [lockId]).catch(() => {});
           client.release();
+        }
+      },
+      cursor: async function* (text, values, batch) {
+        const client = await pool.connect();
+        let broken: Error | undefined;
+        try {
+          await client.query("begin read only");
+          // A reader that stops reading must not hold the transaction (and the connection) for ever.
+          await client.query("set local idle_in_transaction_session_timeout = '5min'");
+          await client.query(`declare rows_cursor no scroll cursor for ${text}`, values);
+          for (;;) {
+            const { rows } = await client.query<unknown[]>({ text: `fetch ${Math.trunc(batch)} from rows_cursor`, rowMode: "array" });
+            if (rows.length > 0) yield rows;
+            if (rows.length < batch) break;
+          }
+        } finally {
+          // Commit or roll back alike: the transaction only read.
+          await client.query("rollback").catch((error: Error) => {
+            broken = error;
+          });
+          client.release(broken);
         }
       },
       close: () => pool.end(),

@@ -87,6 +87,57 @@ describe("Calldog status sync", () => {
     expect(kit.server.log.entries("calldog")).toEqual([]);
   });
 
+  it("resumes after a fault in the middle of a pass (its second chunk of ids): the first chunk stays applied, nothing is duplicated", async () => {
+    const { rows } = await testDb.handle.raw.query<{ id: string }>(
+      "insert into connections (name, provider, base_url, api_key_sealed, api_key_last4) values ('Calldog B', 'calldog', $1, 'sealed', 'abcd') returning id",
+      [kit.baseUrl],
+    );
+    const own = { id: rows[0]?.id as string };
+    const real = kit.client();
+    const many = Array.from({ length: 700 }, (_, i) => `+7999300${String(i).padStart(4, "0")}`);
+    const created = (await real.createCalls({ phones: many, outgoingPhone: DEMO_CALLER, record: { text: "Много звонков" } })).filter((c) => c.id !== null);
+    expect(created).toHaveLength(700);
+    await recordCreatedCalls({ connectionId: own.id, provider: "calldog", campaignId: null, created: created.map((c) => ({ providerCallId: String(c.id), phone: c.phone as string })) });
+    await kit.advance(4_000);
+
+    // The second apiCalls/get of the pass (ids 501–700) fails on every retry.
+    let asked = 0;
+    const faulty = {
+      getCalls: async (ids: number[]) => {
+        if (++asked === 2) kit.server.faults.set("calldog", { errorRate: 1, errorStatuses: [503], match: "apiCalls/get" });
+        try {
+          return await real.getCalls(ids);
+        } finally {
+          kit.server.faults.reset("calldog");
+        }
+      },
+    };
+    const order = await listUnfinishedCallIds({ connectionId: own.id, createdSince: new Date(0) });
+    expect(order).toHaveLength(700);
+    await expect(syncCalldogStatuses({ connection: own, client: faulty })).rejects.toBeInstanceOf(ProviderError);
+    const stored = async (id: string) => (await findCallByProviderId({ connectionId: own.id, providerCallId: id }))?.rawStatus;
+    const truth = new Map((await real.getCalls(order.map(Number))).map((c) => [String(c.id), c.status]));
+    expect([...truth.values()].some((status) => status !== "created")).toBe(true);
+    for (const id of order.slice(0, 500)) expect(await stored(id)).toBe(truth.get(id));
+    // The rest is as the launch stored it: no status read yet.
+    for (const id of order.slice(500)) expect(await stored(id)).toBeNull();
+
+    // The next passes apply the rest, then follow every call to its end.
+    let pass = await syncCalldogStatuses({ connection: own, client: real });
+    for (const id of order) expect(await stored(id)).toBe(truth.get(id));
+    for (let guard = 0; !pass.allFinal && guard < 60; guard++) {
+      await kit.advance(60_000, 5_000);
+      pass = await syncCalldogStatuses({ connection: own, client: real });
+    }
+    expect(pass.allFinal).toBe(true);
+    expect(await syncCalldogStatuses({ connection: own, client: real })).toEqual({ polled: 0, changed: 0, allFinal: true });
+    const { rows: counts } = await testDb.handle.raw.query<{ calls: string; distinct_ids: string }>(
+      "select count(*) as calls, count(distinct provider_call_id) as distinct_ids from calls where connection_id = $1",
+      [own.id],
+    );
+    expect([Number(counts[0]?.calls), Number(counts[0]?.distinct_ids)]).toEqual([700, 700]);
+  });
+
   it("backs off after failures: 30 s, then doubling, at most 10 minutes", () => {
     expect([1, 2, 3, 4, 5, 6, 10].map(backoffSeconds)).toEqual([30, 60, 120, 240, 480, 600, 600]);
   });

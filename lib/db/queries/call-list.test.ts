@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { decodeCursor, encodeCursor, filtersOf, parseCallQuery, startOfDay } from "@/lib/calls/call-filters";
-import { type CallFilters, type CallSort, listCalls } from "@/lib/db/queries/call-list";
+import { type CallFilters, type CallSort, listCalls, listCallsForExport, streamCallsForExport } from "@/lib/db/queries/call-list";
 import { setupTestDb } from "@/lib/testing/test-db";
 
 const testDb = setupTestDb();
@@ -120,6 +120,59 @@ describe("the Calls page's query", () => {
     const inRange = expected((s) => s.at >= Date.parse("2026-03-10T14:00:00Z") && s.at < Date.parse("2026-03-11T14:00:00Z"), "oldest");
     expect(inRange.length).toBe(24);
     expect(await walk(range, "oldest")).toEqual(inRange);
+  });
+
+  it("the export's lean query pages the same calls in the same order, times as epoch milliseconds", async () => {
+    for (const [filters, sort] of [
+      [{}, "newest"],
+      [{ provider: "calldog", hasRecording: true }, "oldest"],
+      [{ status: "answered" }, "longest"],
+    ] as [CallFilters, CallSort][]) {
+      const page: Awaited<ReturnType<typeof listCalls>>["rows"] = [];
+      const lean: Awaited<ReturnType<typeof listCallsForExport>>["rows"] = [];
+      for (let after: { k: string; id: string } | undefined, guard = 0; guard < 100; guard++) {
+        const result = await listCallsForExport({ filters, sort, after, limit: 23 });
+        lean.push(...result.rows);
+        if (!result.next) break;
+        after = result.next;
+      }
+      for (let after: { k: string; id: string } | undefined, guard = 0; guard < 100; guard++) {
+        const result = await listCalls({ filters, sort, after, limit: 1000 });
+        page.push(...result.rows);
+        if (!result.next) break;
+        after = result.next;
+      }
+      expect(lean.length).toBe(page.length);
+      expect(lean.map((r) => r.id)).toEqual(page.map((r) => r.id));
+      // The export's stream (a server-side cursor on PostgreSQL, keyset pages on PGlite) reads the same rows.
+      const streamed: typeof lean = [];
+      for await (const batch of streamCallsForExport({ filters, sort, batch: 19 })) {
+        expect(batch.length).toBeLessThanOrEqual(19);
+        streamed.push(...batch);
+      }
+      expect(streamed).toEqual(lean);
+      for (const [i, r] of page.entries()) {
+        const e = lean[i] as (typeof lean)[number];
+        expect(e).toMatchObject({ provider: r.provider, phone: r.phone, status: r.status, final: r.final, durationSeconds: r.durationSeconds, ivrAnswer: r.ivrAnswer });
+        expect([e.dialedAt, e.answeredAt, e.endedAt]).toEqual([r.dialedAt, r.answeredAt, r.endedAt].map((d) => (d ? d.getTime() : null)));
+        expect(e.hasRecording).toBe(r.recordingRef !== null);
+      }
+    }
+  });
+
+  it("an export that stops early gives its connection back, with no transaction left open", async () => {
+    let batches = 0;
+    for await (const _batch of streamCallsForExport({ filters: {}, sort: "newest", batch: 10 })) {
+      if (++batches === 2) break;
+    }
+    expect(batches).toBe(2);
+    if (testDb.handle.raw.kind === "postgres") {
+      const { rows } = await testDb.handle.raw.query<{ open: string }>(
+        "select count(*) as open from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'",
+      );
+      expect(Number(rows[0]?.open)).toBe(0);
+    }
+    expect((await listCalls({ filters: {}, limit: 1 })).rows).toHaveLength(1);
   });
 
   it("reads a bad query as no filter rather than failing, and a tampered cursor as the first page", () => {

@@ -22,7 +22,8 @@ export function callUpdateFromCalldog(call: CalldogCall, rawStatus: string = cal
     ivrAnswer: call.ivrAnswer === null ? null : String(call.ivrAnswer),
     ivrActions: ivrActionsOf(call),
     recordingRef: call.recordPath ? withoutKey(call.recordPath) : null,
-    raw: { ...call, recordPath: call.recordPath ? withoutKey(call.recordPath) : null },
+    // The recording is played through the app's own route: the provider's address is not shown (as for Calldron).
+    raw: { ...call, recordPath: call.recordPath ? "(streamed by the app)" : null },
   };
 }
 
