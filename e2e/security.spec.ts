@@ -1,3 +1,4 @@
+import http from "node:http";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { makeWav } from "@/lib/sim/audio";
 import { ensureConnection, pageAs } from "./support";
@@ -94,4 +95,55 @@ test("sign-in, the overview's charts, the calls, the audio library with a player
   await expect(page.getByRole("heading", { name: "Campaigns", exact: true })).toBeVisible();
   await page.context().close();
   expect(problems).toEqual([]);
+});
+
+/** One HTTP request from a chosen loopback address (127.0.0.0/8 is all local), so a test's lock-out stays its own. */
+function requestFrom(
+  localAddress: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, path, method: init.method ?? "GET", headers: init.headers, localAddress }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => {
+        body += chunk;
+      });
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on("error", reject);
+    req.end(init.body);
+  });
+}
+
+/** A failed password sign-in through Auth.js's endpoint; answers with the error code of the redirect (`invalid` or `throttled`). */
+async function failSignIn(from: string, email: string, forged: string): Promise<string | null> {
+  const csrf = await requestFrom(from, "/api/auth/csrf");
+  const cookie = (csrf.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+  const res = await requestFrom(from, "/api/auth/callback/credentials", {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie,
+      // Everything a client could send to pass for another address.
+      "x-forwarded-for": forged,
+      "x-real-ip": forged,
+      "x-prozvon-socket-address": forged,
+    },
+    body: new URLSearchParams({ csrfToken, email, password: "wrong-password" }).toString(),
+  });
+  return new URL(String(res.headers.location), "http://x").searchParams.get("code");
+}
+
+test("a forged X-Forwarded-For does not dodge the per-address sign-in limit", async () => {
+  const run = Date.now().toString(36);
+  const attacker = `127.0.${Math.floor(Math.random() * 200) + 20}.${Math.floor(Math.random() * 200) + 20}`;
+  // A different e-mail each time (the per-e-mail limit is 5), a different forged address each time: 20 failures lock the address.
+  for (let i = 0; i < 20; i++) expect(await failSignIn(attacker, `forger-${run}-${i}@e2e.test`, `198.51.100.${i + 1}`)).toBe("invalid");
+  expect(await failSignIn(attacker, `forger-${run}-x@e2e.test`, "198.51.100.200")).toBe("throttled");
+  // Another address is not locked.
+  expect(await failSignIn("127.0.0.9", `bystander-${run}@e2e.test`, "198.51.100.200")).toBe("invalid");
 });

@@ -55,7 +55,8 @@ start("sim", bin("tsx"), ["scripts/sim.mts", "--demo"], {
   SIM_TIME_SCALE: process.env.SIM_TIME_SCALE ?? (e2e ? "60" : "30"),
   DATA_DIR: dataDir,
 });
-start("app", bin("next"), ["start", "-p", values.port], {
+// scripts/start.mjs is `next start` plus the socket's address for the sign-in limit (lib/request-ip.ts).
+start("app", process.execPath, ["scripts/start.mjs", "-p", values.port], {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   DATA_DIR: dataDir,
