@@ -63,6 +63,8 @@ start("app", process.execPath, ["scripts/start.mjs", "-p", values.port], {
   SIM_PORT: simPort,
   // So that the simulator's Calldog webhooks reach this app (an operator's own setting wins).
   APP_PUBLIC_URL: process.env.APP_PUBLIC_URL ?? `http://127.0.0.1:${values.port}`,
+  // The simulators listen on 127.0.0.1: a production start refuses a loopback base URL without this (lib/providers/base-url.ts).
+  ALLOW_LOOPBACK_PROVIDERS: "1",
   // The end-to-end run is a production start: it gets throw-away secrets, as an operator would set them.
   ...(e2e
     ? {
