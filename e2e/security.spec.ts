@@ -77,7 +77,7 @@ test("sign-in, the overview's charts, the calls, the audio library with a player
   await page.setViewportSize({ width: 1280, height: 900 });
 
   await visit(page, "/", "Overview");
-  await expect(page.getByTestId("chart-timeline").locator("svg.recharts-surface")).toBeVisible();
+  await expect(page.getByTestId("chart-timeline").locator("svg.recharts-surface[role=application]")).toBeVisible();
 
   await visit(page, "/calls", "Calls");
   await visit(page, "/audio", "Audio");

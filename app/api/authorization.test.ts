@@ -70,7 +70,7 @@ async function handlers(route: string): Promise<[string, Handler][]> {
 /** Calls a handler as Next would, with well-formed values for the path's dynamic segments. */
 async function call(route: string, method: string, handler: Handler): Promise<{ status: number } | "threw"> {
   const params: Record<string, string> = {};
-  for (const [, name] of route.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)) params[name] = name === "token" ? "not-a-token" : UUID;
+  for (const [, name = ""] of route.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)) params[name] = name === "token" ? "not-a-token" : UUID;
   const url = `http://localhost/api/${route.replace(/\[(?:\.\.\.)?(\w+)\]/g, UUID)}`;
   const request = new Request(url, { method, headers: { "content-type": "application/json", "content-length": "2", "x-file-name": "a.mp3" }, body: method === "GET" ? undefined : "{}" });
   try {
