@@ -138,6 +138,21 @@ async function failSignIn(from: string, email: string, forged: string): Promise<
   return new URL(String(res.headers.location), "http://x").searchParams.get("code");
 }
 
+test("an injected inline script is blocked and reported, so the watch above would have seen a violation", async ({ browser }) => {
+  const context = await browser.newContext();
+  const problems = watch(context);
+  const page = await context.newPage();
+  await visit(page, "/signin", "Sign in to Prozvon");
+  await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.__injected = 1";
+    document.body.append(script);
+  });
+  await expect.poll(() => problems.join("\n")).toContain("CSP violation: script-src");
+  expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+  await context.close();
+});
+
 test("a forged X-Forwarded-For does not dodge the per-address sign-in limit", async () => {
   const run = Date.now().toString(36);
   const attacker = `127.0.${Math.floor(Math.random() * 200) + 20}.${Math.floor(Math.random() * 200) + 20}`;
