@@ -11,7 +11,8 @@ import { stampSocketAddress } from "./client-address.mjs";
 const { values } = parseArgs({
   options: {
     port: { type: "string", short: "p", default: process.env.PORT ?? "3000" },
-    hostname: { type: "string", short: "H", default: process.env.HOSTNAME },
+    // Like `next start`: every interface unless -H says otherwise (HOSTNAME is often the container's name, not an address).
+    hostname: { type: "string", short: "H" },
   },
 });
 const port = Number(values.port);
