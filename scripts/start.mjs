@@ -23,9 +23,16 @@ const app = next({ dev: false, dir: process.cwd(), port, hostname: values.hostna
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((request, response) => {
+const server = createServer(async (request, response) => {
   stampSocketAddress(request.headers, request.socket.remoteAddress);
-  handle(request, response);
+  try {
+    await handle(request, response);
+  } catch (error) {
+    // What `next start` does with a failure outside any page's own handling: a plain 500, the cause in the log.
+    console.error(`[start] request failed: ${error instanceof Error ? error.message : "unknown"}`);
+    if (!response.headersSent) response.statusCode = 500;
+    response.end();
+  }
 });
 server.listen(port, values.hostname, () => {
   console.info(`[start] Prozvon on http://${values.hostname ?? "localhost"}:${port}`);
