@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import NextAuth from "next-auth";
 import { authConfig } from "@/app/(auth)/auth.config";
 import { secrets } from "@/lib/secrets";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
 
 const { auth } = NextAuth(() => ({ ...authConfig, secret: secrets().authSecret, trustHost: true }));
 
@@ -10,13 +11,28 @@ const PUBLIC_PATHS = ["/signin", "/setup", "/api/health", "/api/auth", "/api/web
 
 /**
  * The request gate: no session, no page. A cheap JWT check only; pages, actions and route handlers
- * re-check the user (enabled? role?) against the database themselves.
+ * re-check the user (enabled? role? password to change?) against the database themselves.
+ *
+ * Every answer gets a Content-Security-Policy with a nonce of its own; the same header on the request is
+ * where Next.js finds the nonce for its scripts.
  */
 export default async function proxy(request: NextRequest) {
+  const csp = contentSecurityPolicy({ nonce: newNonce(), dev: process.env.NODE_ENV === "development" });
+  const response = await gate(request, csp);
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+async function gate(request: NextRequest, csp: string): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
-  if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
+  const pass = () => {
+    const headers = new Headers(request.headers);
+    headers.set("Content-Security-Policy", csp);
+    return NextResponse.next({ request: { headers } });
+  };
+  if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return pass();
   const session = await auth();
-  if (session) return NextResponse.next();
+  if (session) return pass();
   if (pathname.startsWith("/api/")) return NextResponse.json({ error: "unauthenticated" }, { status: 401 });
   const url = request.nextUrl.clone();
   url.pathname = "/signin";

@@ -52,6 +52,14 @@ test("admin adds, tests and edits provider connections; the key is write-only", 
   await expect(dialog.getByText("Enter the API key.")).toBeVisible();
   await dialog.getByRole("button", { name: "Cancel" }).click();
 
+  // A production start sends a key over https only, and never into a private network (loopback is the e2e run's exception).
+  dialog = await addConnection(page, { name: "Clear", provider: "Calldron", baseUrl: "http://203.0.113.5/calldron/v1/", key: KEY });
+  await expect(dialog.getByText("Use an https:// address").first()).toBeVisible();
+  await dialog.getByLabel("Base URL").fill("https://192.168.10.1/calldron/v1/");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog.getByText("This address is on a private or local network").first()).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+
   // The default base URL follows the provider.
   await page.getByRole("button", { name: "Add connection" }).click();
   dialog = page.getByRole("dialog");
@@ -103,6 +111,58 @@ test("admin adds, tests and edits provider connections; the key is write-only", 
   await page.context().close();
 });
 
+test("a user with a temporary password can do nothing but change it; the change is audited", async ({ browser }) => {
+  const temporary = loadShared().managerPassword as string;
+  const chosen = "manager-own-password-1";
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, MANAGER_EMAIL, temporary);
+  await expect(page).toHaveURL(/\/change-password$/);
+  await expect(page.getByText("You are signed in with a temporary password")).toBeVisible();
+
+  // Pages send them back, route handlers and server actions refuse them.
+  for (const path of ["/", "/campaigns", "/profile", "/settings/users"]) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(/\/change-password$/);
+  }
+  expect((await page.request.get("/api/calls/export")).status()).toBe(401);
+  expect((await page.request.get("/api/dnc/export")).status()).toBe(401);
+
+  await page.getByLabel("Current password").fill("not-my-password");
+  await page.getByLabel("New password", { exact: true }).fill(chosen);
+  await page.getByLabel("Repeat the new password").fill(chosen);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("The current password is wrong.").first()).toBeVisible();
+
+  await page.getByLabel("Current password").fill(temporary);
+  await page.getByLabel("New password", { exact: true }).fill("short");
+  await page.getByLabel("Repeat the new password").fill("short");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("The password must be at least 10 characters.")).toBeVisible();
+
+  await page.getByLabel("New password", { exact: true }).fill(chosen);
+  await page.getByLabel("Repeat the new password").fill(chosen);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await page.goto("/change-password");
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  expect((await page.request.get("/api/dnc/export")).status()).toBe(200);
+  await signOut(page);
+
+  await signIn(page, MANAGER_EMAIL, temporary);
+  await expect(page.getByText("Wrong e-mail or password.")).toBeVisible();
+  await signIn(page, MANAGER_EMAIL, chosen);
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  saveShared({ ...loadShared(), managerPassword: chosen });
+  await context.close();
+
+  const admin = await adminPage(browser);
+  await admin.goto("/settings/audit");
+  const changed = admin.getByRole("row").filter({ has: admin.getByRole("cell", { name: "Password changed", exact: true }) }).first();
+  await expect(changed).toContainText(MANAGER_EMAIL);
+  await admin.context().close();
+});
+
 test("a manager sees no settings, gets 403 by URL, and a settings action sent with their session is refused", async ({ browser }) => {
   // Capture a real delete-connection action request as the admin, without letting it through.
   const admin = await adminPage(browser);
@@ -127,7 +187,6 @@ test("a manager sees no settings, gets 403 by URL, and a settings action sent wi
   const { managerPassword } = loadShared();
   await signIn(page, MANAGER_EMAIL, managerPassword as string);
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
-  await expect(page.getByText("You are signed in with a temporary password")).toBeVisible();
   await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
   await expect(page.getByText("Calldron main")).toBeVisible(); // managers see connection names…
 
@@ -192,39 +251,6 @@ test("a disabled user's open session stops working on its next request", async (
   await expect(row).toContainText("Active");
   await managerContext.close();
   await admin.context().close();
-});
-
-test("a user changes their own password; the temporary one stops working", async ({ page }) => {
-  const temporary = loadShared().managerPassword as string;
-  const chosen = "manager-own-password-1";
-  await signIn(page, MANAGER_EMAIL, temporary);
-  await page.getByRole("link", { name: "You are signed in with a temporary password" }).click();
-  await expect(page.getByRole("heading", { name: "Profile" })).toBeVisible();
-
-  await page.getByLabel("Current password").fill("not-my-password");
-  await page.getByLabel("New password", { exact: true }).fill(chosen);
-  await page.getByLabel("Repeat the new password").fill(chosen);
-  await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText("The current password is wrong.").first()).toBeVisible();
-
-  await page.getByLabel("Current password").fill(temporary);
-  await page.getByLabel("New password", { exact: true }).fill("short");
-  await page.getByLabel("Repeat the new password").fill("short");
-  await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText("The password must be at least 10 characters.")).toBeVisible();
-
-  await page.getByLabel("New password", { exact: true }).fill(chosen);
-  await page.getByLabel("Repeat the new password").fill(chosen);
-  await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText("Your password was changed.")).toBeVisible();
-  await expect(page.getByText("You are signed in with a temporary password")).toHaveCount(0);
-  await signOut(page);
-
-  await signIn(page, MANAGER_EMAIL, temporary);
-  await expect(page.getByText("Wrong e-mail or password.")).toBeVisible();
-  await signIn(page, MANAGER_EMAIL, chosen);
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
-  saveShared({ ...loadShared(), managerPassword: chosen });
 });
 
 test("the interface switches to Russian and remembers it", async ({ browser }) => {

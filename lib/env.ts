@@ -15,6 +15,15 @@ const envSchema = z.object({
   AUTH_TRUST_HOST: flag,
   PROZVON_DEMO: flag,
   APP_PUBLIC_URL: z.url().optional(),
+  /**
+   * Lets a connection's base URL point at this machine (127.0.0.0/8, ::1) outside development: the simulators
+   * listen there, so the demo and the end-to-end run set it (scripts/serve.mts). Never for a real deployment.
+   */
+  ALLOW_LOOPBACK_PROVIDERS: flag,
+  /** A proxy the operator controls is in front: the client's address is its X-Forwarded-For entry (lib/request-ip.ts). */
+  TRUST_PROXY: flag,
+  /** Set by scripts/start.mjs in its own process, never by an operator: the socket-address header is genuine. */
+  PROZVON_SOCKET_ADDRESS: flag,
   SIM_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
   /** Simulated seconds per real second in `npm run sim` (the demo uses e.g. 30). */
   SIM_TIME_SCALE: z.coerce.number().positive().default(1),

@@ -55,13 +55,16 @@ start("sim", bin("tsx"), ["scripts/sim.mts", "--demo"], {
   SIM_TIME_SCALE: process.env.SIM_TIME_SCALE ?? (e2e ? "60" : "30"),
   DATA_DIR: dataDir,
 });
-start("app", bin("next"), ["start", "-p", values.port], {
+// scripts/start.mjs is `next start` plus the socket's address for the sign-in limit (lib/request-ip.ts).
+start("app", process.execPath, ["scripts/start.mjs", "-p", values.port], {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   DATA_DIR: dataDir,
   SIM_PORT: simPort,
   // So that the simulator's Calldog webhooks reach this app (an operator's own setting wins).
   APP_PUBLIC_URL: process.env.APP_PUBLIC_URL ?? `http://127.0.0.1:${values.port}`,
+  // The simulators listen on 127.0.0.1: a production start refuses a loopback base URL without this (lib/providers/base-url.ts).
+  ALLOW_LOOPBACK_PROVIDERS: "1",
   // The end-to-end run is a production start: it gets throw-away secrets, as an operator would set them.
   ...(e2e
     ? {

@@ -4,7 +4,6 @@ import { getTranslations } from "next-intl/server";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { Sidebar } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
-import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/current-user";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -30,13 +29,6 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </div>
       </aside>
       <main className="min-w-0 flex-1 p-4 md:p-8">
-        {user.mustChangePassword && (
-          <Notice tone="warning" className="mb-6">
-            <Link href="/profile" className="underline">
-              {t("profile.mustChange")}
-            </Link>
-          </Notice>
-        )}
         {children}
         <div className="mt-8 md:hidden">
           <UserMenu user={user} />

@@ -1,5 +1,7 @@
 import type { NextAuthConfig } from "next-auth";
 
+const production = process.env.NODE_ENV === "production";
+
 /** The part of the Auth.js set-up that needs no database, shared by proxy.ts and auth.ts. */
 export const authConfig = {
   pages: { signIn: "/signin" },
@@ -14,6 +16,11 @@ export const authConfig = {
     },
   },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // The session cookie: out of reach of scripts, not sent on cross-site sub-requests or posts, and in
+  // production over https only (browsers count http://localhost as secure, so a local production start works).
+  // Auth.js would choose `secure` from the request's scheme, which a proxy without X-Forwarded-Proto hides.
+  useSecureCookies: production,
+  cookies: { sessionToken: { options: { httpOnly: true, sameSite: "lax", path: "/", secure: production } } },
   providers: [],
   callbacks: {
     jwt({ token, user }) {

@@ -8,12 +8,14 @@ import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { changeOwnPassword } from "@/lib/actions/profile";
 
-export function ChangePasswordForm() {
+/** `then`: where to go once the password is changed (the forced change goes on to the app); else stay and refresh. */
+export function ChangePasswordForm({ then }: { then?: string }) {
   const t = useTranslations("profile");
   const router = useRouter();
   const form = useActionForm(changeOwnPassword, (_, element) => {
     element.reset();
-    router.refresh();
+    if (then) router.replace(then);
+    else router.refresh();
   });
   const fe = form.fieldErrors;
   return (

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { signIn, signOut } from "@/app/(auth)/auth";
 import { publicAction } from "@/lib/actions/safe-action";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
-import { currentUser } from "@/lib/auth/current-user";
+import { sessionUser } from "@/lib/auth/current-user";
 import { recordAudit } from "@/lib/db/queries/audit";
 import { findUserByEmail, insertFirstAdmin } from "@/lib/db/queries/users";
 import { SafeError } from "@/lib/errors";
@@ -55,7 +55,7 @@ export const completeSetup = publicAction({ schema: setupSchema }, async ({ name
 
 /** A plain form action (it must return nothing); it needs no role: signing out is always allowed. */
 export async function signOutAction(): Promise<void> {
-  const user = await currentUser();
+  const user = await sessionUser();
   if (user) await recordAudit({ actor: user, action: "auth.sign_out", target: user.email, ip: await requestIp() });
   await signOut({ redirect: false });
   redirect("/signin");

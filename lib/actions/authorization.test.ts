@@ -85,7 +85,7 @@ const ACCESS: Record<string, "public" | "any" | "admin" | "form"> = {
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "admin" | "manager"; locale: null; mustChangePassword: boolean } }));
 const touched = vi.hoisted(() => ({ calls: 0 }));
 
-vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => session.user, requireUser: async () => session.user }));
+vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => session.user, sessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock("next-intl/server", () => ({
   getTranslations: async () => Object.assign((key: string) => key, { has: () => true }),
 }));
@@ -144,6 +144,21 @@ describe("authorisation matrix of every server action", () => {
       expect(result, name).toMatchObject({ ok: false, code: role ? "forbidden" : "unauthenticated" });
       expect(touched.calls, `${name} reached the database`).toBe(0);
     }
+  });
+
+  it("with a temporary password still to change, every action but changing it is refused before the database", async () => {
+    session.user = { ...user("admin"), mustChangePassword: true };
+    for (const [name, fn] of await allActions()) {
+      const access = ACCESS[name];
+      if (access === "public" || access === "form" || name === "changeOwnPassword") continue;
+      touched.calls = 0;
+      const result = (await fn({})) as { ok: boolean; code?: string; error?: string };
+      expect(result, name).toMatchObject({ ok: false, code: "forbidden", error: "passwordChangeRequired" });
+      expect(touched.calls, `${name} reached the database`).toBe(0);
+    }
+    // The change itself gets past the gate (to input validation).
+    const change = (await allActions()).find(([name]) => name === "changeOwnPassword")?.[1];
+    expect(await change?.({})).toMatchObject({ ok: false, code: "invalid" });
   });
 
   it("as an admin, every admin action gets past the role check (to input validation)", async () => {

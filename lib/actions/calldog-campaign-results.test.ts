@@ -11,7 +11,7 @@ import { insertCalldogSimConnection, insertTestManager } from "@/lib/testing/cal
 import { setupTestDb } from "@/lib/testing/test-db";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "manager"; locale: null; mustChangePassword: boolean } }));
-vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => session.user }));
+vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => session.user, sessionUser: async () => session.user }));
 // Messages as their keys with their values, so that the labels can be asserted without a language.
 vi.mock("next-intl/server", () => ({
   getTranslations: async (ns?: string) =>

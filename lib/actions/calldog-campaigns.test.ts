@@ -13,7 +13,7 @@ import { DEMO_CALLER, DEMO_KEY, type Kit, startKit } from "@/lib/sim/calldog/tes
 import { setupTestDb } from "@/lib/testing/test-db";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "manager"; locale: null; mustChangePassword: boolean } }));
-vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => session.user }));
+vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => session.user, sessionUser: async () => session.user }));
 vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((key: string) => key, { has: () => true }) }));
 
 setupTestDb();

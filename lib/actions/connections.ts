@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/db/queries/audit";
 import { deleteConnection, findConnection, insertConnection, updateConnection } from "@/lib/db/queries/connections";
 import { providerEnum } from "@/lib/db/schema";
 import { SafeError } from "@/lib/errors";
+import { baseUrlProblem } from "@/lib/providers/base-url";
 import { testConnection as runConnectionTest } from "@/lib/providers/connection-test";
 import { requestIp } from "@/lib/request-ip";
 
@@ -37,6 +38,7 @@ const createSchema = z.object({
 });
 
 export const createConnection = action({ role: "admin", schema: createSchema }, async (input, admin) => {
+  await requireAllowedBaseUrl(input.baseUrl);
   const id = randomUUID();
   const row = await insertConnection({
     connection: { id, name: input.name, provider: input.provider, baseUrl: input.baseUrl, ...sealApiKey(id, input.apiKey) },
@@ -57,6 +59,7 @@ const updateSchema = z.object({
 export const editConnection = action({ role: "admin", schema: updateSchema }, async (input, admin) => {
   const existing = await findConnection({ id: input.id });
   if (!existing) throw new SafeError("connectionNotFound");
+  await requireAllowedBaseUrl(input.baseUrl);
   await updateConnection({
     id: input.id,
     patch: {
@@ -89,6 +92,9 @@ export const removeConnection = action({ role: "admin", schema: z.object({ id: z
 export const testConnection = action({ role: "admin", schema: z.object({ id: z.uuid() }) }, async ({ id }, admin) => {
   const row = await findConnection({ id });
   if (!row) throw new SafeError("connectionNotFound");
+  // A connection saved before the rule (or under another environment) sends no key where it no longer may.
+  const problem = await baseUrlProblem(row.baseUrl);
+  if (problem) throw new SafeError(problem);
   let apiKey: string;
   try {
     apiKey = openApiKey(row);
@@ -102,3 +108,9 @@ export const testConnection = action({ role: "admin", schema: z.object({ id: z.u
   revalidatePath("/settings/connections");
   return { result, testedAt: testedAt.toISOString() };
 });
+
+/** Where the key may go: lib/providers/base-url.ts, shown on the Base URL field. */
+async function requireAllowedBaseUrl(baseUrl: string): Promise<void> {
+  const problem = await baseUrlProblem(baseUrl);
+  if (problem) throw new SafeError(problem, {}, { baseUrl: problem });
+}

@@ -8,7 +8,7 @@ import { setupTestDb } from "@/lib/testing/test-db";
 type TestUser = { id: string; email: string; name: string; role: "admin" | "manager"; locale: null; mustChangePassword: boolean };
 const session = vi.hoisted(() => ({ user: null as TestUser | null }));
 
-vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => session.user, requireUser: async () => session.user }));
+vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => session.user, sessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock("next-intl/server", () => ({
   getTranslations: async () => Object.assign((key: string) => `t:${key}`, { has: () => true }),
 }));

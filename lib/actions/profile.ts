@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 import { action, publicAction } from "@/lib/actions/safe-action";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "@/lib/auth/password";
-import { currentUser } from "@/lib/auth/current-user";
+import { sessionUser } from "@/lib/auth/current-user";
 import { recordAudit } from "@/lib/db/queries/audit";
 import { findUserById, updateUser } from "@/lib/db/queries/users";
 import { SafeError } from "@/lib/errors";
@@ -20,13 +20,19 @@ const changePasswordSchema = z
   })
   .refine((v) => v.password === v.confirm, { message: "passwordsDiffer", path: ["confirm"] });
 
-export const changeOwnPassword = action({ role: "any", schema: changePasswordSchema }, async (input, user) => {
+export const changeOwnPassword = action({ role: "any", schema: changePasswordSchema, whileMustChangePassword: true }, async (input, user) => {
   const row = await findUserById({ id: user.id });
   if (!row || !(await verifyPassword(input.current, row.passwordHash))) {
     throw new SafeError("currentPasswordWrong", {}, { current: "currentPasswordWrong" });
   }
   await updateUser({ id: user.id, patch: { passwordHash: await hashPassword(input.password), mustChangePassword: false } });
-  await recordAudit({ actor: user, action: "user.password_changed", target: user.email, ip: await requestIp() });
+  await recordAudit({
+    actor: user,
+    action: "user.password_changed",
+    target: user.email,
+    ip: await requestIp(),
+    details: { temporaryReplaced: user.mustChangePassword },
+  });
   return { changed: true };
 });
 
@@ -35,7 +41,7 @@ const localeSchema = z.object({ locale: z.enum(locales) });
 /** Anyone may switch the language (the sign-in page has the switch too); a signed-in user's choice is also kept on their account. */
 export const setLocale = publicAction({ schema: localeSchema }, async ({ locale }) => {
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
-  const user = await currentUser();
+  const user = await sessionUser();
   if (user) await updateUser({ id: user.id, patch: { locale } });
   return { locale };
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 
-vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => ({ id: "u", email: "u@x.test", name: "", role: "manager", locale: null, mustChangePassword: false }) }));
+const session = vi.hoisted(() => ({ mustChangePassword: false }));
+vi.mock("@/lib/auth/current-user", () => ({
+  sessionUser: async () => ({ id: "u", email: "u@x.test", name: "", role: "manager", locale: null, mustChangePassword: session.mustChangePassword }),
+}));
 // A translator per namespace that says where it looked a key up.
 vi.mock("next-intl/server", () => ({
   getTranslations: async (namespace?: string) =>
@@ -25,5 +28,21 @@ describe("action() messages", () => {
       throw new SafeError("batchErrors.timeout", {}, { name: "batchForm.errors.nameTaken" });
     });
     expect(await run({})).toMatchObject({ ok: false, error: "root:batchErrors.timeout", fieldErrors: { name: "root:batchForm.errors.nameTaken" } });
+  });
+});
+
+describe("a user who must change a temporary password", () => {
+  it("is refused every action but the one marked for the change, before it runs", async () => {
+    session.mustChangePassword = true;
+    let ran = 0;
+    const other = action({ role: "any", schema: z.object({}) }, async () => ++ran);
+    const change = action({ role: "any", schema: z.object({}), whileMustChangePassword: true }, async () => ++ran);
+    try {
+      expect(await other({})).toMatchObject({ ok: false, code: "forbidden", error: "errors:passwordChangeRequired" });
+      expect(ran).toBe(0);
+      expect(await change({})).toEqual({ ok: true, data: 1 });
+    } finally {
+      session.mustChangePassword = false;
+    }
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
-import { currentUser, type SessionUser } from "@/lib/auth/current-user";
+import { type SessionUser, sessionUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/db/schema";
 import { SafeError } from "@/lib/errors";
 
@@ -29,7 +29,8 @@ type Access = Role | "any" | "public";
  * input with zod (FormData or a plain object) and turns every failure into a message for the user.
  */
 export function action<S extends z.ZodType, T>(
-  options: { role: Role | "any"; schema: S },
+  /** `whileMustChangePassword`: the one action a user with a temporary password may run (changing it). */
+  options: { role: Role | "any"; schema: S; whileMustChangePassword?: boolean },
   body: (input: z.infer<S>, user: SessionUser) => Promise<T>,
 ): (input: FormData | z.input<S>) => Promise<ActionResult<T>> {
   return run(options, (input, user) => body(input, user as SessionUser));
@@ -44,13 +45,16 @@ export function publicAction<S extends z.ZodType, T>(
 }
 
 function run<S extends z.ZodType, T>(
-  options: { role: Access; schema: S },
+  options: { role: Access; schema: S; whileMustChangePassword?: boolean },
   body: (input: z.infer<S>, user: SessionUser | null) => Promise<T>,
 ): (input: FormData | z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
     const t = withAreaKeys((await getTranslations("errors")) as unknown as Translate, (await getTranslations()) as unknown as Translate);
-    const user = await currentUser();
+    const user = await sessionUser();
     if (!user && options.role !== "public") return failure(t, "unauthenticated", { key: "unauthenticated" });
+    if (user?.mustChangePassword && options.role !== "public" && !options.whileMustChangePassword) {
+      return failure(t, "forbidden", { key: "passwordChangeRequired" });
+    }
     if (user && options.role !== "any" && options.role !== "public" && user.role !== options.role) {
       return failure(t, "forbidden", { key: "forbidden" });
     }

@@ -8,10 +8,18 @@ import type { Role, User } from "@/lib/db/schema";
 export type SessionUser = Pick<User, "id" | "email" | "name" | "role" | "locale" | "mustChangePassword" | "timeZone">;
 
 /**
- * The signed-in user, re-read from the database on every request: a disabled user, or one whose
- * sessions were invalidated (role change, password reset), is signed out on the next request.
+ * The signed-in user who may use the app, re-read from the database on every request: a disabled user, or
+ * one whose sessions were invalidated (role change, password reset), is signed out on the next request; one
+ * who must change a temporary password counts as nobody here (route handlers answer 401, actions refuse)
+ * until they have — only the change-password page and its action use `sessionUser()`.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const user = await sessionUser();
+  return user && !user.mustChangePassword ? user : null;
+});
+
+/** The signed-in user, including one who must change their password first. */
+export const sessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = (await auth()) as { uid?: string; sv?: number } | null;
   if (!session?.uid) return null;
   const user = await findUserById({ id: session.uid });
@@ -27,10 +35,14 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   };
 });
 
-/** For pages: sends an anonymous visitor to sign-in and answers 403 to the wrong role. */
+/**
+ * For pages: sends an anonymous visitor to sign-in, a user with a temporary password to change it, and
+ * answers 403 to the wrong role.
+ */
 export async function requireUser(role?: Role): Promise<SessionUser> {
-  const user = await currentUser();
+  const user = await sessionUser();
   if (!user) redirect("/signin");
+  if (user.mustChangePassword) redirect("/change-password");
   if (role && user.role !== role) forbidden();
   return user;
 }

@@ -1,6 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { currentUser } from "@/lib/auth/current-user";
+import { sessionUser } from "@/lib/auth/current-user";
 import { defaultLocale, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "@/lib/i18n/config";
 import { messagesFor } from "@/lib/i18n/messages";
 import { DEFAULT_TIME_ZONE, isTimeZone } from "@/lib/i18n/time-zones";
@@ -14,7 +14,7 @@ export default getRequestConfig(async () => {
   const locale = isLocale(chosen)
     ? chosen
     : (localeFromAcceptLanguage((await headers()).get("accept-language")) ?? defaultLocale);
-  const zone = (await currentUser())?.timeZone;
+  const zone = (await sessionUser())?.timeZone;
   return {
     locale,
     messages: messagesFor(locale),

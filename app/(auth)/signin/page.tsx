@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
-import { currentUser } from "@/lib/auth/current-user";
+import { sessionUser } from "@/lib/auth/current-user";
 import { countUsers } from "@/lib/db/queries/users";
 import { DEMO_USERS } from "@/lib/demo/accounts";
 import { env } from "@/lib/env";
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ from?: string; setup?: string }> }) {
   await connection();
   if ((await countUsers()) === 0) redirect("/setup");
-  if (await currentUser()) redirect("/");
+  if (await sessionUser()) redirect("/");
   const { from, setup } = await searchParams;
   const t = await getTranslations("signIn");
   return (
