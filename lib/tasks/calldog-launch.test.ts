@@ -15,6 +15,7 @@ import { CALLDOG_LAUNCH_KIND, createLaunchHandler } from "@/lib/tasks/calldog-la
 import { runTask } from "@/lib/tasks/runner";
 import { launchCampaign, retryFailedNumbers } from "@/lib/tasks/start-calldog-launch";
 import type { TaskHandler } from "@/lib/tasks/types";
+import { setOrgPolicy, windowAround } from "@/lib/testing/dialing-policy";
 import { setupTestDb } from "@/lib/testing/test-db";
 
 const testDb = setupTestDb();
@@ -38,6 +39,8 @@ beforeAll(async () => {
     `launch-${randomUUID()}@x.test`,
   ]);
   ownerId = rows[0]?.id as string;
+  // Open now, whenever the suite runs: the window's own behaviour has its tests below.
+  await setOrgPolicy(windowAround(new Date()));
   const id = randomUUID();
   connection = await insertConnection({ connection: { id, name: "Calldog", provider: "calldog", baseUrl: kit.baseUrl, ...sealApiKey(id, DEMO_KEY) } });
 });
@@ -111,7 +114,7 @@ describe("calldog.launch", () => {
   it("creates each number once in chunks with plannedAt, records the calls under the campaign, and a double launch is one task", async () => {
     const phones = numbers(50);
     const plannedAt = new Date(Math.ceil((Date.now() + 60_000) / 1000) * 1000);
-    const { campaign, launchKey } = await draft(phones, { schedule: { mode: "at", local: "2030-01-01T10:00", timeZone: "Europe/Moscow" } });
+    const { campaign, launchKey } = await draft(phones, { schedule: { mode: "at", local: "2030-01-01T10:00", timeZone: "Europe/Moscow", moved: false } });
     await testDb.handle.raw.query("update campaigns set planned_at = $2 where id = $1", [campaign.id, plannedAt]);
 
     const [a, b] = await Promise.all([launchCampaign({ campaignId: campaign.id, launchKey, ownerId }), launchCampaign({ campaignId: campaign.id, launchKey, ownerId })]);
