@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { action } from "@/lib/actions/safe-action";
 import type { SessionUser } from "@/lib/auth/current-user";
-import { type ApprovalView, type DraftView, toApprovalView, toDraftView } from "@/lib/calldog/campaign-draft";
+import { type DraftView, toDraftView } from "@/lib/calldog/campaign-draft";
+import { type ApprovalView, toApprovalView } from "@/lib/dialing/approval-view";
 import {
   type CampaignSettings,
   callerIdSchema,

@@ -5,7 +5,8 @@ import type { IvrMenu } from "@/lib/calldog/ivr-menu";
 import { describeMenu, type IvrMenuLine } from "@/lib/calldog/ivr-menu-summary";
 import { listCalldogRecordChoices } from "@/lib/db/queries/calldog-records";
 import { latestApprovalFor } from "@/lib/db/queries/launch-approvals";
-import type { Campaign, LaunchApproval } from "@/lib/db/schema";
+import type { Campaign } from "@/lib/db/schema";
+import { type ApprovalView, toApprovalView } from "@/lib/dialing/approval-view";
 import { startInWindow } from "@/lib/dialing/screen";
 import { formatPhone } from "@/lib/phone-format";
 import { CALLDOG_MAX_PHONES_PER_REQUEST, CALLDOG_TTS_PRICE_KOPECKS } from "@/lib/providers/calldog/wire";
@@ -58,11 +59,6 @@ export type DraftView = {
   approval: ApprovalView | null;
 };
 
-export type ApprovalView = { id: string; state: LaunchApproval["state"]; count: number; reason: string | null };
-
-export function toApprovalView(approval: LaunchApproval): ApprovalView {
-  return { id: approval.id, state: approval.state, count: approval.count, reason: approval.reason };
-}
 
 export async function toDraftView(campaign: Campaign): Promise<DraftView> {
   const settings = readSettings(campaign.settings);
