@@ -9,6 +9,7 @@ import { findActiveTask, listTasksFor } from "@/lib/db/queries/tasks";
 import type { Connection } from "@/lib/db/schema";
 import { toApprovalView } from "@/lib/dialing/approval-view";
 import { latestApprovalFor } from "@/lib/db/queries/launch-approvals";
+import { readDialingPolicy } from "@/lib/db/queries/org-settings";
 import { assertTypedCount, needsApproval, requestApproval } from "@/lib/dialing/volume-guard";
 import { SafeError } from "@/lib/errors";
 import type { CalldronClient } from "@/lib/providers/calldron/client";
@@ -60,6 +61,7 @@ export const previewRunList = action({ role: "any", schema: targetSchema }, asyn
       subscribers,
       window: batch.timeFrom && batch.timeTo ? { from: batch.timeFrom.slice(0, 5), to: batch.timeTo.slice(0, 5), timeZone: batch.timeZone ?? "" } : null,
       needsApproval: await needsApproval({ user, count: subscribers }),
+      approvalAbove: user.role === "admin" ? null : (await readDialingPolicy()).managerLaunchLimit,
     };
   });
   const approval = await latestApprovalFor({ kind: RUN_LIST_KIND, target: runTarget({ connectionId, listId, batchId }) });
