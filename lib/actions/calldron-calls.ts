@@ -96,7 +96,7 @@ export const callOne = action(
       action: "call.dial_one",
       target: phone,
       ip: await requestIp(),
-      details: { connection: connection.name, batchId: input.batchId, batch: input.batchName, outcome: outcome.status, ...("reason" in outcome ? { reason: outcome.reason } : {}) },
+      details: { connection: connection.name, batchId: input.batchId, batch: input.batchName, count: 1, outcome: outcome.status, ...("reason" in outcome ? { reason: outcome.reason } : {}) },
     });
     return { ...outcome, display: formatPhone(phone) };
   },

@@ -43,12 +43,12 @@ export const deleteCalldronList = action({ role: "any", schema: z.object({ conne
     // Gone already (a repeated click, a retry after a lost answer): that is what was asked.
     if (!(error instanceof ProviderError && error.kind === "not_found")) providerFailure(error);
   }
-  await recordAudit({ actor: user, action: "calldron.list.deleted", details: { connectionId: input.connectionId, listId: input.listId } });
+  await recordAudit({ actor: user, action: "calldron.list.deleted", details: { connectionId: input.connectionId, listId: input.listId, count: null } });
   revalidatePath("/lists");
   return { listId: input.listId };
 });
 
-export const addCalldronSubscriber = action({ role: "any", schema: z.object({ connectionId, listId, phone: z.string().max(40) }) }, async (input) => {
+export const addCalldronSubscriber = action({ role: "any", schema: z.object({ connectionId, listId, phone: z.string().max(40) }) }, async (input, user) => {
   const phone = toE164(input.phone);
   if (!phone) throw new SafeError("phoneInvalid", {}, { phone: "phoneInvalid" });
   const screen = await mayDial({ phone });
@@ -63,19 +63,27 @@ export const addCalldronSubscriber = action({ role: "any", schema: z.object({ co
     const found = await findSubscriberByPhone(client, input.listId, phone).catch(providerFailure);
     if (!found.subscriber) throw new SafeError("subscriberAddLost");
   }
+  // A list in a running batch is dialed: what goes into one is audited with its count.
+  await recordAudit({ actor: user, action: "calldron.subscribers.added", target: phone, details: { connectionId: input.connectionId, listId: input.listId, count: 1 } });
   revalidatePath(listPath(input.connectionId, input.listId));
   return { phone: formatPhone(phone), already: false };
 });
 
 export const removeCalldronSubscriber = action(
   { role: "any", schema: z.object({ connectionId, listId, subscriberId: z.string().regex(/^\d{1,18}$/) }) },
-  async (input) => {
+  async (input, user) => {
     const client = await calldron(input.connectionId);
     try {
       await client.deleteSubscriber(input.listId, input.subscriberId);
     } catch (error) {
       if (!(error instanceof ProviderError && error.kind === "not_found")) providerFailure(error);
     }
+    await recordAudit({
+      actor: user,
+      action: "calldron.subscriber.removed",
+      target: input.subscriberId,
+      details: { connectionId: input.connectionId, listId: input.listId, count: 1 },
+    });
     revalidatePath(listPath(input.connectionId, input.listId));
     return { subscriberId: input.subscriberId };
   },
@@ -124,6 +132,12 @@ export const startAddSubscribers = action({ role: "any", schema: z.object({ conn
     counts: { ...(parsed.invalid.length ? { invalid: parsed.invalid.length } : {}), ...(parsed.duplicates.length ? { duplicate: parsed.duplicates.length } : {}) },
   });
   await enqueueTask(task.id);
+  await recordAudit({
+    actor: user,
+    action: "calldron.subscribers.added",
+    target: list.name,
+    details: { connectionId: input.connectionId, listId: list.id, count: parsed.valid.length, taskId: task.id },
+  });
   return { taskId: task.id };
 });
 
