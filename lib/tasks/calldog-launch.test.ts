@@ -254,3 +254,32 @@ describe("calldog.launch", () => {
     expect((await findCampaign({ id: campaign.id }))?.state).toBe("launched");
   });
 });
+
+describe("calldog.launch and the calling window", () => {
+  it("a launch whose start falls outside the organisation's window goes out planned at the window's next opening, checked at send time", async () => {
+    const now = new Date();
+    // A window that is closed now: it opens two hours from now (Moscow wall clock) and lasts two hours.
+    const hour = Number(new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Moscow", hour: "numeric", hourCycle: "h23" }).format(now));
+    const hh = (h: number) => `${String((h + 24) % 24).padStart(2, "0")}:00`;
+    await setOrgPolicy({ from: hh(hour + 2), to: hh(hour + 4) });
+    try {
+      const phones = numbers(3);
+      const { campaign, launchKey } = await draft(phones);
+      // Launched "now" with the window closed: the start is moved before the task is made…
+      const taskId = await launch(campaign.id, launchKey);
+      const moved = (await findCampaign({ id: campaign.id }))?.plannedAt;
+      expect(moved).toBeInstanceOf(Date);
+      expect((moved as Date).getTime()).toBeGreaterThan(now.getTime() + 60 * 60_000);
+      // …and, should the campaign's start be "now" again by the time the task sends (a delayed task), the task moves it too.
+      await testDb.handle.raw.query("update campaigns set planned_at = null where id = $1", [campaign.id]);
+      await runToEnd(taskId);
+      const { rows } = await testDb.handle.raw.query<{ id: string }>("select provider_call_id as id from calls where campaign_id = $1", [campaign.id]);
+      expect(rows).toHaveLength(3);
+      const client = createCalldogClient({ baseUrl: kit.baseUrl, apiKey: DEMO_KEY, sleep: noSleep });
+      const calls = await client.getCalls(rows.map((r) => Number(r.id)));
+      for (const call of calls) expect(Date.parse(call.plannedAt ?? "")).toBe(Math.floor((moved as Date).getTime() / 1000) * 1000);
+    } finally {
+      await setOrgPolicy(windowAround(new Date()));
+    }
+  });
+});
