@@ -51,7 +51,7 @@ const numbers = (n: number) => {
 
 /** A draft checked through every step, launching "now" unless a schedule is given. */
 async function readyDraft(phones: string[], schedule: { mode: "now" } | { mode: "at"; local: string } = { mode: "now" }) {
-  const save = (campaignId: string | undefined, data: Parameters<typeof saveCalldogCampaignStep>[0]["data"]) => saveCalldogCampaignStep({ connectionId, campaignId, name: "Guarded", data });
+  const save = (campaignId: string | undefined, data: Exclude<Parameters<typeof saveCalldogCampaignStep>[0], FormData>["data"]) => saveCalldogCampaignStep({ connectionId, campaignId, name: "Guarded", data });
   const first = await save(undefined, { step: "recipients", source: "paste", text: phones.join("\n"), listRef: "" });
   if (!first.ok) throw new Error(first.error);
   const id = first.data.campaignId;
@@ -147,7 +147,7 @@ describe("launch safeguards", () => {
     const sent = await sendCalldogTestCall({ campaignId: view.campaignId });
     if (!sent.ok) throw new Error(sent.error);
     expect(creates().map((e) => e.phone)).toEqual(["79169990011"]);
-    expect((creates()[0]?.bodyShape as Record<string, unknown>).plannedAt).toBeUndefined();
+    expect((creates()[0]?.bodyShape as Record<string, unknown> | undefined)?.plannedAt).toBeUndefined();
     const status = await getCalldogTestCallStatus({ campaignId: view.campaignId });
     expect(status.ok && status.data.status).not.toBe("unknown");
     const reread = await saveCalldogCampaignStep({ connectionId, campaignId: view.campaignId, name: "Guarded", data: { step: "menu", menu: { handlers: [] } } });
