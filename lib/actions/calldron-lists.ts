@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions/safe-action";
 import { recordAudit } from "@/lib/db/queries/audit";
+import { countSubscribers } from "@/lib/tasks/calldron-list-size";
 import { findConnection } from "@/lib/db/queries/connections";
 import { findActiveTask, insertTask } from "@/lib/db/queries/tasks";
 import type { Connection } from "@/lib/db/schema";
@@ -37,13 +38,15 @@ export const createCalldronList = action({ role: "any", schema: z.object({ conne
 
 export const deleteCalldronList = action({ role: "any", schema: z.object({ connectionId, listId }) }, async (input, user) => {
   const client = await calldron(input.connectionId);
+  // How many numbers go with the list, for the audit log; unknown (null) if Calldron cannot say.
+  const count = await countSubscribers(client, input.listId).catch(() => null);
   try {
     await client.deleteList(input.listId);
   } catch (error) {
     // Gone already (a repeated click, a retry after a lost answer): that is what was asked.
     if (!(error instanceof ProviderError && error.kind === "not_found")) providerFailure(error);
   }
-  await recordAudit({ actor: user, action: "calldron.list.deleted", details: { connectionId: input.connectionId, listId: input.listId, count: null } });
+  await recordAudit({ actor: user, action: "calldron.list.deleted", details: { connectionId: input.connectionId, listId: input.listId, count } });
   revalidatePath("/lists");
   return { listId: input.listId };
 });

@@ -69,6 +69,11 @@ async function readyDraft(phones: string[], schedule: { mode: "now" } | { mode: 
   return view.data;
 }
 
+async function findCampaignPhones(id: string): Promise<string[]> {
+  const settings = (await findCampaign({ id }))?.settings as { recipients?: { phones: string[] } };
+  return settings.recipients?.phones ?? [];
+}
+
 describe("launch safeguards", () => {
   it("a time picked outside the calling window is moved to its next opening, and the review says so", async () => {
     await setOrgPolicy({ from: "09:00", to: "20:00" });
@@ -102,6 +107,25 @@ describe("launch safeguards", () => {
     expect(a.data.taskId).toBeNull();
     expect(a.data.approval).toMatchObject({ state: "pending", count: 3 });
     expect(b.data.approval?.id).toBe(a.data.approval?.id);
+    expect(await countPendingApprovals()).toBe(1);
+    // The draft edited while waiting: asking again updates the pending request to the new count, still one request.
+    const edited = await saveCalldogCampaignStep({
+      connectionId,
+      campaignId: view.campaignId,
+      name: "Guarded",
+      data: { step: "recipients", source: "paste", text: numbers(4).join("\n"), listRef: "" },
+    });
+    if (!edited.ok) throw new Error(edited.error);
+    const four = await launchCalldogCampaign({ ...ask, confirmedCount: 4 });
+    expect(four.ok && four.data.approval).toMatchObject({ id: a.data.approval?.id, count: 4 });
+    const back = await saveCalldogCampaignStep({
+      connectionId,
+      campaignId: view.campaignId,
+      name: "Guarded",
+      data: { step: "recipients", source: "paste", text: (await findCampaignPhones(view.campaignId)).slice(0, 3).join("\n"), listRef: "" },
+    });
+    if (!back.ok) throw new Error(back.error);
+    expect((await launchCalldogCampaign(ask)).ok).toBe(true);
     expect(await countPendingApprovals()).toBe(1);
     expect((await findCampaign({ id: view.campaignId }))?.state).toBe("draft");
     expect(creates()).toEqual([]);

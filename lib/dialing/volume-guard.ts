@@ -1,7 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/current-user";
 import { recordAudit } from "@/lib/db/queries/audit";
-import { insertPendingApproval, type NewLaunchApproval } from "@/lib/db/queries/launch-approvals";
+import { insertPendingApproval, type NewLaunchApproval, refreshPendingApproval } from "@/lib/db/queries/launch-approvals";
 import { readDialingPolicy } from "@/lib/db/queries/org-settings";
 import type { LaunchApproval } from "@/lib/db/schema";
 import { typedCountConfirms } from "@/lib/dialing/confirm";
@@ -19,9 +19,16 @@ export async function needsApproval({ user, count }: { user: SessionUser; count:
   return count > managerLaunchLimit;
 }
 
-/** Asks the admins (one pending request per target; a second ask answers with the first), audited. */
+/**
+ * Asks the admins, audited. One pending request per target: a second ask answers with the first, or, when the
+ * count changed since (the draft was edited), the pending request now asks for the new count.
+ */
 export async function requestApproval({ user, ...request }: Omit<NewLaunchApproval, "requestedBy"> & { user: SessionUser }): Promise<LaunchApproval> {
-  const { approval, created } = await insertPendingApproval({ ...request, requestedBy: user.id });
+  let { approval, created } = await insertPendingApproval({ ...request, requestedBy: user.id });
+  if (!created && approval.count !== request.count) {
+    const refreshed = await refreshPendingApproval({ id: approval.id, count: request.count, input: request.input, title: request.title });
+    if (refreshed) [approval, created] = [refreshed, true];
+  }
   if (created) {
     await recordAudit({
       actor: user,

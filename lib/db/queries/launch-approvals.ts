@@ -18,6 +18,16 @@ export async function insertPendingApproval(input: NewLaunchApproval): Promise<{
   return { approval: pending, created: false };
 }
 
+/** A pending request asked for again with other numbers (the draft changed meanwhile): it now asks for these. */
+export async function refreshPendingApproval({ id, count, input, title }: { id: string; count: number; input: Record<string, unknown>; title: string }): Promise<LaunchApproval | undefined> {
+  const [row] = await (await db())
+    .update(launchApprovals)
+    .set({ count, input, title, createdAt: new Date() })
+    .where(and(eq(launchApprovals.id, id), eq(launchApprovals.state, "pending")))
+    .returning();
+  return row;
+}
+
 export async function findApproval({ id }: { id: string }): Promise<LaunchApproval | undefined> {
   const [row] = await (await db()).select().from(launchApprovals).where(eq(launchApprovals.id, id));
   return row;
