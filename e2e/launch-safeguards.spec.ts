@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { formatPhone } from "@/lib/phone-format";
 import { ensureConnection, pageAs, SIM_URL, simRequestLog } from "./support";
@@ -12,6 +13,11 @@ const TEST_PHONE = "+79991234567";
 function moscowHour(ms = 0): number {
   return Number(new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Moscow", hour: "numeric", hourCycle: "h23" }).format(new Date(Date.now() + ms)));
 }
+async function seriousViolations(page: Page): Promise<string[]> {
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  return axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+}
+
 const hh = (h: number) => `${String((h + 24) % 24).padStart(2, "0")}:00`;
 
 /** The admin sets the organisation's window and the managers' limit on the Dialing policy page. */
@@ -103,6 +109,7 @@ test("a Calldog launch: moved into the window, a test call to my number, the fac
   await expect(facts).toContainText("ProviderCalldog");
   await expect(facts).toContainText("ConnectionCalldog main");
   await expect(dialog).toContainText("an administrator must approve it");
+  expect(await seriousViolations(page)).toEqual([]);
   await dialog.getByRole("button", { name: "Ask an administrator to approve" }).click();
   await expect(review).toContainText("Waiting for an administrator's approval (3 numbers)");
   await expect(review.getByRole("button", { name: "Launch…" })).toBeDisabled();
@@ -113,6 +120,7 @@ test("a Calldog launch: moved into the window, a test call to my number, the fac
   const row = admin.getByTestId("approval-row").filter({ hasText: `Window ${prefix}` });
   await expect(row).toContainText("manager@e2e.test");
   await expect(row).toContainText("3");
+  expect(await seriousViolations(admin)).toEqual([]);
   await row.getByRole("button", { name: `Approve and start: Window ${prefix}` }).click();
   await expect(admin.getByText("Approved: the launch has started.")).toBeVisible();
   await expect(admin.getByTestId("approval-row").filter({ hasText: `Window ${prefix}` })).toHaveCount(0);
@@ -183,6 +191,20 @@ test("a manager's run of a list above the limit goes to an admin, who rejects it
 
   await page.getByRole("button", { name: "Run list…" }).click();
   await expect(page.getByRole("dialog")).toContainText("An administrator rejected this launch: Too many for a Friday.");
+
+  // Asked again and approved: the run starts as the manager's own.
+  await page.getByRole("dialog").getByRole("button", { name: "Ask an administrator to approve" }).click();
+  await expect(page.getByRole("dialog")).toContainText("Waiting for an administrator's approval (5 numbers)");
+  await admin.goto("/settings/approvals");
+  await admin
+    .getByTestId("approval-row")
+    .filter({ hasText: "Тестовый список → Акция выходного дня" })
+    .getByRole("button", { name: /^Approve and start/ })
+    .click();
+  await expect(admin.getByText("Approved: the launch has started.")).toBeVisible();
+  await admin.goto("/settings/audit");
+  await expect(admin.getByRole("row").filter({ hasText: "List run through a batch started" }).filter({ hasText: "manager@e2e.test" }).first()).toBeVisible();
+  await expect(admin.getByRole("row").filter({ hasText: "Launch rejected" }).first()).toBeVisible();
   await page.context().close();
   await admin.context().close();
 });
