@@ -10,6 +10,7 @@ import { getCalldogTestCallStatus, sendCalldogTestCall } from "@/lib/actions/cal
 import type { DraftView } from "@/lib/calldog/campaign-draft";
 
 const POLL_MS = 3_000;
+const POLL_FOR_MS = 180_000;
 
 /**
  * "Test call to my number": the draft's message and menu to the number in the user's profile, once, with its
@@ -29,7 +30,9 @@ export function TestCall({ draft, testPhone, onDraft }: { draft: DraftView; test
       if (!result.ok) throw new Error(result.error);
       return result.data.status;
     },
-    refetchInterval: (q) => (q.state.data && ["answered", "busy", "no_answer", "failed", "canceled"].includes(q.state.data) ? false : POLL_MS),
+    // Until the call ends, and not for ever: a test call is over in a couple of minutes.
+    refetchInterval: (q) =>
+      (q.state.data && ["answered", "busy", "no_answer", "failed", "canceled"].includes(q.state.data)) || (made && Date.now() - Date.parse(made.at) > POLL_FOR_MS) ? false : POLL_MS,
   });
 
   const send = async () => {

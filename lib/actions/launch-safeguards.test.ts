@@ -12,6 +12,7 @@ import { countPendingApprovals, findApproval } from "@/lib/db/queries/launch-app
 import { findTask } from "@/lib/db/queries/tasks";
 import { insertUser, updateUser } from "@/lib/db/queries/users";
 import { DEMO_KEY, type Kit, startKit } from "@/lib/sim/calldog/test-kit";
+import { startInWindow } from "@/lib/dialing/screen";
 import { setOrgPolicy, windowAround } from "@/lib/testing/dialing-policy";
 import { setupTestDb } from "@/lib/testing/test-db";
 
@@ -87,6 +88,18 @@ describe("launch safeguards", () => {
     const inside = await readyDraft(numbers(2), { mode: "at", local: `${tomorrow}T10:15` });
     expect(inside.start.moved).toBe(false);
     expect(inside.plannedAt).toBe(new Date(`${tomorrow}T07:15:00Z`).toISOString());
+  });
+
+  it("the gate checks a start already past at now: open now it stays, closed now it moves to the next opening", async () => {
+    const past = new Date(Date.now() - 5 * 3_600_000);
+    expect(await startInWindow({ at: past, timeZone: "Europe/Moscow" })).toMatchObject({ moved: false, open: true });
+    const hour = Number(new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Moscow", hour: "numeric", hourCycle: "h23" }).format(new Date()));
+    const hh = (h: number) => `${String((h + 24) % 24).padStart(2, "0")}:00`;
+    // Open five hours ago, closed now.
+    await setOrgPolicy({ from: hh(hour - 6), to: hh(hour - 4) });
+    const start = await startInWindow({ at: past, timeZone: "Europe/Moscow" });
+    expect(start.moved).toBe(true);
+    expect(start.startAt.getTime()).toBeGreaterThan(Date.now());
   });
 
   it("over 1,000 numbers the count must be typed, checked on the server", async () => {

@@ -25,8 +25,12 @@ export type Screened = {
   start?: WindowedStart;
 };
 
-/** The organisation's calling window in `timeZone`, and where a start at `at` lands in it. */
-export async function startInWindow({ at, timeZone }: { at: Date; timeZone: string }): Promise<WindowedStart> {
+/**
+ * The organisation's calling window in `timeZone`, and where a start at `at` lands in it. A start already past
+ * (a planned time reached while a launch waited for approval, a delayed task) dials now, so now is what is checked.
+ */
+export async function startInWindow({ at: asked, timeZone }: { at: Date; timeZone: string }): Promise<WindowedStart> {
+  const at = asked.getTime() < Date.now() ? new Date() : asked;
   const policy = await readDialingPolicy();
   const window = { from: policy.callingWindowFrom, to: policy.callingWindowTo, timeZone };
   const open = isOpenAt(window, at);
