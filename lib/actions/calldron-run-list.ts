@@ -108,7 +108,7 @@ export const startRunListAction = action(
         actor: user,
         action: "calldron.runList.started",
         target: task.id,
-        details: { connectionId, listId, listName, batchId, batchName, subscribers: confirmedSubscribers },
+        details: { connectionId, listId, listName, batchId, batchName, subscribers, count: subscribers },
       });
     }
     return { ok: true as const, taskId: task.id as string | null, created, approval: null };

@@ -80,7 +80,7 @@ async function checkedLaunch(request: LaunchApproval): Promise<(owner: { id: str
           actor: owner,
           action: "calldron.runList.started",
           target: task.id,
-          details: { ...input.data, subscribers: request.count, approvalId: request.id },
+          details: { ...input.data, subscribers: request.count, count: request.count, approvalId: request.id },
         });
       }
       return task.id;
