@@ -5,10 +5,12 @@ import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { Sidebar } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requireUser } from "@/lib/auth/current-user";
+import { countPendingApprovals } from "@/lib/db/queries/launch-approvals";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const t = await getTranslations();
+  const pendingApprovals = user.role === "admin" ? await countPendingApprovals() : 0;
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
       {/* The column (white, with its border) runs the page's full height; its content stays in view and
@@ -21,7 +23,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             </Link>
             <LocaleSwitch className="md:hidden" />
           </div>
-          <Sidebar isAdmin={user.role === "admin"} />
+          <Sidebar isAdmin={user.role === "admin"} pendingApprovals={pendingApprovals} />
           <div className="mt-auto hidden space-y-3 md:block">
             <LocaleSwitch className="block px-3" />
             <UserMenu user={user} />

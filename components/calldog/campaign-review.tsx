@@ -6,34 +6,57 @@ import { type ReactNode, useState } from "react";
 import { RecipientsSummary } from "@/components/calldog/campaign-wizard-steps";
 import type { WizardChoices } from "@/components/calldog/campaign-wizard";
 import { IvrMenuLines } from "@/components/calldog/ivr-menu-lines";
+import { TestCall } from "@/components/calldog/test-call";
+import { LaunchFacts, TypedCount, typedNumber } from "@/components/dialing-policy/launch-facts";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
 import { launchCalldogCampaign } from "@/lib/actions/calldog-campaigns";
 import type { DraftView } from "@/lib/calldog/campaign-draft";
+import { typedCountConfirms } from "@/lib/dialing/confirm";
 
-/** The last step: everything chosen, in words, then Launch with a confirmation naming the number of calls. */
-export function CampaignReview({ choices, draft, onBack }: { choices: WizardChoices; draft: DraftView; onBack: () => void }) {
+/**
+ * The last step: everything chosen, in words, with a test call to the user's own number; then Launch with a
+ * confirmation naming what will be dialed, what is held back, the window, the provider and the connection (over
+ * 1,000 numbers the count typed). A manager's launch above the limit goes to an admin for approval instead.
+ */
+export function CampaignReview({ choices, draft, onDraft, onBack }: { choices: WizardChoices; draft: DraftView; onDraft: (draft: DraftView) => void; onBack: () => void }) {
   const t = useTranslations("calldogCampaign");
+  const tg = useTranslations("launchGuard");
   const format = useFormatter();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [typed, setTyped] = useState("");
   const count = draft.recipients?.count ?? 0;
   const recordNames = Object.fromEntries(choices.records.map((r) => [r.recordId, r.name]));
   const m = draft.message;
   const s = draft.schedule;
+  const w = draft.start.window;
+  const startsAt = format.dateTime(new Date(draft.start.at), { dateStyle: "medium", timeStyle: "short", timeZone: w.timeZone });
+  const starts = draft.start.moved
+    ? tg("startsMoved", { when: startsAt, zone: w.timeZone })
+    : s?.mode === "at"
+      ? tg("startsAt", { when: startsAt, zone: w.timeZone })
+      : tg("now");
+  const needsApproval = choices.approvalAbove !== null && count > choices.approvalAbove;
+  const pending = draft.approval?.state === "pending";
 
   const launch = async () => {
     setBusy(true);
     setError(undefined);
     // The launch key was made with the draft: a second click or a retried request makes no second launch.
-    const result = await launchCalldogCampaign({ campaignId: draft.campaignId, launchKey: draft.launchKey, confirmedCount: count });
+    const result = await launchCalldogCampaign({ campaignId: draft.campaignId, launchKey: draft.launchKey, confirmedCount: count, typedCount: typedNumber(typed) });
     if (!result.ok) {
       setBusy(false);
       setConfirming(false);
       return setError(result.error);
+    }
+    if (result.data.approval) {
+      setBusy(false);
+      setConfirming(false);
+      return onDraft({ ...draft, approval: result.data.approval });
     }
     router.push(`/campaigns/calldog/${result.data.campaignId}`);
   };
@@ -59,34 +82,50 @@ export function CampaignReview({ choices, draft, onBack }: { choices: WizardChoi
           <IvrMenuLines lines={draft.menuLines} />
         </Row>
         <Row label={t("review.when")}>
-          {s?.mode === "at" && draft.plannedAt
-            ? t("review.at", { when: format.dateTime(new Date(draft.plannedAt), { dateStyle: "medium", timeStyle: "short", timeZone: s.timeZone }), zone: s.timeZone })
-            : t("schedule.now")}
+          <span data-testid="review-when">{s?.mode === "at" || draft.start.moved ? starts : t("schedule.now")}</span>
+          <p className="text-slate-600">{tg("windowValue", { from: w.from, to: w.to, zone: w.timeZone })}</p>
         </Row>
         <Row label={t("review.recording")}>{draft.needRecording ? t("review.recordingOn") : t("review.recordingOff")}</Row>
         <Row label={t("review.cost")}>
           {draft.ttsKopecks !== null ? t("review.ttsCost", { rub: format.number(draft.ttsKopecks / 100, { minimumFractionDigits: 2 }) }) : t("review.noTtsCost")}
           <p className="text-slate-600">{t("review.callsCost")}</p>
         </Row>
+        <Row label={t("review.testCall")}>
+          <TestCall draft={draft} testPhone={choices.testPhone} onDraft={onDraft} />
+        </Row>
       </dl>
       <Notice tone="info">{choices.webhooks ? t("review.webhooks") : t("review.polling")}</Notice>
+      {pending && draft.approval && <Notice tone="info">{tg("approvalPending", { n: draft.approval.count })}</Notice>}
+      {draft.approval?.state === "rejected" && <Notice tone="warning">{tg("approvalRejected", { reason: draft.approval.reason ?? "" })}</Notice>}
       {error && <Notice tone="error">{error}</Notice>}
       <div className="flex gap-2">
         <Button variant="secondary" onClick={onBack}>
           {t("back")}
         </Button>
-        <Button onClick={() => setConfirming(true)} disabled={count === 0 || busy}>
+        <Button onClick={() => setConfirming(true)} disabled={count === 0 || busy || pending}>
           {t("launch")}
         </Button>
       </div>
       <Dialog open={confirming} onClose={() => setConfirming(false)} title={t("confirmTitle")}>
-        <p className="mb-6 text-sm text-slate-700">{t("confirmMessage", { n: count, name: draft.name })}</p>
+        <div className="mb-6 space-y-4 text-sm text-slate-700">
+          <p>{t("confirmMessage", { n: count, name: draft.name })}</p>
+          <LaunchFacts
+            count={count}
+            heldBack={{ dnc: draft.recipients?.dncCount ?? 0, invalid: draft.recipients?.invalidCount ?? 0, duplicate: draft.recipients?.duplicates ?? 0 }}
+            window={tg("windowValue", { from: w.from, to: w.to, zone: w.timeZone })}
+            starts={starts}
+            provider="Calldog"
+            connection={choices.connection.name}
+          />
+          <TypedCount count={count} value={typed} onChange={setTyped} />
+          {needsApproval && <Notice tone="info">{tg("approvalNeeded", { limit: choices.approvalAbove ?? 0 })}</Notice>}
+        </div>
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={() => setConfirming(false)}>
             {t("cancel")}
           </Button>
-          <Button onClick={() => void launch()} disabled={busy}>
-            {busy ? t("launching") : t("confirmLaunch", { n: count })}
+          <Button onClick={() => void launch()} disabled={busy || !typedCountConfirms(count, typedNumber(typed))}>
+            {busy ? t("launching") : needsApproval ? tg("askApproval") : t("confirmLaunch", { n: count })}
           </Button>
         </div>
       </Dialog>

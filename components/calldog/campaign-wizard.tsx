@@ -32,6 +32,10 @@ export type WizardChoices = {
   defaultTimeZone: string;
   /** APP_PUBLIC_URL is set: results arrive by webhook; otherwise by polling. */
   webhooks: boolean;
+  /** A launch above this many numbers needs an admin's approval (a manager's limit); null for an admin. */
+  approvalAbove: number | null;
+  /** The user's number for test calls (as shown), from the profile. */
+  testPhone: string | null;
 };
 
 /**
@@ -103,7 +107,7 @@ export function CampaignWizard({ choices, initial }: { choices: WizardChoices; i
         <MenuStep menu={menu} onChange={setMenu} records={choices.records} pending={pending} onNext={() => save({ step: "menu", menu })} onBack={() => setStep("message")} />
       )}
       {step === "schedule" && <ScheduleStep choices={choices} draft={draft} pending={pending} onNext={save} onBack={() => setStep("menu")} />}
-      {step === "review" && draft && <CampaignReview choices={choices} draft={draft} onBack={() => setStep("schedule")} />}
+      {step === "review" && draft && <CampaignReview choices={choices} draft={draft} onDraft={setDraft} onBack={() => setStep("schedule")} />}
       {pending && <p className="text-sm text-slate-600">{t("checking")}</p>}
       {step !== "review" && <SkipAhead draft={draft} step={step} onGo={setStep} label={t("backToReview")} />}
     </div>

@@ -7,6 +7,7 @@ const TABS = [
   { href: "/settings/users", key: "users" },
   { href: "/settings/connections", key: "connections" },
   { href: "/settings/dialing", key: "dialingPolicy" },
+  { href: "/settings/approvals", key: "approvals" },
   { href: "/settings/audit", key: "audit" },
 ] as const;
 

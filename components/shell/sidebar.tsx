@@ -14,8 +14,10 @@ const AREAS = [
   { href: "/tasks", key: "tasks", icon: "◷" },
 ] as const;
 
-export function Sidebar({ isAdmin }: { isAdmin: boolean }) {
+/** `pendingApprovals`: launches waiting for an admin, counted beside Settings (admins only). */
+export function Sidebar({ isAdmin, pendingApprovals = 0 }: { isAdmin: boolean; pendingApprovals?: number }) {
   const tNav = useTranslations("nav");
+  const tApprovals = useTranslations("approvals");
   const tCalldog = useTranslations("calldogHub");
   // The Calldog entry's label lives with the Calldog messages.
   const t = (key: string) => (key === "calldog" ? tCalldog("title") : tNav(key as never));
@@ -35,6 +37,12 @@ export function Sidebar({ isAdmin }: { isAdmin: boolean }) {
             {item.icon}
           </span>
           {t(item.key)}
+          {item.key === "settings" && pendingApprovals > 0 && (
+            <span className="ml-auto rounded-full bg-amber-100 px-2 text-xs font-semibold text-amber-900" data-testid="nav-approvals" title={tApprovals("navCount", { n: pendingApprovals })}>
+              <span aria-hidden>{pendingApprovals}</span>
+              <span className="sr-only">{`, ${tApprovals("navCount", { n: pendingApprovals })}`}</span>
+            </span>
+          )}
         </NavLink>
       ))}
     </nav>

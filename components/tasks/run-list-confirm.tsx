@@ -2,16 +2,26 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { LaunchFacts, TypedCount, typedNumber } from "@/components/dialing-policy/launch-facts";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
 import { previewRunList, startRunListAction } from "@/lib/actions/calldron-run-list";
+import { typedCountConfirms } from "@/lib/dialing/confirm";
+import type { ApprovalView } from "@/lib/dialing/approval-view";
 
 export type RunTarget = { connectionId: string; listId: string; batchId: string };
 
-/** The confirmation before a run dials anyone: it names the list and the batch and counts the subscribers. */
+/**
+ * The confirmation before a run dials anyone: the list, the batch and its window, the connection and how many
+ * subscribers; over 1,000 the count typed; a manager's run above the limit goes to an admin for approval.
+ */
 export function RunListConfirm({ target, onClose, onShow }: { target: RunTarget; onClose: () => void; onShow: (taskId: string) => void }) {
   const t = useTranslations("runList");
+  const tg = useTranslations("launchGuard");
+  const [typed, setTyped] = useState("");
+  const [asked, setAsked] = useState<ApprovalView | null>(null);
   const preview = useQuery({
     queryKey: ["run-list-preview", target],
     queryFn: async () => {
@@ -24,15 +34,23 @@ export function RunListConfirm({ target, onClose, onShow }: { target: RunTarget;
   });
   const start = useMutation({
     mutationFn: async (confirmedSubscribers: number) => {
-      const result = await startRunListAction({ ...target, confirmedSubscribers });
+      const result = await startRunListAction({ ...target, confirmedSubscribers, typedCount: typedNumber(typed) });
       if (!result.ok) throw new Error(result.error);
       if (!result.data.ok) throw new Error(t(`problems.${result.data.problem}`));
-      return result.data.taskId;
+      return result.data;
     },
-    onSuccess: onShow,
+    onSuccess: (data) => {
+      if (data.taskId) onShow(data.taskId);
+      else setAsked(data.approval);
+    },
   });
   const data = preview.data;
   const ready = data?.read.ok ? data.read.data : undefined;
+  const approval = asked ?? (data?.approval?.state === "pending" || (data?.approval?.state === "rejected" && !start.isSuccess) ? data.approval : null);
+  const window = ready?.window
+    ? tg("windowBatch", { from: ready.window.from, to: ready.window.to })
+    : tg("windowUnknown");
+  const confirmed = ready ? typedCountConfirms(ready.subscribers, typedNumber(typed)) : false;
 
   return (
     <Dialog open onClose={onClose} title={t("confirmTitle")}>
@@ -42,6 +60,8 @@ export function RunListConfirm({ target, onClose, onShow }: { target: RunTarget;
         {data && !data.read.ok && <Notice tone="error">{t("readFailed", { reason: t(`problems.${data.read.problem}`) })}</Notice>}
         {data?.activeTaskId && <Notice>{t("activeHere")}</Notice>}
         {data?.activeElsewhere && <Notice tone="warning">{t("activeElsewhere")}</Notice>}
+        {approval?.state === "pending" && <Notice tone="info">{tg("approvalPending", { n: approval.count })}</Notice>}
+        {approval?.state === "rejected" && <Notice tone="warning">{tg("approvalRejected", { reason: approval.reason ?? "" })}</Notice>}
         {ready && !data?.activeTaskId && !data?.activeElsewhere && (
           <>
             <p data-testid="run-list-confirm-text">
@@ -49,23 +69,29 @@ export function RunListConfirm({ target, onClose, onShow }: { target: RunTarget;
                 ? t("confirmText", { count: ready.subscribers, list: ready.listName, batch: ready.batchName })
                 : t("confirmEmpty", { list: ready.listName })}
             </p>
+            {ready.subscribers > 0 && (
+              <LaunchFacts count={ready.subscribers} heldBack={null} window={window} provider="Calldron" connection={data?.connectionName ?? ""} />
+            )}
             <p className="text-xs text-slate-500">{t("rules")}</p>
+            {ready.subscribers > 0 && approval?.state !== "pending" && <TypedCount count={ready.subscribers} value={typed} onChange={setTyped} />}
+            {ready.needsApproval && approval?.state !== "pending" && <Notice tone="info">{tg("approvalNeeded", { limit: ready.approvalAbove ?? 0 })}</Notice>}
           </>
         )}
         {start.error && <Notice tone="error">{t("startFailed", { reason: start.error.message })}</Notice>}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
-            {data?.activeTaskId ? t("close") : t("cancel")}
+            {data?.activeTaskId || approval?.state === "pending" ? t("close") : t("cancel")}
           </Button>
           {data?.activeTaskId ? (
             <Button onClick={() => onShow(data.activeTaskId as string)}>{t("showRun")}</Button>
           ) : (
             ready &&
             !data?.activeElsewhere &&
+            approval?.state !== "pending" &&
             ready.subscribers > 0 && (
               // Disabled from the first click: a double click sends one start (and the server makes one run anyway).
-              <Button disabled={start.isPending || start.isSuccess} onClick={() => start.mutate(ready.subscribers)}>
-                {t("confirmStart")}
+              <Button disabled={start.isPending || start.isSuccess || !confirmed} onClick={() => start.mutate(ready.subscribers)}>
+                {ready.needsApproval ? tg("askApproval") : t("confirmStart")}
               </Button>
             )
           )}

@@ -80,6 +80,10 @@ const ACCESS: Record<string, "public" | "any" | "admin" | "form"> = {
   refreshCampaignStatuses: "any",
   retryCalldogCampaignFailures: "any",
   saveCalldogCampaignStep: "any",
+  sendCalldogTestCall: "any",
+  getCalldogTestCallStatus: "any",
+  approveLaunch: "admin",
+  rejectLaunch: "admin",
 };
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "admin" | "manager"; locale: null; mustChangePassword: boolean } }));

@@ -10,6 +10,7 @@ import { addDncEntries } from "@/lib/db/queries/dnc";
 import { findTask } from "@/lib/db/queries/tasks";
 import { insertUser } from "@/lib/db/queries/users";
 import { DEMO_CALLER, DEMO_KEY, type Kit, startKit } from "@/lib/sim/calldog/test-kit";
+import { setOrgPolicy, windowAround } from "@/lib/testing/dialing-policy";
 import { setupTestDb } from "@/lib/testing/test-db";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "manager"; locale: null; mustChangePassword: boolean } }));
@@ -24,6 +25,8 @@ beforeAll(async () => {
   kit = await startKit();
   const user = await insertUser({ user: { email: "wizard@x.test", name: "Wanda", passwordHash: "h", role: "manager" } });
   session.user = { id: user.id, email: user.email, name: user.name, role: "manager", locale: null, mustChangePassword: false };
+  // Open now, whenever the suite runs: the window's own behaviour has its tests below.
+  await setOrgPolicy(windowAround(new Date()));
   connectionId = randomUUID();
   await insertConnection({ connection: { id: connectionId, name: "Calldog sim", provider: "calldog", baseUrl: kit.baseUrl, ...sealApiKey(connectionId, DEMO_KEY) } });
 });
@@ -94,7 +97,7 @@ describe("Calldog campaign wizard actions", () => {
     ]);
     if (!a.ok || !b.ok) throw new Error("launch failed");
     expect(a.data.taskId).toBe(b.data.taskId);
-    expect(await findTask({ id: a.data.taskId })).toMatchObject({ kind: "calldog.launch", total: 3, counts: { invalid: 2, duplicate: 1 } });
+    expect(await findTask({ id: a.data.taskId as string })).toMatchObject({ kind: "calldog.launch", total: 3, counts: { invalid: 2, duplicate: 1 } });
     const audits = (await listAudit({})).filter((e) => e.action === "calldog.campaign.launched");
     expect(audits).toHaveLength(1);
     expect(audits[0]?.details).toMatchObject({ count: 3 });

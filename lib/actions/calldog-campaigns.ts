@@ -5,6 +5,7 @@ import { z } from "zod";
 import { action } from "@/lib/actions/safe-action";
 import type { SessionUser } from "@/lib/auth/current-user";
 import { type DraftView, toDraftView } from "@/lib/calldog/campaign-draft";
+import { type ApprovalView, toApprovalView } from "@/lib/dialing/approval-view";
 import {
   type CampaignSettings,
   callerIdSchema,
@@ -26,13 +27,15 @@ import { findConnection } from "@/lib/db/queries/connections";
 import { findContactList, listContactListPhones } from "@/lib/db/queries/contact-lists";
 import { findTask, listTaskItems } from "@/lib/db/queries/tasks";
 import type { Campaign, Connection } from "@/lib/db/schema";
-import { parsePhoneList, screenForDialing } from "@/lib/dialing/screen";
+import { parsePhoneList, screenForDialing, startInWindow } from "@/lib/dialing/screen";
+import { assertTypedCount, needsApproval, requestApproval } from "@/lib/dialing/volume-guard";
 import { SafeError } from "@/lib/errors";
 import { formatPhone } from "@/lib/phone-format";
 import { isCalldogPhone } from "@/lib/providers/calldog/wire";
 import { clientFor } from "@/lib/providers/connection-clients";
 import { toCalldogPhone, toE164 } from "@/lib/providers/phone";
 import { ProviderError } from "@/lib/providers/provider-error";
+import { CALLDOG_LAUNCH_KIND } from "@/lib/tasks/calldog-launch";
 import { launchCampaign, retryFailedNumbers } from "@/lib/tasks/start-calldog-launch";
 
 const MAX_RECIPIENTS = 100_000;
@@ -83,7 +86,7 @@ export const saveCalldogCampaignStep = action({ role: "any", schema: saveSchema 
   else if (data.step === "message") await checkMessage(connection, data.message);
   else if (data.step === "menu" && !menuIsValid(validateMenu(data.menu))) throw new SafeError(`${E}.menuInvalid`);
   else if (data.step === "schedule") {
-    const checked = checkSchedule(data);
+    const checked = await checkSchedule(data);
     plannedAt = checked.plannedAt;
     timeZone = data.timeZone;
     settings.schedule = checked.schedule;
@@ -104,24 +107,47 @@ export const saveCalldogCampaignStep = action({ role: "any", schema: saveSchema 
 
 /**
  * Launches a checked draft as a background task and answers at once. The launch key (made with the draft) makes
- * it idempotent: a double click, a retried request or a reload answers with the task the first one made.
+ * it idempotent: a double click, a retried request or a reload answers with the task the first one made. Over
+ * 1,000 numbers the count must have been typed; a manager's launch above the organisation's limit becomes a
+ * request for an admin's approval instead (approving it starts this launch).
  */
 export const launchCalldogCampaign = action(
-  { role: "any", schema: z.object({ campaignId: z.uuid(), launchKey: z.uuid(), confirmedCount: z.number().int().min(0).max(MAX_RECIPIENTS) }) },
-  async ({ campaignId, launchKey, confirmedCount }, user): Promise<{ campaignId: string; taskId: string }> => {
+  {
+    role: "any",
+    schema: z.object({
+      campaignId: z.uuid(),
+      launchKey: z.uuid(),
+      confirmedCount: z.number().int().min(0).max(MAX_RECIPIENTS),
+      typedCount: z.number().int().min(0).max(MAX_RECIPIENTS).optional(),
+    }),
+  },
+  async ({ campaignId, launchKey, confirmedCount, typedCount }, user): Promise<{ campaignId: string; taskId: string | null; approval: ApprovalView | null }> => {
     const campaign = await ownCampaign(campaignId, user);
     if (campaign.state === "draft") {
       const settings = readSettings(campaign.settings);
       const missing = missingStep(settings);
       if (missing) throw new SafeError(`${E}.incomplete`, { step: missing });
       if (settings.recipients?.phones.length !== confirmedCount) throw new SafeError(`${E}.countChanged`);
+      assertTypedCount(confirmedCount, typedCount);
       if (campaign.plannedAt && campaign.plannedAt.getTime() < Date.now() + MIN_LEAD_MS / 3) throw new SafeError(`${E}.scheduleInPast`);
+      if (campaign.launchKey === launchKey && (await needsApproval({ user, count: confirmedCount }))) {
+        const approval = await requestApproval({
+          user,
+          kind: CALLDOG_LAUNCH_KIND,
+          target: campaign.id,
+          title: campaign.name,
+          connectionId: campaign.connectionId,
+          count: confirmedCount,
+          input: { campaignId: campaign.id },
+        });
+        return { campaignId, taskId: null, approval: toApprovalView(approval) };
+      }
     }
     const started = await launchCampaign({ campaignId, launchKey, ownerId: user.id });
     if (started.kind === "keyMismatch" || started.kind === "gone") throw new SafeError(`${E}.notFound`);
     if (started.kind === "already") {
       if (!started.taskId) throw new SafeError(`${E}.notDraft`);
-      return { campaignId, taskId: started.taskId };
+      return { campaignId, taskId: started.taskId, approval: null };
     }
     await recordAudit({
       actor: user,
@@ -129,7 +155,7 @@ export const launchCalldogCampaign = action(
       target: campaignId,
       details: { name: started.campaign.name, connectionId: started.campaign.connectionId, count: started.task.total, taskId: started.task.id },
     });
-    return { campaignId, taskId: started.task.id };
+    return { campaignId, taskId: started.task.id, approval: null };
   },
 );
 
@@ -293,13 +319,15 @@ async function checkMessage(connection: Connection & { provider: "calldog" }, me
   if (!languages.includes(message.lang)) throw new SafeError(`${E}.languageUnknown`);
 }
 
-function checkSchedule(input: z.infer<typeof scheduleInput>): { plannedAt: Date | null; schedule: CampaignSettings["schedule"] } {
-  if (input.mode === "now") return { plannedAt: null, schedule: { mode: "now" } };
+/** A picked time outside the organisation's calling window is moved to its next opening (the review says so). */
+async function checkSchedule(input: z.infer<typeof scheduleInput>): Promise<{ plannedAt: Date | null; schedule: CampaignSettings["schedule"] }> {
   if (!isTimeZone(input.timeZone)) throw new SafeError(`${E}.timeZoneUnknown`);
-  const plannedAt = zonedTimeToUtc(input.local, input.timeZone);
-  if (!plannedAt) throw new SafeError(`${E}.timeInvalid`);
-  if (plannedAt.getTime() < Date.now() + MIN_LEAD_MS) throw new SafeError(`${E}.scheduleInPast`);
-  return { plannedAt, schedule: { mode: "at", local: input.local, timeZone: input.timeZone } };
+  if (input.mode === "now") return { plannedAt: null, schedule: { mode: "now" } };
+  const picked = zonedTimeToUtc(input.local, input.timeZone);
+  if (!picked) throw new SafeError(`${E}.timeInvalid`);
+  if (picked.getTime() < Date.now() + MIN_LEAD_MS) throw new SafeError(`${E}.scheduleInPast`);
+  const { startAt, moved } = await startInWindow({ at: picked, timeZone: input.timeZone });
+  return { plannedAt: startAt, schedule: { mode: "at", local: input.local, timeZone: input.timeZone, moved } };
 }
 
 async function calldogRead<T>(read: () => Promise<T>): Promise<T> {

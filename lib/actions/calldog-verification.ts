@@ -57,7 +57,7 @@ export const requestPhoneVerification = action({ role: "any", schema }, async ({
     action: "calldog.phone_verification",
     target: phone,
     ip: await requestIp(),
-    details: { connection: connection.name, outcome: result.outcome, ...(result.outcome === "failed" || result.outcome === "unknown" ? { reason: result.failure.reason } : {}) },
+    details: { connection: connection.name, count: 1, outcome: result.outcome, ...(result.outcome === "failed" || result.outcome === "unknown" ? { reason: result.failure.reason } : {}) },
   });
   revalidatePath("/calldog/verify");
   return result;

@@ -8,7 +8,7 @@ import { type CallOneOutcome, callOneNumber } from "@/lib/calls/call-one-number"
 import { recordAudit } from "@/lib/db/queries/audit";
 import { findConnection } from "@/lib/db/queries/connections";
 import type { Connection } from "@/lib/db/schema";
-import { mayDial } from "@/lib/dialing/screen";
+import { type HoldBackReason, mayDial } from "@/lib/dialing/screen";
 import { formatPhone } from "@/lib/phone-format";
 import { SafeError } from "@/lib/errors";
 import { clientFor } from "@/lib/providers/connection-clients";
@@ -68,7 +68,7 @@ export const listBatchCalls = action({ role: "any", schema: listSchema }, async 
 
 const phoneSchema = z.object({ ...batchRef, phone: z.string().trim().min(1).max(40) });
 
-export type CallPreview = { ok: true; phone: string; display: string } | { ok: false; reason: "invalid" | "dnc"; display?: string };
+export type CallPreview = { ok: true; phone: string; display: string } | { ok: false; reason: "invalid" | HoldBackReason; display?: string };
 
 /** Normalises the typed number and screens it, so that the confirmation names exactly what will be dialed. */
 export const previewCallOne = action({ role: "any", schema: phoneSchema }, async (input): Promise<CallPreview> => {
@@ -96,7 +96,7 @@ export const callOne = action(
       action: "call.dial_one",
       target: phone,
       ip: await requestIp(),
-      details: { connection: connection.name, batchId: input.batchId, batch: input.batchName, outcome: outcome.status, ...("reason" in outcome ? { reason: outcome.reason } : {}) },
+      details: { connection: connection.name, batchId: input.batchId, batch: input.batchName, count: 1, outcome: outcome.status, ...("reason" in outcome ? { reason: outcome.reason } : {}) },
     });
     return { ...outcome, display: formatPhone(phone) };
   },

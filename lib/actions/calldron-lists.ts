@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions/safe-action";
 import { recordAudit } from "@/lib/db/queries/audit";
+import { countSubscribers } from "@/lib/tasks/calldron-list-size";
 import { findConnection } from "@/lib/db/queries/connections";
 import { findActiveTask, insertTask } from "@/lib/db/queries/tasks";
 import type { Connection } from "@/lib/db/schema";
@@ -37,18 +38,20 @@ export const createCalldronList = action({ role: "any", schema: z.object({ conne
 
 export const deleteCalldronList = action({ role: "any", schema: z.object({ connectionId, listId }) }, async (input, user) => {
   const client = await calldron(input.connectionId);
+  // How many numbers go with the list, for the audit log; unknown (null) if Calldron cannot say.
+  const count = await countSubscribers(client, input.listId).catch(() => null);
   try {
     await client.deleteList(input.listId);
   } catch (error) {
     // Gone already (a repeated click, a retry after a lost answer): that is what was asked.
     if (!(error instanceof ProviderError && error.kind === "not_found")) providerFailure(error);
   }
-  await recordAudit({ actor: user, action: "calldron.list.deleted", details: { connectionId: input.connectionId, listId: input.listId } });
+  await recordAudit({ actor: user, action: "calldron.list.deleted", details: { connectionId: input.connectionId, listId: input.listId, count } });
   revalidatePath("/lists");
   return { listId: input.listId };
 });
 
-export const addCalldronSubscriber = action({ role: "any", schema: z.object({ connectionId, listId, phone: z.string().max(40) }) }, async (input) => {
+export const addCalldronSubscriber = action({ role: "any", schema: z.object({ connectionId, listId, phone: z.string().max(40) }) }, async (input, user) => {
   const phone = toE164(input.phone);
   if (!phone) throw new SafeError("phoneInvalid", {}, { phone: "phoneInvalid" });
   const screen = await mayDial({ phone });
@@ -63,19 +66,27 @@ export const addCalldronSubscriber = action({ role: "any", schema: z.object({ co
     const found = await findSubscriberByPhone(client, input.listId, phone).catch(providerFailure);
     if (!found.subscriber) throw new SafeError("subscriberAddLost");
   }
+  // A list in a running batch is dialed: what goes into one is audited with its count.
+  await recordAudit({ actor: user, action: "calldron.subscribers.added", target: phone, details: { connectionId: input.connectionId, listId: input.listId, count: 1 } });
   revalidatePath(listPath(input.connectionId, input.listId));
   return { phone: formatPhone(phone), already: false };
 });
 
 export const removeCalldronSubscriber = action(
   { role: "any", schema: z.object({ connectionId, listId, subscriberId: z.string().regex(/^\d{1,18}$/) }) },
-  async (input) => {
+  async (input, user) => {
     const client = await calldron(input.connectionId);
     try {
       await client.deleteSubscriber(input.listId, input.subscriberId);
     } catch (error) {
       if (!(error instanceof ProviderError && error.kind === "not_found")) providerFailure(error);
     }
+    await recordAudit({
+      actor: user,
+      action: "calldron.subscriber.removed",
+      target: input.subscriberId,
+      details: { connectionId: input.connectionId, listId: input.listId, count: 1 },
+    });
     revalidatePath(listPath(input.connectionId, input.listId));
     return { subscriberId: input.subscriberId };
   },
@@ -124,6 +135,12 @@ export const startAddSubscribers = action({ role: "any", schema: z.object({ conn
     counts: { ...(parsed.invalid.length ? { invalid: parsed.invalid.length } : {}), ...(parsed.duplicates.length ? { duplicate: parsed.duplicates.length } : {}) },
   });
   await enqueueTask(task.id);
+  await recordAudit({
+    actor: user,
+    action: "calldron.subscribers.added",
+    target: list.name,
+    details: { connectionId: input.connectionId, listId: list.id, count: parsed.valid.length, taskId: task.id },
+  });
   return { taskId: task.id };
 });
 

@@ -7,8 +7,13 @@ import { recordAudit } from "@/lib/db/queries/audit";
 import { findConnection } from "@/lib/db/queries/connections";
 import { findActiveTask, listTasksFor } from "@/lib/db/queries/tasks";
 import type { Connection } from "@/lib/db/schema";
+import { toApprovalView } from "@/lib/dialing/approval-view";
+import { latestApprovalFor } from "@/lib/db/queries/launch-approvals";
+import { readDialingPolicy } from "@/lib/db/queries/org-settings";
+import { assertTypedCount, needsApproval, requestApproval } from "@/lib/dialing/volume-guard";
 import { SafeError } from "@/lib/errors";
 import type { CalldronClient } from "@/lib/providers/calldron/client";
+import type { CalldronBatch } from "@/lib/providers/calldron/wire";
 import { clientFor } from "@/lib/providers/connection-clients";
 import { resultForError } from "@/lib/providers/connection-test";
 import { ProviderError } from "@/lib/providers/provider-error";
@@ -40,39 +45,73 @@ export const getRunListChoices = action({ role: "any", schema: z.object({ connec
   return { connectionName: connection.name, read };
 });
 
-/** What the confirmation names: the list, the batch and how many subscribers; and a run of them already going. */
+/**
+ * What the confirmation names: the list, the batch with its calling window, the connection and how many
+ * subscribers; a run of them already going; whether this start needs an admin's approval, and the last request.
+ */
 export const previewRunList = action({ role: "any", schema: targetSchema }, async ({ connectionId, listId, batchId }, user) => {
-  const { client } = await calldron(connectionId);
+  const { connection, client } = await calldron(connectionId);
   const active = await findActiveTask({ kind: RUN_LIST_KIND, match: { connectionId, listId, batchId } });
   const read = await reading(async () => {
-    const { listName, batchName } = await names(client, listId, batchId);
-    return { listName, batchName, subscribers: await countSubscribers(client, listId) };
+    const { listName, batchName, batch } = await names(client, listId, batchId);
+    const subscribers = await countSubscribers(client, listId);
+    return {
+      listName,
+      batchName,
+      subscribers,
+      window: batch.timeFrom && batch.timeTo ? { from: batch.timeFrom.slice(0, 5), to: batch.timeTo.slice(0, 5), timeZone: batch.timeZone ?? "" } : null,
+      needsApproval: await needsApproval({ user, count: subscribers }),
+      approvalAbove: user.role === "admin" ? null : (await readDialingPolicy()).managerLaunchLimit,
+    };
   });
-  return { read, activeTaskId: active && mayWatch(active.ownerId, user) ? active.id : null, activeElsewhere: Boolean(active && !mayWatch(active.ownerId, user)) };
+  const approval = await latestApprovalFor({ kind: RUN_LIST_KIND, target: runTarget({ connectionId, listId, batchId }) });
+  return {
+    connectionName: connection.name,
+    read,
+    activeTaskId: active && mayWatch(active.ownerId, user) ? active.id : null,
+    activeElsewhere: Boolean(active && !mayWatch(active.ownerId, user)),
+    approval: approval && (approval.requestedBy === user.id || user.role === "admin") ? toApprovalView(approval) : null,
+  };
 });
 
 /**
  * Starts the run (or returns the one already going for this list and batch) and answers at once: the task reads
- * the list itself. `confirmedSubscribers` is the count the user confirmed, kept in the audit log.
+ * the list itself. The subscribers are counted again here: the count the user confirmed must be it, and over
+ * 1,000 it must have been typed. A manager's run above the organisation's limit becomes a request for an admin's
+ * approval instead (approving it starts the run).
  */
 export const startRunListAction = action(
-  { role: "any", schema: targetSchema.extend({ confirmedSubscribers: z.coerce.number().int().min(0).max(10_000_000) }) },
-  async ({ connectionId, listId, batchId, confirmedSubscribers }, user) => {
+  {
+    role: "any",
+    schema: targetSchema.extend({
+      confirmedSubscribers: z.coerce.number().int().min(0).max(10_000_000),
+      typedCount: z.coerce.number().int().min(0).max(10_000_000).optional(),
+    }),
+  },
+  async ({ connectionId, listId, batchId, confirmedSubscribers, typedCount }, user) => {
     const { client } = await calldron(connectionId);
-    const read = await reading(() => names(client, listId, batchId));
+    const read = await reading(async () => ({ ...(await names(client, listId, batchId)), subscribers: await countSubscribers(client, listId) }));
     if (!read.ok) return { ok: false as const, problem: read.problem };
-    const { listName, batchName } = read.data;
-    const { task, created } = await startRunList({ ownerId: user.id, input: { connectionId, listId, batchId, listName, batchName } });
+    const { listName, batchName, subscribers } = read.data;
+    if (subscribers !== confirmedSubscribers) throw new SafeError("runList.errors.countChanged", { n: subscribers });
+    assertTypedCount(subscribers, typedCount);
+    const input = { connectionId, listId, batchId, listName, batchName };
+    const active = await findActiveTask({ kind: RUN_LIST_KIND, match: { connectionId, listId, batchId } });
+    if (!active && (await needsApproval({ user, count: subscribers }))) {
+      const approval = await requestApproval({ user, kind: RUN_LIST_KIND, target: runTarget(input), title: `${listName} → ${batchName}`, connectionId, count: subscribers, input });
+      return { ok: true as const, taskId: null, created: false, approval: toApprovalView(approval) };
+    }
+    const { task, created } = await startRunList({ ownerId: user.id, input });
     if (!mayWatch(task.ownerId, user)) throw new SafeError("runListActiveElsewhere");
     if (created) {
       await recordAudit({
         actor: user,
         action: "calldron.runList.started",
         target: task.id,
-        details: { connectionId, listId, listName, batchId, batchName, subscribers: confirmedSubscribers },
+        details: { connectionId, listId, listName, batchId, batchName, subscribers, count: subscribers },
       });
     }
-    return { ok: true as const, taskId: task.id, created };
+    return { ok: true as const, taskId: task.id as string | null, created, approval: null };
   },
 );
 
@@ -97,11 +136,16 @@ async function calldron(connectionId: string): Promise<{ connection: Connection;
   return { connection, client: clientFor(connection as Connection & { provider: "calldron" }) };
 }
 
-async function names(client: CalldronClient, listId: string, batchId: string): Promise<{ listName: string; batchName: string }> {
+async function names(client: CalldronClient, listId: string, batchId: string): Promise<{ listName: string; batchName: string; batch: CalldronBatch }> {
   const [list, batches] = await Promise.all([client.showList(listId), client.listBatches()]);
   const batch = batches.find((b) => b.id === batchId);
   if (!batch) throw new ProviderError({ kind: "not_found", provider: "calldron", method: "GET", path: "batches" });
-  return { listName: list.name, batchName: batch.name };
+  return { listName: list.name, batchName: batch.name, batch };
+}
+
+/** One pending approval per list and batch. */
+function runTarget({ connectionId, listId, batchId }: { connectionId: string; listId: string; batchId: string }): string {
+  return `${connectionId}:${listId}:${batchId}`;
 }
 
 async function reading<T>(read: () => Promise<T>): Promise<Read<T>> {

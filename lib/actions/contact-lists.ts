@@ -14,6 +14,7 @@ import {
   removeContactListEntry,
   renameContactList as renameList,
 } from "@/lib/db/queries/contact-lists";
+import { recordAudit } from "@/lib/db/queries/audit";
 import { findConnection } from "@/lib/db/queries/connections";
 import { insertTask } from "@/lib/db/queries/tasks";
 import { SafeError } from "@/lib/errors";
@@ -38,8 +39,10 @@ export const renameContactList = action({ role: "any", schema: z.object({ listId
 });
 
 export const deleteContactList = action({ role: "any", schema: z.object({ listId }) }, async (input, user) => {
-  await listToChange(input.listId, user);
+  const list = await listToChange(input.listId, user);
+  const count = (await listContactListPhones({ listId: input.listId })).length;
   if (!(await deleteList({ id: input.listId }))) throw new SafeError("contactListNotFound");
+  await recordAudit({ actor: user, action: "contact_list.deleted", target: list.name, details: { listId: input.listId, count } });
   revalidatePath("/lists/app");
   return { id: input.listId };
 });
@@ -59,6 +62,7 @@ export const addContactListNumber = action(
 export const removeContactListNumber = action({ role: "any", schema: z.object({ listId, entryId: z.uuid() }) }, async (input, user) => {
   await listToChange(input.listId, user);
   if (!(await removeContactListEntry({ listId: input.listId, id: input.entryId }))) throw new SafeError("contactListNotFound");
+  await recordAudit({ actor: user, action: "contact_list.number_removed", target: input.entryId, details: { listId: input.listId, count: 1 } });
   revalidatePath(`/lists/app/${input.listId}`);
   return { id: input.entryId };
 });
@@ -83,6 +87,12 @@ export const pushContactListToCalldron = action(
       items: phones.map((key) => ({ key })),
     });
     await enqueueTask(task.id);
+    await recordAudit({
+      actor: user,
+      action: "calldron.subscribers.added",
+      target: list.name,
+      details: { connectionId: connection.id, listId: input.calldronListId, fromContactList: list.id, count: phones.length, taskId: task.id },
+    });
     return { taskId: task.id };
   },
 );

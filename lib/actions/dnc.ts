@@ -58,7 +58,7 @@ export const removeDncNumber = action({ role: "admin", schema: z.object({ id: z.
     action: "dnc.removed",
     target: removed.phone,
     ip: await requestIp(),
-    details: { reason: removed.reason, addedBy: removed.addedByEmail, addedAt: removed.createdAt.toISOString() },
+    details: { count: 1, reason: removed.reason, addedBy: removed.addedByEmail, addedAt: removed.createdAt.toISOString() },
   });
   revalidatePath("/dnc");
   return { phone: formatPhone(removed.phone) };

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { recordAudit } from "@/lib/db/queries/audit";
 import { findContactList } from "@/lib/db/queries/contact-lists";
 import { findConnection } from "@/lib/db/queries/connections";
 import { saveImportMapping, setImportFileTask } from "@/lib/db/queries/imports";
@@ -42,6 +43,7 @@ export const startImport = action({ role: "any", schema: importSchema }, async (
   });
   await setImportFileTask({ id: file.id, taskId: task.id, settings: { ...file.settings, mapping: input.mapping, target: input.target } });
   await enqueueTask(task.id);
+  await recordAudit({ actor: user, action: "import.started", target: title, details: { fileId: file.id, target: input.target.kind, count: plan.valid, taskId: task.id } });
   return { taskId: task.id };
 });
 

@@ -4,7 +4,10 @@ import { getTranslations } from "next-intl/server";
 import type { IvrMenu } from "@/lib/calldog/ivr-menu";
 import { describeMenu, type IvrMenuLine } from "@/lib/calldog/ivr-menu-summary";
 import { listCalldogRecordChoices } from "@/lib/db/queries/calldog-records";
+import { latestApprovalFor } from "@/lib/db/queries/launch-approvals";
 import type { Campaign } from "@/lib/db/schema";
+import { type ApprovalView, toApprovalView } from "@/lib/dialing/approval-view";
+import { startInWindow } from "@/lib/dialing/screen";
 import { formatPhone } from "@/lib/phone-format";
 import { CALLDOG_MAX_PHONES_PER_REQUEST, CALLDOG_TTS_PRICE_KOPECKS } from "@/lib/providers/calldog/wire";
 
@@ -45,7 +48,17 @@ export type DraftView = {
   needRecording: boolean;
   /** Text-to-speech: one generation per create request (up to 1000 numbers), 0.40 ₽ each. */
   ttsKopecks: number | null;
+  /**
+   * When the calls start as things stand: the organisation's calling window in the campaign's zone, and whether
+   * the start was moved into it (a picked time, or "now" while the window is closed).
+   */
+  start: { at: string; moved: boolean; window: { from: string; to: string; timeZone: string } };
+  /** The last test call from the review, if any. */
+  testCall: { callId: number; phone: string; at: string } | null;
+  /** The newest request for an admin's approval of this launch, if one was needed. */
+  approval: ApprovalView | null;
 };
+
 
 export async function toDraftView(campaign: Campaign): Promise<DraftView> {
   const settings = readSettings(campaign.settings);
@@ -54,6 +67,8 @@ export async function toDraftView(campaign: Campaign): Promise<DraftView> {
   const recordName = (id: string) => records.find((r) => r.recordId === id)?.name;
   const r = settings.recipients;
   const requests = r ? Math.ceil(r.phones.length / CALLDOG_MAX_PHONES_PER_REQUEST) : 0;
+  const start = await startInWindow({ at: campaign.plannedAt ?? new Date(), timeZone: campaign.timeZone });
+  const approval = await latestApprovalFor({ kind: "calldog.launch", target: campaign.id });
   return {
     campaignId: campaign.id,
     name: campaign.name,
@@ -84,5 +99,12 @@ export async function toDraftView(campaign: Campaign): Promise<DraftView> {
     plannedAt: campaign.plannedAt?.toISOString() ?? null,
     needRecording: settings.needRecording,
     ttsKopecks: settings.message?.kind === "tts" ? requests * CALLDOG_TTS_PRICE_KOPECKS : null,
+    start: {
+      at: start.startAt.toISOString(),
+      moved: start.moved || (settings.schedule?.mode === "at" && settings.schedule.moved),
+      window: start.window,
+    },
+    testCall: settings.testCall ? { callId: settings.testCall.callId, phone: formatPhone(settings.testCall.phone), at: settings.testCall.at } : null,
+    approval: approval ? toApprovalView(approval) : null,
   };
 }

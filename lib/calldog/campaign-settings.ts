@@ -48,7 +48,13 @@ export type CampaignMessage = z.infer<typeof messageSchema>;
 export const scheduleSchema = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("now") }),
   /** A wall-clock time in a time zone, as picked; `plannedAt` (UTC) is derived from it. */
-  z.object({ mode: z.literal("at"), local: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/), timeZone: z.string().min(1).max(64) }),
+  z.object({
+    mode: z.literal("at"),
+    local: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
+    timeZone: z.string().min(1).max(64),
+    /** The picked time was outside the organisation's calling window: `plannedAt` is the window's next opening. */
+    moved: z.boolean().default(false),
+  }),
 ]);
 export type Schedule = z.infer<typeof scheduleSchema>;
 
@@ -59,6 +65,8 @@ export const campaignSettingsSchema = z.object({
   menu: ivrMenuSchema.default(EMPTY_MENU),
   schedule: scheduleSchema.optional(),
   needRecording: z.boolean().default(false),
+  /** The last test call to the user's own number from the review (Calldog's call id), if any. */
+  testCall: z.object({ callId: z.number().int(), phone: z.string().max(20), at: z.string().max(40), by: z.string().max(40) }).optional(),
   /** The furthest step checked so far: a reload goes back to where the user was. */
   reached: z.enum(WIZARD_STEPS).default("recipients"),
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { readBatchCalls } from "@/lib/calls/batch-calls";
-import { mayDial } from "@/lib/dialing/screen";
+import { type HoldBackReason, mayDial } from "@/lib/dialing/screen";
 import type { CalldronClient } from "@/lib/providers/calldron/client";
 import { ProviderError } from "@/lib/providers/provider-error";
 
@@ -12,7 +12,7 @@ export type CallOneOutcome =
   /** The answer was lost and no new call to the number is in the batch (yet). Not retried. */
   | { status: "unknown"; lookupFailed: boolean }
   /** Held back by the dialing screen: nothing was sent. */
-  | { status: "held_back"; reason: "dnc" }
+  | { status: "held_back"; reason: HoldBackReason }
   /** The provider refused, or the batch could not be read first: nothing was dialed. */
   | { status: "refused"; reason: RefusalReason; retryAfterSeconds?: number };
 

@@ -432,6 +432,36 @@ export const importFiles = pgTable("import_files", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+export const launchApprovalStateEnum = pgEnum("launch_approval_state", ["pending", "approved", "rejected"]);
+
+/**
+ * A manager's launch above the organisation's limit, waiting for an admin: one pending request per launch target
+ * (a Calldog campaign, or a Calldron list through a batch); approving it starts the launch as the manager's.
+ */
+export const launchApprovals = pgTable(
+  "launch_approvals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The task kind the approval starts: `calldog.launch` or `calldron.runList`. */
+    kind: text("kind").notNull(),
+    /** The campaign id, or `<connectionId>:<listId>:<batchId>` for a run. */
+    target: text("target").notNull(),
+    title: text("title").notNull(),
+    connectionId: uuid("connection_id").references(() => connections.id, { onDelete: "cascade" }),
+    count: integer("count").notNull(),
+    /** What the start needs (the run's list and batch names). */
+    input: jsonb("input").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "cascade" }),
+    state: launchApprovalStateEnum("state").notNull().default("pending"),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    reason: text("reason"),
+    taskId: uuid("task_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("launch_approvals_pending_target").on(t.kind, t.target).where(sql`${t.state} = 'pending'`), index("launch_approvals_state").on(t.state, t.createdAt)],
+);
+
 /** Column mappings remembered per file shape (the header row's signature). */
 export const importMappings = pgTable("import_mappings", {
   signature: text("signature").primaryKey(),
@@ -463,3 +493,4 @@ export type PhoneVerification = typeof phoneVerifications.$inferSelect;
 export type ContactList = typeof contactLists.$inferSelect;
 export type ContactListEntry = typeof contactListEntries.$inferSelect;
 export type ImportFile = typeof importFiles.$inferSelect;
+export type LaunchApproval = typeof launchApprovals.$inferSelect;

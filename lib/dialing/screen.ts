@@ -1,26 +1,63 @@
 import "server-only";
 import { findDncPhones } from "@/lib/db/queries/dnc";
+import { readDialingPolicy } from "@/lib/db/queries/org-settings";
+import { type CallingWindow, isOpenAt, nextOpening } from "@/lib/dialing/calling-window";
 import { toE164 } from "@/lib/providers/phone";
 
-/** Why a number is not dialed. The calling window will add its own reason here. */
-export type HoldBackReason = "dnc";
+/** Why a number is not dialed: on the do-not-call list, or the calling window is closed at the time asked. */
+export type HoldBackReason = "dnc" | "window";
+
+/**
+ * When the calls would start, in which zone, and what to do when the organisation's window is closed then: `move`
+ * to its next opening (a provider that takes a planned time, Calldog's `plannedAt`), or `refuse` (a call that
+ * starts at once).
+ */
+export type DialingStart = { at: Date; timeZone: string; outside: "move" | "refuse" };
+
+/** Where a start landed: `startAt` is `at` itself or, when `moved`, the window's next opening. */
+export type WindowedStart = { window: CallingWindow; startAt: Date; moved: boolean; open: boolean };
 
 export type Screened = {
   /** E.164 numbers that may be dialed, in the order given, each once. */
   allowed: string[];
   heldBack: { phone: string; reason: HoldBackReason }[];
+  /** Given when the screen was asked about a start time. */
+  start?: WindowedStart;
 };
+
+/**
+ * The organisation's calling window in `timeZone`, and where a start at `at` lands in it. A start already past
+ * (a planned time reached while a launch waited for approval, a delayed task) dials now, so now is what is checked.
+ */
+export async function startInWindow({ at: asked, timeZone }: { at: Date; timeZone: string }): Promise<WindowedStart> {
+  const at = asked.getTime() < Date.now() ? new Date() : asked;
+  const policy = await readDialingPolicy();
+  const window = { from: policy.callingWindowFrom, to: policy.callingWindowTo, timeZone };
+  const open = isOpenAt(window, at);
+  const startAt = open ? at : nextOpening(window, at);
+  return { window, startAt, moved: !open, open };
+}
 
 /**
  * The one server-side check before anything is dialed or queued for dialing: adding subscribers, calling
  * one number, running a list, launching a campaign, importing into a dialable list. Every such path calls
  * this right before the provider, so a number added to the do-not-call list a second ago is held back too.
  * Takes E.164 numbers; duplicates are dropped (the first one counts).
+ *
+ * With `start`, the organisation's calling window is checked too: a start outside it is moved to the next opening
+ * (`start.startAt` is what to send) or, for `refuse`, every number is held back with the reason `window`. Paths
+ * without `start` dial through a provider that applies the window itself (a Calldron batch's `time_from`/`time_to`,
+ * kept within the organisation's by lib/dialing/window-policy.ts).
  */
-export async function screenForDialing({ phones }: { phones: string[] }): Promise<Screened> {
+export async function screenForDialing({ phones, start }: { phones: string[]; start?: DialingStart }): Promise<Screened> {
   const unique = [...new Set(phones)];
+  const windowed = start ? await startInWindow(start) : undefined;
+  const screened: Screened = { allowed: [], heldBack: [], ...(windowed ? { start: windowed } : {}) };
+  if (windowed && !windowed.open && start?.outside === "refuse") {
+    screened.heldBack = unique.map((phone) => ({ phone, reason: "window" }));
+    return screened;
+  }
   const dnc = await findDncPhones({ phones: unique });
-  const screened: Screened = { allowed: [], heldBack: [] };
   for (const phone of unique) {
     if (dnc.has(phone)) screened.heldBack.push({ phone, reason: "dnc" });
     else screened.allowed.push(phone);
@@ -29,9 +66,10 @@ export async function screenForDialing({ phones }: { phones: string[] }): Promis
 }
 
 /** The same for one number. */
-export async function mayDial({ phone }: { phone: string }): Promise<{ ok: true } | { ok: false; reason: HoldBackReason }> {
-  const { heldBack } = await screenForDialing({ phones: [phone] });
-  return heldBack[0] ? { ok: false, reason: heldBack[0].reason } : { ok: true };
+export async function mayDial({ phone, start }: { phone: string; start?: DialingStart }): Promise<{ ok: true; start?: WindowedStart } | { ok: false; reason: HoldBackReason; start?: WindowedStart }> {
+  const screened = await screenForDialing({ phones: [phone], start });
+  const held = screened.heldBack[0];
+  return held ? { ok: false, reason: held.reason, start: screened.start } : { ok: true, start: screened.start };
 }
 
 export type ParsedPhones = {

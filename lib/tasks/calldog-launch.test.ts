@@ -15,6 +15,7 @@ import { CALLDOG_LAUNCH_KIND, createLaunchHandler } from "@/lib/tasks/calldog-la
 import { runTask } from "@/lib/tasks/runner";
 import { launchCampaign, retryFailedNumbers } from "@/lib/tasks/start-calldog-launch";
 import type { TaskHandler } from "@/lib/tasks/types";
+import { setOrgPolicy, windowAround } from "@/lib/testing/dialing-policy";
 import { setupTestDb } from "@/lib/testing/test-db";
 
 const testDb = setupTestDb();
@@ -38,6 +39,8 @@ beforeAll(async () => {
     `launch-${randomUUID()}@x.test`,
   ]);
   ownerId = rows[0]?.id as string;
+  // Open now, whenever the suite runs: the window's own behaviour has its tests below.
+  await setOrgPolicy(windowAround(new Date()));
   const id = randomUUID();
   connection = await insertConnection({ connection: { id, name: "Calldog", provider: "calldog", baseUrl: kit.baseUrl, ...sealApiKey(id, DEMO_KEY) } });
 });
@@ -111,7 +114,7 @@ describe("calldog.launch", () => {
   it("creates each number once in chunks with plannedAt, records the calls under the campaign, and a double launch is one task", async () => {
     const phones = numbers(50);
     const plannedAt = new Date(Math.ceil((Date.now() + 60_000) / 1000) * 1000);
-    const { campaign, launchKey } = await draft(phones, { schedule: { mode: "at", local: "2030-01-01T10:00", timeZone: "Europe/Moscow" } });
+    const { campaign, launchKey } = await draft(phones, { schedule: { mode: "at", local: "2030-01-01T10:00", timeZone: "Europe/Moscow", moved: false } });
     await testDb.handle.raw.query("update campaigns set planned_at = $2 where id = $1", [campaign.id, plannedAt]);
 
     const [a, b] = await Promise.all([launchCampaign({ campaignId: campaign.id, launchKey, ownerId }), launchCampaign({ campaignId: campaign.id, launchKey, ownerId })]);
@@ -249,5 +252,34 @@ describe("calldog.launch", () => {
     expect((await findTask({ id: retry }))?.counts).toEqual({ created: 6 });
     expect(notOnce(createdOnSim(), phones.slice(6))).toEqual({});
     expect((await findCampaign({ id: campaign.id }))?.state).toBe("launched");
+  });
+});
+
+describe("calldog.launch and the calling window", () => {
+  it("a launch whose start falls outside the organisation's window goes out planned at the window's next opening, checked at send time", async () => {
+    const now = new Date();
+    // A window that is closed now: it opens two hours from now (Moscow wall clock) and lasts two hours.
+    const hour = Number(new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Moscow", hour: "numeric", hourCycle: "h23" }).format(now));
+    const hh = (h: number) => `${String((h + 24) % 24).padStart(2, "0")}:00`;
+    await setOrgPolicy({ from: hh(hour + 2), to: hh(hour + 4) });
+    try {
+      const phones = numbers(3);
+      const { campaign, launchKey } = await draft(phones);
+      // Launched "now" with the window closed: the start is moved before the task is made…
+      const taskId = await launch(campaign.id, launchKey);
+      const moved = (await findCampaign({ id: campaign.id }))?.plannedAt;
+      expect(moved).toBeInstanceOf(Date);
+      expect((moved as Date).getTime()).toBeGreaterThan(now.getTime() + 60 * 60_000);
+      // …and, should the campaign's start be "now" again by the time the task sends (a delayed task), the task moves it too.
+      await testDb.handle.raw.query("update campaigns set planned_at = null where id = $1", [campaign.id]);
+      await runToEnd(taskId);
+      const { rows } = await testDb.handle.raw.query<{ id: string }>("select provider_call_id as id from calls where campaign_id = $1", [campaign.id]);
+      expect(rows).toHaveLength(3);
+      const client = createCalldogClient({ baseUrl: kit.baseUrl, apiKey: DEMO_KEY, sleep: noSleep });
+      const calls = await client.getCalls(rows.map((r) => Number(r.id)));
+      for (const call of calls) expect(Date.parse(call.plannedAt ?? "")).toBe(Math.floor((moved as Date).getTime() / 1000) * 1000);
+    } finally {
+      await setOrgPolicy(windowAround(new Date()));
+    }
   });
 });

@@ -41,6 +41,8 @@ type Context = {
   connectionId: string;
   base: Omit<CalldogCreateCallsInput, "phones">;
   plannedAt: Date | null;
+  /** The campaign's zone, in which the organisation's calling window is read. */
+  timeZone: string;
   /** The highest call id known before the next create: its calls get higher ids. */
   floor: number;
 };
@@ -49,7 +51,9 @@ type ClientForConnection = (connection: Connection & { provider: "calldog" }) =>
 
 /**
  * `calldog.launch`: creates one call per number of a campaign, in chunks of up to 1000 numbers, each number once.
- * Every number is screened again right before its chunk goes out; the chunk's items are in flight (with the id
+ * Every number is screened again right before its chunk goes out, and so is the start time: a chunk that would
+ * start outside the organisation's calling window (a launch delayed past closing time, a window narrowed since the
+ * review) goes out planned at the window's next opening. The chunk's items are in flight (with the id
  * floor written on them) before Calldog is called, so a lost answer, a timeout or a crash is reconciled by looking
  * the calls up before anything is sent again.
  */
@@ -76,6 +80,7 @@ export function createLaunchHandler({
         connectionId: connection.id,
         base,
         plannedAt: campaign.plannedAt,
+        timeZone: campaign.timeZone,
         floor: await highestCallId({ connectionId: connection.id }),
       };
     },
@@ -105,21 +110,27 @@ async function launchChunk(items: TaskItem[], context: Context, uncertain: boole
     const sent = (await findTaskItems({ ids: items.map((i) => i.id) })).filter((i) => typeof i.payload?.floor === "number");
     if (sent.length > 0) {
       const floor = Math.min(...sent.map((i) => i.payload?.floor as number));
-      const found = await lookUpCalls(context, new Set(sent.map((i) => i.key)), floor);
+      const sentPlanned = sent[0]?.payload?.plannedAt;
+      const planned = typeof sentPlanned === "string" ? new Date(sentPlanned) : sentPlanned === null ? null : context.plannedAt;
+      const found = await lookUpCalls(context, new Set(sent.map((i) => i.key)), floor, planned);
       await record(context, found);
       for (const item of items) if (found.has(item.key)) results.set(item.id, { outcome: "reconciled" });
       toSend = items.filter((i) => !found.has(i.key));
     }
   }
-  const screened = await screenForDialing({ phones: toSend.map((i) => i.key) });
+  const screened = await screenForDialing({
+    phones: toSend.map((i) => i.key),
+    start: { at: context.plannedAt ?? new Date(), timeZone: context.timeZone, outside: "move" },
+  });
   const allowed = new Set(screened.allowed);
   for (const item of toSend) if (!allowed.has(item.key)) results.set(item.id, { outcome: "dnc" });
   const sending = toSend.filter((i) => allowed.has(i.key));
   if (sending.length === 0) return results;
 
+  const plannedAt = screened.start?.moved ? screened.start.startAt : context.plannedAt;
   const floor = context.floor;
-  await addItemsPayload({ ids: sending.map((i) => i.id), payload: { floor } });
-  const answer = await context.client.createCalls({ ...context.base, phones: sending.map((i) => i.key) });
+  await addItemsPayload({ ids: sending.map((i) => i.id), payload: { floor, plannedAt: plannedAt?.toISOString() ?? null } });
+  const answer = await context.client.createCalls({ ...context.base, plannedAt: plannedAt ?? undefined, phones: sending.map((i) => i.key) });
   const created = new Map<string, number>();
   const refused = new Map<string, string>();
   for (const call of answer) {
@@ -129,7 +140,7 @@ async function launchChunk(items: TaskItem[], context: Context, uncertain: boole
   }
   // A number the answer does not mention may still have been created: looked up like a lost answer.
   const unmentioned = sending.filter((i) => !created.has(i.key) && !refused.has(i.key));
-  const found = unmentioned.length > 0 ? await lookUpCalls(context, new Set(unmentioned.map((i) => i.key)), floor) : new Map<string, number>();
+  const found = unmentioned.length > 0 ? await lookUpCalls(context, new Set(unmentioned.map((i) => i.key)), floor, plannedAt) : new Map<string, number>();
   await record(context, new Map([...created, ...found]));
   context.floor = Math.max(context.floor, ...created.values(), ...found.values());
   for (const item of sending) {
@@ -144,9 +155,9 @@ async function launchChunk(items: TaskItem[], context: Context, uncertain: boole
  * This campaign's calls to these numbers made after `floor`: reads ids above it, a window at a time; a call the app
  * holds under another campaign is not ours; the newest call to a number wins.
  */
-async function lookUpCalls(context: Context, phones: Set<string>, floor: number): Promise<Map<string, number>> {
+async function lookUpCalls(context: Context, phones: Set<string>, floor: number, plannedAt: Date | null): Promise<Map<string, number>> {
   const found = new Map<string, number>();
-  const planned = context.plannedAt ? Math.floor(context.plannedAt.getTime() / 1000) : null;
+  const planned = plannedAt ? Math.floor(plannedAt.getTime() / 1000) : null;
   let empty = 0;
   for (let window = 0; window < MAX_WINDOWS && empty < EMPTY_WINDOWS_TO_STOP; window++) {
     const start = floor + 1 + window * CALLDOG_MAX_IDS_PER_GET;

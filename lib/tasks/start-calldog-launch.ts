@@ -1,17 +1,25 @@
 import "server-only";
 import { readSettings } from "@/lib/calldog/campaign-settings";
-import { type LaunchStart, startCampaignLaunch, startCampaignRetry } from "@/lib/db/queries/campaign-launch";
+import { findCampaign, type LaunchStart, setDraftPlannedAt, startCampaignLaunch, startCampaignRetry } from "@/lib/db/queries/campaign-launch";
 import { listTaskItems } from "@/lib/db/queries/tasks";
 import type { Campaign, Task } from "@/lib/db/schema";
+import { startInWindow } from "@/lib/dialing/screen";
 import { CALLDOG_LAUNCH_KIND, type LaunchInput } from "@/lib/tasks/calldog-launch";
 import { enqueueTask } from "@/lib/tasks/queue";
 
 /**
  * Launches a draft: one `calldog.launch` task over every valid number (those held back by the do-not-call list in
  * the wizard too, so that the launch screens them again and the report names them). The launch key makes it
- * idempotent: the same key answers with the task it already made.
+ * idempotent: the same key answers with the task it already made. A start outside the organisation's calling window
+ * ("now" after closing time, a window narrowed since the schedule step) is moved to its next opening first; the
+ * task checks again at send time.
  */
 export async function launchCampaign({ campaignId, launchKey, ownerId }: { campaignId: string; launchKey: string; ownerId: string }): Promise<LaunchStart> {
+  const draft = await findCampaign({ id: campaignId });
+  if (draft?.state === "draft" && draft.launchKey === launchKey) {
+    const start = await startInWindow({ at: draft.plannedAt ?? new Date(), timeZone: draft.timeZone });
+    if (start.moved) await setDraftPlannedAt({ id: campaignId, plannedAt: start.startAt });
+  }
   const started = await startCampaignLaunch({
     campaignId,
     launchKey,

@@ -47,6 +47,24 @@ export async function updateDraftCampaign({
   return row;
 }
 
+/** Moves a draft's start (into the calling window at launch); a campaign no longer in draft is left alone. */
+export async function setDraftPlannedAt({ id, plannedAt }: { id: string; plannedAt: Date }): Promise<void> {
+  await (await db())
+    .update(campaigns)
+    .set({ plannedAt, updatedAt: new Date() })
+    .where(and(eq(campaigns.id, id), eq(campaigns.state, "draft")));
+}
+
+/** Replaces a draft's settings (the review's test call); undefined when it is no longer a draft. */
+export async function setDraftSettings({ id, settings }: { id: string; settings: Record<string, unknown> }): Promise<Campaign | undefined> {
+  const [row] = await (await db())
+    .update(campaigns)
+    .set({ settings, updatedAt: new Date() })
+    .where(and(eq(campaigns.id, id), eq(campaigns.state, "draft")))
+    .returning();
+  return row;
+}
+
 export type LaunchStart =
   | { kind: "started"; task: Task; campaign: Campaign }
   | { kind: "already"; taskId: string | null; campaign: Campaign }

@@ -12,6 +12,8 @@ import { recordChoicesForBuilder } from "@/lib/calldog/record-choices";
 import { findCampaign } from "@/lib/db/queries/campaign-launch";
 import { findConnection, listConnectionSummaries } from "@/lib/db/queries/connections";
 import { listContactLists } from "@/lib/db/queries/contact-lists";
+import { readDialingPolicy } from "@/lib/db/queries/org-settings";
+import { findUserById } from "@/lib/db/queries/users";
 import { env } from "@/lib/env";
 import { DEFAULT_TIME_ZONE, isTimeZone, timeZoneOptions } from "@/lib/i18n/time-zones";
 import { formatPhone } from "@/lib/phone-format";
@@ -37,12 +39,14 @@ export default async function NewCalldogCampaignPage({ searchParams }: { searchP
     initial = await toDraftView(campaign);
   }
 
-  const [phones, languages, records, keptLists, connections] = await Promise.all([
+  const [phones, languages, records, keptLists, connections, policy, profile] = await Promise.all([
     readCalldog(connection, (client) => client.getPhones()),
     readCalldog(connection, (client) => client.getAvailableLanguages()),
     recordChoicesForBuilder({ connectionId: connection.id }),
     listContactLists(),
     listConnectionSummaries(),
+    readDialingPolicy(),
+    findUserById({ id: user.id }),
   ]);
   const choices: WizardChoices = {
     connection: { id: connection.id, name: connection.name },
@@ -54,6 +58,8 @@ export default async function NewCalldogCampaignPage({ searchParams }: { searchP
     timeZones: timeZoneOptions(await getLocale()).map(({ value, label }) => ({ value, label })),
     defaultTimeZone: isTimeZone(user.timeZone) ? user.timeZone : DEFAULT_TIME_ZONE,
     webhooks: Boolean(env().APP_PUBLIC_URL),
+    approvalAbove: user.role === "admin" ? null : policy.managerLaunchLimit,
+    testPhone: profile?.testPhone ? formatPhone(profile.testPhone) : null,
   };
   return (
     <>
