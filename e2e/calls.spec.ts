@@ -1,5 +1,9 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { ensureConnection, pageAs, SIM_CONNECTIONS, SIM_URL } from "./support";
+import { CallsPage } from "./pages/calls-page";
+import { ensureConnection, pageAs, SIM_CONNECTIONS, SIM_URL , needsSimulators, SIM } from "./support";
+
+// Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
+needsSimulators();
 
 const DEMO = SIM_CONNECTIONS.calldron;
 const SURVEY = "Опрос качества обслуживания"; // a finished demo batch: 260 calls, answered ones recorded
@@ -61,40 +65,35 @@ test.beforeAll(async ({ browser }) => {
   await ensureConnection(browser, "calldron");
 });
 
-test("refresh now syncs the Calldron calls into the table with their common statuses", async ({ browser }) => {
+test("refresh now syncs the Calldron calls into the table with their common statuses", SIM, async ({ browser }) => {
   const page = await managerPage(browser);
-  await page.goto("/calls");
-  await expect(page.getByRole("heading", { name: "Calls", level: 1 })).toBeVisible();
-  await page.getByRole("button", { name: "Refresh now" }).click();
-  await expect(page.getByTestId("sync-state")).toContainText("Sync finished", { timeout: 90_000 });
-  await expect(page.getByTestId("sync-state")).toHaveAttribute("data-busy", "false");
-  await expect(page.getByTestId("call-row").first()).toBeVisible();
+  const callsPage = new CallsPage(page);
+  await callsPage.goto();
+  await callsPage.refreshNow();
+  await expect(callsPage.rows.first()).toBeVisible();
 
   // One call of each final outcome of the survey batch, found by its number within the batch.
   const calls = await surveyCalls();
-  await page.getByLabel("Campaign").selectOption({ label: `Calldron · ${SURVEY}` });
-  await page.getByRole("button", { name: "Apply" }).click();
+  await callsPage.filter({ campaign: `Calldron · ${SURVEY}` });
   await expect(page).toHaveURL(/campaign=/);
   for (const raw of Object.keys(COMMON)) {
     const call = calls.find((c) => c.status === raw && c.final && calls.filter((o) => o.phone_number === c.phone_number).length === 1);
     if (!call) continue;
-    await page.getByLabel("Phone number").fill(call.phone_number);
-    await page.getByRole("button", { name: "Apply" }).click();
+    await callsPage.filter({ phone: call.phone_number });
     await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(call.phone_number).replace("+", "\\+")}`));
-    await expect(page.getByTestId("call-row")).toHaveCount(1);
-    await expect(page.getByTestId("call-row")).toHaveAttribute("data-status", COMMON[raw] as string);
+    await expect(callsPage.rows).toHaveCount(1);
+    await expect(callsPage.rows).toHaveAttribute("data-status", COMMON[raw] as string);
     await expect(page.getByTestId("call-phone")).toHaveText(/^\+7 /);
   }
   // The last digits find every call whose number ends with them.
   const part = digits(calls[0]?.phone_number ?? "").slice(-4);
-  await page.getByLabel("Phone number").fill(part);
-  await page.getByRole("button", { name: "Apply" }).click();
+  await callsPage.filter({ phone: part });
   const found = await allRows(page);
   expect(found.length).toBe(calls.filter((c) => c.phone_number.endsWith(part)).length);
   expect(found.every((r) => digits(r.phone).endsWith(part))).toBe(true);
 });
 
-test("filters live in the URL, pages go by keyset, and the CSV export holds exactly the filtered rows", async ({ browser }) => {
+test("filters live in the URL, pages go by keyset, and the CSV export holds exactly the filtered rows", SIM, async ({ browser }) => {
   const page = await managerPage(browser);
   const calls = await surveyCalls();
   await page.goto("/calls");
@@ -140,7 +139,7 @@ test("filters live in the URL, pages go by keyset, and the CSV export holds exac
   await anonymous.close();
 });
 
-test("a recording plays inline and the detail panel shows the provider's raw data", async ({ browser }) => {
+test("a recording plays inline and the detail panel shows the provider's raw data", SIM, async ({ browser }) => {
   const page = await managerPage(browser);
   const ranged: number[] = [];
   page.on("response", (r) => {
@@ -170,7 +169,7 @@ test("a recording plays inline and the detail panel shows the provider's raw dat
   await expect(dialog).toBeHidden();
 });
 
-test("the page fits 1280 px in English and Russian; empty filters say so", async ({ browser }) => {
+test("the page fits 1280 px in English and Russian; empty filters say so", SIM, async ({ browser }) => {
   const page = await managerPage(browser);
   await page.goto("/calls");
   await expect(page.getByTestId("call-row").first()).toBeVisible();

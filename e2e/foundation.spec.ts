@@ -1,6 +1,9 @@
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { CALLDRON_SIM_ACCOUNTS } from "@/lib/sim/calldron/simulator-accounts";
-import { ADMIN, appLog, databaseContents, loadShared, MANAGER_EMAIL, SIM_URL, STATE_DIR, saveShared, signIn, signOut } from "./support";
+import { ADMIN, appLog, databaseContents, loadShared, MANAGER_EMAIL, SIM_URL, STATE_DIR, saveShared, signIn, signOut , needsSimulators, SIM } from "./support";
+
+// Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
+needsSimulators();
 
 const KEY = CALLDRON_SIM_ACCOUNTS[0].key;
 const WRONG_KEY = "wrong-key-0123456789abcdef-zz99";
@@ -41,7 +44,7 @@ async function addConnection(page: Page, fields: { name: string; provider: strin
   return dialog;
 }
 
-test("admin adds, tests and edits provider connections; the key is write-only", async ({ browser }) => {
+test("admin adds, tests and edits provider connections; the key is write-only", SIM, async ({ browser }) => {
   const page = await adminPage(browser);
   await page.goto("/settings/connections");
   await expect(page.getByTestId("connections-empty")).toBeVisible();
@@ -103,7 +106,7 @@ test("admin adds, tests and edits provider connections; the key is write-only", 
   await page.context().close();
 });
 
-test("a manager sees no settings, gets 403 by URL, and a settings action sent with their session is refused", async ({ browser }) => {
+test("a manager sees no settings, gets 403 by URL, and a settings action sent with their session is refused", SIM, async ({ browser }) => {
   // Capture a real delete-connection action request as the admin, without letting it through.
   const admin = await adminPage(browser);
   await admin.goto("/settings/connections");
@@ -151,7 +154,7 @@ test("a manager sees no settings, gets 403 by URL, and a settings action sent wi
   await check.context().close();
 });
 
-test("sign-in refuses bad input and throttles after 5 failures", async ({ page }) => {
+test("sign-in refuses bad input and throttles after 5 failures", SIM, async ({ page }) => {
   await signIn(page, "not-an-email", "whatever");
   await expect(page.getByText("Enter a valid e-mail address.")).toBeVisible();
 
@@ -170,7 +173,7 @@ test("sign-in refuses bad input and throttles after 5 failures", async ({ page }
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
 });
 
-test("a disabled user's open session stops working on its next request", async ({ browser }) => {
+test("a disabled user's open session stops working on its next request", SIM, async ({ browser }) => {
   const managerContext = await browser.newContext();
   record(managerContext);
   const manager = await managerContext.newPage();
@@ -194,7 +197,7 @@ test("a disabled user's open session stops working on its next request", async (
   await admin.context().close();
 });
 
-test("a user changes their own password; the temporary one stops working", async ({ page }) => {
+test("a user changes their own password; the temporary one stops working", SIM, async ({ page }) => {
   const temporary = loadShared().managerPassword as string;
   const chosen = "manager-own-password-1";
   await signIn(page, MANAGER_EMAIL, temporary);
@@ -227,7 +230,7 @@ test("a user changes their own password; the temporary one stops working", async
   saveShared({ ...loadShared(), managerPassword: chosen });
 });
 
-test("the interface switches to Russian and remembers it", async ({ browser }) => {
+test("the interface switches to Russian and remembers it", SIM, async ({ browser }) => {
   const page = await adminPage(browser);
   await page.goto("/");
   await page.getByLabel("Language").filter({ visible: true }).selectOption("ru");
@@ -243,7 +246,7 @@ test("the interface switches to Russian and remembers it", async ({ browser }) =
 
 // Provider data on the area pages. The connections left by the tests above: "Calldron main" (the
 // simulator's demo account, with its demo batches and lists) and "Calldron wrong key"; no Obzvonilka.
-test("campaigns show each Calldron account's batches, and an account that fails says why", async ({ browser }) => {
+test("campaigns show each Calldron account's batches, and an account that fails says why", SIM, async ({ browser }) => {
   const page = await adminPage(browser);
   await page.goto("/campaigns");
   const main = page.locator("section").filter({ hasText: "Calldron main" });
@@ -255,7 +258,7 @@ test("campaigns show each Calldron account's batches, and an account that fails 
   await page.context().close();
 });
 
-test("contact lists show Calldron lists and say that no Obzvonilka account is connected", async ({ browser }) => {
+test("contact lists show Calldron lists and say that no Obzvonilka account is connected", SIM, async ({ browser }) => {
   const page = await adminPage(browser);
   await page.goto("/lists");
   await expect(page.locator("section").filter({ hasText: "Calldron main" }).getByRole("cell", { name: "Пациенты клиники «Здоровье»" })).toBeVisible();
@@ -263,7 +266,7 @@ test("contact lists show Calldron lists and say that no Obzvonilka account is co
   await page.context().close();
 });
 
-test("calls of a chosen batch are listed with readable numbers and statuses, page by page", async ({ browser }) => {
+test("calls of a chosen batch are listed with readable numbers and statuses, page by page", SIM, async ({ browser }) => {
   const page = await adminPage(browser);
   // A batch's live calls are on its page; /calls shows the synced calls of every provider.
   await page.goto("/campaigns");
@@ -279,7 +282,7 @@ test("calls of a chosen batch are listed with readable numbers and statuses, pag
   await page.context().close();
 });
 
-test("no API key appears in any response body or in the server log", async () => {
+test("no API key appears in any response body or in the server log", SIM, async () => {
   expect(bodies.length).toBeGreaterThan(20);
   const leaks = bodies.filter((b) => b.includes(KEY) || b.includes(WRONG_KEY));
   expect(leaks, "responses containing a key").toHaveLength(0);
