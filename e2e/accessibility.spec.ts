@@ -68,7 +68,19 @@ const PAGES: Record<string, Entry> = {
   "(app)/campaigns/calldog/[campaignId]": { role: "admin", url: (page) => calldogCampaign(page) },
   "(app)/campaigns/calldog/[campaignId]/launch": { role: "admin", url: async (page) => withSuffix(await calldogCampaign(page), "/launch") },
   "(app)/campaigns/calldog/menus": { role: "manager", url: at("/campaigns/calldog/menus") },
-  "(app)/campaigns/calldog/menus/new": { role: "manager", url: at("/campaigns/calldog/menus/new") },
+  "(app)/campaigns/calldog/menus/new": {
+    role: "manager",
+    url: at("/campaigns/calldog/menus/new"),
+    more: async (page, scan) => {
+      // A key with its actions open, one of them flagged (an SMS too long): the builder's busiest state. Nothing is saved.
+      await page.getByRole("button", { name: "Add a key" }).click();
+      const key = page.getByTestId("ivr-handler-1");
+      await key.getByLabel("Send an SMS").check();
+      await key.getByLabel("SMS text").fill("x".repeat(71));
+      await expect(key.getByLabel("SMS text")).toHaveAttribute("aria-invalid", "true");
+      await scan("a key with a problem");
+    },
+  },
   "(app)/campaigns/calldog/menus/[id]": { role: "admin", url: (page) => firstHref(page, "/campaigns/calldog/menus", new RegExp(`^/campaigns/calldog/menus/${UUID}$`)) },
   "(app)/campaigns/calldron/[connectionId]/new": { role: "manager", url: (page) => firstHref(page, "/campaigns", new RegExp(`^/campaigns/calldron/${UUID}/new$`)) },
   "(app)/campaigns/calldron/[connectionId]/[batchId]": { role: "manager", url: (page) => calldronBatch(page) },
@@ -102,10 +114,28 @@ const PAGES: Record<string, Entry> = {
   "(app)/profile": { role: "manager", url: at("/profile") },
   "(app)/settings": { role: "admin", url: at("/settings") },
   "(app)/settings/audit": { role: "admin", url: at("/settings/audit") },
-  "(app)/settings/connections": { role: "admin", url: at("/settings/connections") },
+  "(app)/settings/connections": {
+    role: "admin",
+    url: at("/settings/connections"),
+    more: async (page, scan) => {
+      await page.getByRole("button", { name: "Add connection" }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await scan("the add-connection dialog");
+      await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+    },
+  },
   "(app)/settings/connections/[id]/calldog": { role: "admin", url: (page) => firstHref(page, "/calldog", new RegExp(`^/settings/connections/${UUID}/calldog$`)) },
   "(app)/settings/dialing": { role: "admin", url: at("/settings/dialing") },
-  "(app)/settings/users": { role: "admin", url: at("/settings/users") },
+  "(app)/settings/users": {
+    role: "admin",
+    url: at("/settings/users"),
+    more: async (page, scan) => {
+      await page.getByRole("button", { name: "Add user" }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await scan("the add-user dialog");
+      await page.keyboard.press("Escape");
+    },
+  },
   "(app)/tasks": { role: "admin", url: at("/tasks") },
   "(app)/tasks/[id]": { role: "admin", url: (page) => firstHref(page, "/tasks", new RegExp(`^/tasks/${UUID}$`)) },
 };
