@@ -1,7 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://localhost:${PORT}`;
+// E2E_BASE_URL points the suite at a running deployment: no local server is started, the accounts come from
+// E2E_ADMIN_* / E2E_MANAGER_*, and the tests tagged @sim (they need the simulators) are skipped — see docs/qa.md.
+const deployment = process.env.E2E_BASE_URL?.replace(/\/$/, "");
+const baseURL = deployment ?? `http://localhost:${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -37,13 +40,15 @@ export default defineConfig({
     { name: "foundation", testMatch: /foundation\.spec\.ts/, dependencies: ["first-run"], use: { ...devices["Desktop Chrome"] } },
     { name: "app", testMatch: /.*\.spec\.ts/, testIgnore: /foundation\.spec\.ts/, dependencies: ["foundation"], use: { ...devices["Desktop Chrome"] } },
   ],
-  webServer: {
-    command: `node_modules/.bin/tsx scripts/serve.mts --e2e --no-build --port ${PORT}`,
-    url: `${baseURL}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: { E2E_STATE_DIR: ".data/e2e" },
-  },
+  webServer: deployment
+    ? undefined
+    : {
+        command: `node_modules/.bin/tsx scripts/serve.mts --e2e --no-build --port ${PORT}`,
+        url: `${baseURL}/api/health`,
+        timeout: 120_000,
+        reuseExistingServer: !process.env.CI,
+        stdout: "ignore",
+        stderr: "pipe",
+        env: { E2E_STATE_DIR: ".data/e2e" },
+      },
 });

@@ -1,6 +1,9 @@
 import { expect, type Page, test } from "@playwright/test";
 import { makeWav } from "@/lib/sim/audio";
-import { ensureConnection, pageAs, SIM_CONNECTIONS, SIM_URL, simRequestLog } from "./support";
+import { ensureConnection, pageAs, SIM_CONNECTIONS, SIM_URL, simRequestLog , needsSimulators, SIM } from "./support";
+
+// Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
+needsSimulators();
 
 const CONNECTION = SIM_CONNECTIONS.calldog.name;
 
@@ -22,7 +25,7 @@ async function openLibrary(page: Page) {
   await expect(page.getByText("A call with a record that is not yet approved will not start")).toBeVisible();
 }
 
-test("a manager uploads a wav record and a text record, plays the wav, and deletes one with confirmation", async ({ browser }) => {
+test("a manager uploads a wav record and a text record, plays the wav, and deletes one with confirmation", SIM, async ({ browser }) => {
   const page = await pageAs(browser, "manager");
   const suffix = Date.now().toString(36);
   const wavName = `Greeting ${suffix}`;
@@ -77,7 +80,7 @@ test("a manager uploads a wav record and a text record, plays the wav, and delet
   expect((await recordCalls()).filter((e) => e.path.includes("removeRecord"))).toHaveLength(1);
 });
 
-test("a text over 1024 characters and a fake mp3 are refused in the form with nothing sent", async ({ browser }) => {
+test("a text over 1024 characters and a fake mp3 are refused in the form with nothing sent", SIM, async ({ browser }) => {
   const page = await pageAs(browser, "manager");
   await openLibrary(page);
   await clearLog();

@@ -1,6 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
 import { formatPhone } from "@/lib/phone-format";
-import { ensureConnection, pageAs, SIM_URL, simRequestLog } from "./support";
+import { CalldogWizard } from "./pages/calldog-wizard";
+import { ensureConnection, pageAs, SIM_URL, simRequestLog , needsSimulators, SIM } from "./support";
+
+// Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
+needsSimulators();
 
 test.describe.configure({ mode: "serial" });
 
@@ -29,21 +33,18 @@ function moscowLocal(ms: number): string {
 }
 
 async function openWizard(page: Page, name: string) {
-  await page.goto("/campaigns");
-  await page.getByRole("link", { name: /^New campaign( on Calldog main)?$/ }).click();
-  await expect(page.getByRole("heading", { name: "New Calldog campaign" })).toBeVisible();
-  await page.getByLabel("Campaign name").fill(name);
+  await new CalldogWizard(page).open(name);
 }
 
 async function next(page: Page) {
-  await page.getByRole("button", { name: "Next" }).click();
+  await new CalldogWizard(page).next();
 }
 
 test.afterEach(async () => {
   await setFaults(null);
 });
 
-test("a manager builds a 50-number campaign with the issue's menu, bad input refused with nothing sent, and launches it once, a minute ahead", async ({ browser, baseURL }) => {
+test("a manager builds a 50-number campaign with the issue's menu, bad input refused with nothing sent, and launches it once, a minute ahead", SIM, async ({ browser, baseURL }) => {
   test.setTimeout(300_000);
   await ensureConnection(browser, "calldog");
   const page = await pageAs(browser, "manager");
@@ -178,7 +179,7 @@ test("a manager builds a 50-number campaign with the issue's menu, bad input ref
   await page.context().close();
 });
 
-test("a fault during launch names the numbers that did not go out, and 'retry just these' sends only them, once", async ({ browser }) => {
+test("a fault during launch names the numbers that did not go out, and 'retry just these' sends only them, once", SIM, async ({ browser }) => {
   test.setTimeout(120_000);
   await ensureConnection(browser, "calldog");
   const page = await pageAs(browser, "manager");

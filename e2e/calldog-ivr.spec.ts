@@ -1,7 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { formatPhone } from "@/lib/phone-format";
-import { ensureConnection, pageAs, SIM_URL, simRequestLog } from "./support";
+import { ensureConnection, pageAs, SIM_URL, simRequestLog , needsSimulators, SIM } from "./support";
+
+// Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
+needsSimulators();
 
 test.describe.configure({ mode: "serial" });
 
@@ -26,7 +29,7 @@ test.afterEach(async () => {
   await setFaults(null);
 });
 
-test("a manager builds the issue's IVR menu with the keyboard only, sees problems flagged, saves it as a template and loads it", async ({ browser }) => {
+test("a manager builds the issue's IVR menu with the keyboard only, sees problems flagged, saves it as a template and loads it", SIM, async ({ browser }) => {
   const page = await pageAs(browser, "manager");
   await page.goto("/campaigns/calldog/menus");
   await expect(page.getByRole("heading", { name: "IVR menus" })).toBeVisible();
@@ -158,7 +161,7 @@ test("a manager builds the issue's IVR menu with the keyboard only, sees problem
   await page.context().close();
 });
 
-test("an admin sees the Calldog account: the simulator's balance, caller ids and languages; a failing service shows a message", async ({ browser }) => {
+test("an admin sees the Calldog account: the simulator's balance, caller ids and languages; a failing service shows a message", SIM, async ({ browser }) => {
   await ensureConnection(browser, "calldog");
   const page = await pageAs(browser, "admin");
   await page.goto("/settings/connections");
@@ -182,7 +185,7 @@ test("an admin sees the Calldog account: the simulator's balance, caller ids and
   await page.context().close();
 });
 
-test("a manager verifies a number: confirmation first, the code shown, the check in the history; a hang is reported, not an error page", async ({ browser }) => {
+test("a manager verifies a number: confirmation first, the code shown, the check in the history; a hang is reported, not an error page", SIM, async ({ browser }) => {
   await ensureConnection(browser, "calldog");
   const page = await pageAs(browser, "manager");
   await fetch(`${SIM_URL}/_sim/log/calldog`, { method: "DELETE" });

@@ -1,5 +1,8 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { ensureConnection, expectRecordingPlays, pageAs, SIM_CONNECTIONS, SIM_URL } from "./support";
+import { ensureConnection, expectRecordingPlays, pageAs, SIM_CONNECTIONS, SIM_URL , needsSimulators, SIM } from "./support";
+
+// Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
+needsSimulators();
 
 const APP_PORT = Number(process.env.E2E_PORT ?? 3100);
 const CALLER = "74951234567";
@@ -98,7 +101,7 @@ async function figure(page: Page, testId: string) {
 
 let campaignUrl = "";
 
-test("statuses arrive by webhook: live counters, IVR answers per key with the action, filters, a recording plays", async ({ browser }) => {
+test("statuses arrive by webhook: live counters, IVR answers per key with the action, filters, a recording plays", SIM, async ({ browser }) => {
   await ensureConnection(browser, "calldog");
   const page = await pageAs(browser, "admin");
   const connectionId = await calldogConnectionId(page);
@@ -197,7 +200,7 @@ test("statuses arrive by webhook: live counters, IVR answers per key with the ac
   await expect(page).toHaveURL(new RegExp(`${campaignUrl}$`));
 });
 
-test("with the receiver unreachable, statuses arrive by the status sync (refresh now)", async ({ browser }) => {
+test("with the receiver unreachable, statuses arrive by the status sync (refresh now)", SIM, async ({ browser }) => {
   const page = await pageAs(browser, "manager");
   const admin = await pageAs(browser, "admin");
   const connectionId = await calldogConnectionId(admin);
@@ -223,7 +226,7 @@ test("with the receiver unreachable, statuses arrive by the status sync (refresh
   await expect(page.getByTestId("call-row").filter({ has: page.getByRole("button", { name: /Listen/ }) })).toHaveCount(4);
 });
 
-test("a number blacklisted by key 2 (needBlock) ends on the do-not-call list", async ({ browser }) => {
+test("a number blacklisted by key 2 (needBlock) ends on the do-not-call list", SIM, async ({ browser }) => {
   const page = await pageAs(browser, "admin");
   const connectionId = await calldogConnectionId(page);
   const webhookUrl = await receiverUrl(page);
@@ -244,7 +247,7 @@ test("a number blacklisted by key 2 (needBlock) ends on the do-not-call list", a
     .toBe(1);
 });
 
-test("the results page in Russian, and 404 for an unknown campaign", async ({ browser }) => {
+test("the results page in Russian, and 404 for an unknown campaign", SIM, async ({ browser }) => {
   const page = await pageAs(browser, "manager");
   await page.context().addCookies([{ name: "NEXT_LOCALE", value: "ru", url: `http://localhost:${APP_PORT}` }]);
   await page.goto(campaignUrl);
@@ -265,7 +268,7 @@ test("the results page in Russian, and 404 for an unknown campaign", async ({ br
   }
 });
 
-test("the e2e fixture route is closed to managers", async ({ browser }: { browser: Browser }) => {
+test("the e2e fixture route is closed to managers", SIM, async ({ browser }: { browser: Browser }) => {
   const page = await pageAs(browser, "manager");
   const response = await page.request.post("/api/e2e/calldog-campaigns", { data: {} });
   expect(response.status()).toBe(403);

@@ -2,7 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import { makeWav } from "@/lib/sim/audio";
-import { ensureConnection, pageAs, SIM_CONNECTIONS, SIM_URL, STATE_DIR, simRequestLog } from "./support";
+import { CampaignsPage } from "./pages/campaigns-page";
+import { ensureConnection, pageAs, SIM_CONNECTIONS, SIM_URL, STATE_DIR, simRequestLog , needsSimulators, SIM } from "./support";
+
+// Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
+needsSimulators();
 
 const CONNECTION = SIM_CONNECTIONS.calldron.name;
 const MB = 1024 * 1024;
@@ -53,9 +57,7 @@ async function simBatches(): Promise<{ id: string; name: string; attempts: strin
 
 async function openNewBatchForm(browser: Browser): Promise<Page> {
   const page = await pageAs(browser, "manager");
-  await page.goto("/campaigns");
-  await page.locator("section").filter({ hasText: CONNECTION }).getByRole("link", { name: "New batch" }).click();
-  await expect(page.getByRole("heading", { name: "New Calldron batch" })).toBeVisible();
+  await new CampaignsPage(page).newBatch(CONNECTION);
   return page;
 }
 
@@ -71,7 +73,7 @@ function fieldError(page: Page, label: string): Locator {
   return page.getByLabel(label, { exact: true });
 }
 
-test("a manager creates a batch with a wav intro heard in the preview, edits it and deletes it", async ({ browser }) => {
+test("a manager creates a batch with a wav intro heard in the preview, edits it and deletes it", SIM, async ({ browser }) => {
   const name = `E2E reminder ${Date.now()}`;
   const page = await openNewBatchForm(browser);
   await clearLog();
@@ -122,19 +124,15 @@ test("a manager creates a batch with a wav intro heard in the preview, edits it 
   expect((await batchWrites()).map((w) => w.method)).toEqual(["POST", "PUT"]);
 
   // Delete from the Campaigns table, after a confirmation that names the batch.
-  await page.goto("/campaigns");
-  const row = page.getByTestId("batch-row").filter({ hasText: `${name} (edited)` });
-  await row.getByRole("button", { name: "Delete" }).click();
-  const dialog = page.getByRole("dialog");
-  await expect(dialog).toContainText(`Delete the batch “${name} (edited)” from ${CONNECTION}?`);
-  await dialog.getByRole("button", { name: "Delete" }).click();
-  await expect(page.getByText(`Batch “${name} (edited)” deleted.`)).toBeVisible();
-  await expect(row).toHaveCount(0);
+  const campaigns = new CampaignsPage(page);
+  await campaigns.goto();
+  await campaigns.deleteBatch(`${name} (edited)`, CONNECTION);
+  await expect(campaigns.batchRow(`${name} (edited)`)).toHaveCount(0);
   expect((await simBatches()).some((b) => b.id === made?.id)).toBe(false);
   await page.context().close();
 });
 
-test("bad files and bad fields are refused in the form, and nothing reaches Calldron", async ({ browser }) => {
+test("bad files and bad fields are refused in the form, and nothing reaches Calldron", SIM, async ({ browser }) => {
   const page = await openNewBatchForm(browser);
   await clearLog();
   const uploadError = page.getByTestId("audio-upload-error");
@@ -186,7 +184,7 @@ test("bad files and bad fields are refused in the form, and nothing reaches Call
   await page.context().close();
 });
 
-test("a 10 MB wav goes all the way to Calldron as the intro", async ({ browser }) => {
+test("a 10 MB wav goes all the way to Calldron as the intro", SIM, async ({ browser }) => {
   test.setTimeout(120_000);
   const name = `E2E ten megabytes ${Date.now()}`;
   const page = await openNewBatchForm(browser);
@@ -215,7 +213,7 @@ async function storedAudioId(page: Page): Promise<string> {
   return id as string;
 }
 
-test("listing faults (500, 429, a hang) are said in words on the Campaigns page", async ({ browser }) => {
+test("listing faults (500, 429, a hang) are said in words on the Campaigns page", SIM, async ({ browser }) => {
   test.setTimeout(180_000);
   const page = await pageAs(browser, "manager");
   const section = page.locator("section").filter({ hasText: CONNECTION });
@@ -233,7 +231,7 @@ test("listing faults (500, 429, a hang) are said in words on the Campaigns page"
   await page.context().close();
 });
 
-test("creating under faults: a lost answer is looked up before anything is sent again", async ({ browser }) => {
+test("creating under faults: a lost answer is looked up before anything is sent again", SIM, async ({ browser }) => {
   test.setTimeout(180_000);
   const page = await openNewBatchForm(browser);
   const name = page.getByLabel("Name", { exact: true });
@@ -277,7 +275,7 @@ test("creating under faults: a lost answer is looked up before anything is sent 
   await page.context().close();
 });
 
-test("the Campaigns table fits a 1280-px laptop in both languages, and at 1024 px scrolls with a hint, the name in view", async ({ browser, baseURL }) => {
+test("the Campaigns table fits a 1280-px laptop in both languages, and at 1024 px scrolls with a hint, the name in view", SIM, async ({ browser, baseURL }) => {
   const page = await pageAs(browser, "manager");
   const table = page.locator("section").filter({ hasText: CONNECTION }).getByRole("table");
   for (const locale of ["en", "ru"]) {
@@ -308,7 +306,7 @@ test("the Campaigns table fits a 1280-px laptop in both languages, and at 1024 p
   await page.context().close();
 });
 
-test("a batch made outside the app plays its intro from Calldron through the app, with Range", async ({ browser }) => {
+test("a batch made outside the app plays its intro from Calldron through the app, with Range", SIM, async ({ browser }) => {
   const page = await pageAs(browser, "manager");
   await page.goto("/campaigns");
   await page.locator("section").filter({ hasText: CONNECTION }).getByRole("link", { name: "Акция выходного дня" }).click();

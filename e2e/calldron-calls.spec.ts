@@ -1,5 +1,8 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { ensureConnection, expectRecordingPlays, pageAs, SIM_CONNECTIONS, SIM_URL, simRequestLog } from "./support";
+import { ensureConnection, expectRecordingPlays, pageAs, SIM_CONNECTIONS, SIM_URL, simRequestLog , needsSimulators, SIM } from "./support";
+
+// Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
+needsSimulators();
 
 const DEMO = SIM_CONNECTIONS.calldron;
 const SURVEY = "Опрос качества обслуживания"; // a finished demo batch: 260 calls, answered ones recorded
@@ -53,7 +56,7 @@ test.afterEach(async () => {
   await faults(null);
 });
 
-test("a demo batch's calls: paginated, filtered by status and by final, stopped because all are final", async ({ browser }) => {
+test("a demo batch's calls: paginated, filtered by status and by final, stopped because all are final", SIM, async ({ browser }) => {
   const page = await managerPage(browser);
   await openBatch(page, SURVEY);
   await expect(page.getByTestId("calls-count")).toHaveText("260 calls of 260");
@@ -99,7 +102,7 @@ test("a demo batch's calls: paginated, filtered by status and by final, stopped 
   await page.screenshot({ path: "test-results/calls-1280-en.png", fullPage: true });
 });
 
-test("the table fits 1280 px in Russian too, and at 1024 px it scrolls with a visible hint", async ({ browser }) => {
+test("the table fits 1280 px in Russian too, and at 1024 px it scrolls with a visible hint", SIM, async ({ browser }) => {
   const page = await managerPage(browser);
   await openBatch(page, SURVEY);
   await page.getByLabel("Language").filter({ visible: true }).selectOption("ru");
@@ -122,7 +125,7 @@ test("the table fits 1280 px in Russian too, and at 1024 px it scrolls with a vi
   }
 });
 
-test("a recording plays in the page: duration, seek, and a 206 from the app's route", async ({ browser }) => {
+test("a recording plays in the page: duration, seek, and a 206 from the app's route", SIM, async ({ browser }) => {
   const page = await managerPage(browser);
   const partial: { status: number; range?: string; contentRange?: string }[] = [];
   page.on("response", (r) => {
@@ -159,7 +162,7 @@ test("a recording plays in the page: duration, seek, and a 206 from the app's ro
   await expect(page.getByTestId("call-row").first()).toContainText("no recording");
 });
 
-test("call one number: confirmation names the number and the batch, then polling follows it to a final state", async ({ browser }) => {
+test("call one number: confirmation names the number and the batch, then polling follows it to a final state", SIM, async ({ browser }) => {
   // Answered with a 4-minute talk (4 s at the e2e's time scale): the call is seen in progress, then final.
   await sim("PUT", "/_sim/outcomes", { answerRate: 1, busyRate: 0, minTalkSeconds: 240, maxTalkSeconds: 240 });
   try {
@@ -196,7 +199,7 @@ test("call one number: confirmation names the number and the batch, then polling
   }
 });
 
-test("faults on listing (500, 429, hang) show a clear message in the page", async ({ browser }) => {
+test("faults on listing (500, 429, hang) show a clear message in the page", SIM, async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await managerPage(browser);
   const listing = "^GET /batches/\\d+/calls$";
@@ -218,7 +221,7 @@ test("faults on listing (500, 429, hang) show a clear message in the page", asyn
   await expect(page.getByTestId("calls-count")).toHaveText("260 calls of 260");
 });
 
-test("faults on calling: a 500 or a hang is not retried blind, a 429 says nothing was dialed", async ({ browser }) => {
+test("faults on calling: a 500 or a hang is not retried blind, a 429 says nothing was dialed", SIM, async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await managerPage(browser);
   await openBatch(page, FIXTURE);
@@ -254,7 +257,7 @@ test("faults on calling: a 500 or a hang is not retried blind, a 429 says nothin
   expect(await createsSoFar()).toBe(before + 1);
 });
 
-test("the user's time zone, set on the profile, changes the times shown", async ({ browser }) => {
+test("the user's time zone, set on the profile, changes the times shown", SIM, async ({ browser }) => {
   const page = await managerPage(browser);
   const firstTime = () => page.getByTestId("call-row").first().locator("time").first();
   const expected = (iso: string, timeZone: string) =>

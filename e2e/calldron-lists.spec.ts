@@ -1,5 +1,9 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ensureConnection, pageAs, SIM_URL, simRequestLog } from "./support";
+import { ListsPage } from "./pages/lists-page";
+import { ensureConnection, pageAs, SIM_URL, simRequestLog , needsSimulators, SIM } from "./support";
+
+// Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
+needsSimulators();
 
 // Calldron lists end to end on the simulator, as a manager: create a list, paste numbers (preview, then a background
 // task with progress that survives a reload, pause and resume), the exact summary, remove a number, add one, the
@@ -41,13 +45,7 @@ async function setSlowAdds(latencyMs: number) {
 }
 
 async function openList(page: Page): Promise<string> {
-  await page.goto("/lists");
-  const section = page.locator("section").filter({ hasText: "Calldron main" });
-  await section.getByLabel("New list name").fill(LIST);
-  await section.getByRole("button", { name: "Create list" }).click();
-  await expect(page).toHaveURL(/\/lists\/calldron\/[0-9a-f-]+\/\d+$/);
-  await expect(page.getByRole("heading", { name: LIST })).toBeVisible();
-  return page.url();
+  return new ListsPage(page).createCalldronList("Calldron main", LIST);
 }
 
 test.describe.configure({ mode: "serial" });
@@ -62,7 +60,7 @@ test.afterAll(async () => {
   await setSlowAdds(0);
 });
 
-test("a pasted list is checked first, then added in the background with progress, pause, resume and an exact summary", async ({ browser }) => {
+test("a pasted list is checked first, then added in the background with progress, pause, resume and an exact summary", SIM, async ({ browser }) => {
   test.setTimeout(150_000);
   const page = await pageAs(browser, "manager");
   const { text, numbers } = pasted(PASTE);
@@ -118,7 +116,7 @@ test("a pasted list is checked first, then added in the background with progress
   await page.context().close();
 });
 
-test("the list shows its numbers page by page; one is removed after a confirmation naming it, one is added", async ({ browser }) => {
+test("the list shows its numbers page by page; one is removed after a confirmation naming it, one is added", SIM, async ({ browser }) => {
   const page = await pageAs(browser, "manager");
   await page.goto(listUrl);
   const rows = page.getByTestId("subscriber-row");
@@ -152,7 +150,7 @@ test("the list shows its numbers page by page; one is removed after a confirmati
   await page.context().close();
 });
 
-test("the Tasks page lists the bulk add with its report, filterable by outcome", async ({ browser }) => {
+test("the Tasks page lists the bulk add with its report, filterable by outcome", SIM, async ({ browser }) => {
   const page = await pageAs(browser, "manager");
   await page.goto("/");
   await page.getByRole("link", { name: "Tasks" }).first().click();
@@ -170,7 +168,7 @@ test("the Tasks page lists the bulk add with its report, filterable by outcome",
   await page.context().close();
 });
 
-test("a list is deleted after a confirmation naming it", async ({ browser }) => {
+test("a list is deleted after a confirmation naming it", SIM, async ({ browser }) => {
   const page = await pageAs(browser, "manager");
   await page.goto(listUrl);
   await page.getByRole("button", { name: "Delete" }).click();

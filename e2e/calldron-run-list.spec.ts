@@ -1,5 +1,8 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ensureConnection, pageAs, SIM_URL, simRequestLog } from "./support";
+import { ensureConnection, pageAs, SIM_URL, simRequestLog , needsSimulators, SIM } from "./support";
+
+// Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
+needsSimulators();
 
 const LIST = "Тестовый список";
 const BATCH = "Акция выходного дня";
@@ -25,7 +28,7 @@ test.afterEach(async () => {
   await simControl("faults/calldron", "DELETE");
 });
 
-test("a manager runs the demo list through the demo batch: confirmation, progress, pause and resume, the summary; a double click starts one run", async ({ browser }) => {
+test("a manager runs the demo list through the demo batch: confirmation, progress, pause and resume, the summary; a double click starts one run", SIM, async ({ browser }) => {
   await ensureConnection(browser, "calldron");
   const page = await pageAs(browser, "manager");
   const { connectionId, batchId } = await demoBatch(page);
@@ -84,7 +87,7 @@ test("a manager runs the demo list through the demo batch: confirmation, progres
   }
 });
 
-test("when Calldron fails while the list is counted, the confirmation says so in words and nothing is called", async ({ browser }) => {
+test("when Calldron fails while the list is counted, the confirmation says so in words and nothing is called", SIM, async ({ browser }) => {
   await ensureConnection(browser, "calldron");
   const page = await pageAs(browser, "manager");
   const { connectionId, batchId } = await demoBatch(page);

@@ -1,5 +1,8 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { ensureConnection, expectRecordingPlays, pageAs, SIM_CONNECTIONS, SIM_URL } from "./support";
+import { ensureConnection, expectRecordingPlays, needsSimulators, pageAs, SIM_CONNECTIONS, SIM_URL } from "./support";
+
+// Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
+needsSimulators();
 
 const DEMO = SIM_CONNECTIONS.calldron;
 const SURVEY = "Опрос качества обслуживания"; // a finished demo batch: 260 calls, answered ones recorded

@@ -1,6 +1,9 @@
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { CALLDRON_SIM_ACCOUNTS } from "@/lib/sim/calldron/simulator-accounts";
-import { ADMIN, appLog, databaseContents, loadShared, MANAGER_EMAIL, SIM_URL, STATE_DIR, saveShared, signIn, signOut } from "./support";
+import { ADMIN, appLog, databaseContents, expectNoSeriousViolations, loadShared, MANAGER_EMAIL, needsSimulators, saveShared, signIn, signOut, SIM_URL, STATE_DIR } from "./support";
+
+// Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
+needsSimulators();
 
 const KEY = CALLDRON_SIM_ACCOUNTS[0].key;
 const WRONG_KEY = "wrong-key-0123456789abcdef-zz99";
@@ -119,6 +122,7 @@ test("a user with a temporary password can do nothing but change it; the change 
   await signIn(page, MANAGER_EMAIL, temporary);
   await expect(page).toHaveURL(/\/change-password$/);
   await expect(page.getByText("You are signed in with a temporary password")).toBeVisible();
+  await expectNoSeriousViolations(page, "/change-password");
 
   // Pages send them back, route handlers and server actions refuse them.
   for (const path of ["/", "/campaigns", "/profile", "/settings/users"]) {

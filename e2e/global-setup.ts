@@ -10,4 +10,10 @@ export default function globalSetup() {
   }
   // Every run starts from a fresh database: a manager session saved by the last run (pageAs) is void.
   fs.rmSync(path.join(STATE_DIR, "manager.json"), { force: true });
+  if (process.env.E2E_BASE_URL) {
+    console.info(
+      `[e2e] Against the deployment at ${process.env.E2E_BASE_URL}: no local server; accounts from E2E_ADMIN_* and E2E_MANAGER_*; ` +
+        "the tests tagged @sim need the simulators and are skipped (the reason is in each one's report).",
+    );
+  }
 }

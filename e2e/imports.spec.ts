@@ -1,7 +1,11 @@
 import ExcelJS from "exceljs";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { encode1251 } from "../lib/imports/test-files";
-import { ensureConnection, pageAs } from "./support";
+import { ListsPage } from "./pages/lists-page";
+import { ensureConnection, pageAs , needsSimulators, SIM } from "./support";
+
+// Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
+needsSimulators();
 
 test.describe.configure({ mode: "serial" });
 
@@ -44,11 +48,7 @@ async function expectCounts(page: Page, counts: Record<string, number>) {
 }
 
 async function createCalldronList(page: Page) {
-  await page.goto("/lists");
-  const section = page.locator("section").filter({ hasText: "Calldron main" });
-  await section.getByLabel("New list name").fill(LIST);
-  await section.getByRole("button", { name: "Create list" }).click();
-  await expect(page.getByRole("heading", { name: LIST })).toBeVisible();
+  await new ListsPage(page).createCalldronList("Calldron main", LIST);
 }
 
 async function manager(browser: Browser) {
@@ -60,7 +60,7 @@ test.beforeAll(async ({ browser }) => {
   await ensureConnection(browser, "obzvonilka");
 });
 
-test("a Windows-1251 `;` CSV into a Calldron list: the exact report, and again adds nothing twice", async ({ browser }) => {
+test("a Windows-1251 `;` CSV into a Calldron list: the exact report, and again adds nothing twice", SIM, async ({ browser }) => {
   const page = await manager(browser);
   await createCalldronList(page);
   for (const round of [1, 2]) {
@@ -85,7 +85,7 @@ test("a Windows-1251 `;` CSV into a Calldron list: the exact report, and again a
   expect(report).toContain("not a valid phone number");
 });
 
-test("the same CSV into an Obzvonilka base: contacts added, then updated by external code", async ({ browser }) => {
+test("the same CSV into an Obzvonilka base: contacts added, then updated by external code", SIM, async ({ browser }) => {
   const page = await manager(browser);
   for (const round of [1, 2]) {
     await upload(page, csvFile(), "obzvonilka");
@@ -97,7 +97,7 @@ test("the same CSV into an Obzvonilka base: contacts added, then updated by exte
   }
 });
 
-test("an XLSX into a kept list; a number on the do-not-call list is held back with the reason", async ({ browser }) => {
+test("an XLSX into a kept list; a number on the do-not-call list is held back with the reason", SIM, async ({ browser }) => {
   const page = await manager(browser);
   await page.goto("/dnc");
   await page.getByLabel("Numbers", { exact: true }).fill(e164(12));
@@ -129,7 +129,7 @@ test("an XLSX into a kept list; a number on the do-not-call list is held back wi
   await expect(page.getByTestId("kept-entry")).toHaveCount(4);
 });
 
-test("bad files are refused with a clear reason", async ({ browser }) => {
+test("bad files are refused with a clear reason", SIM, async ({ browser }) => {
   const page = await manager(browser);
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
   const cases: [{ name: string; mimeType: string; buffer: Buffer }, string][] = [
@@ -144,7 +144,7 @@ test("bad files are refused with a clear reason", async ({ browser }) => {
   }
 });
 
-test("the do-not-call list downloads as CSV", async ({ browser }) => {
+test("the do-not-call list downloads as CSV", SIM, async ({ browser }) => {
   const page = await manager(browser);
   await page.goto("/dnc");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the list (CSV)" }).click()]);

@@ -1,5 +1,8 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { ensureConnection, pageAs, SIM_CONNECTIONS, SIM_URL, simRequestLog } from "./support";
+import { ensureConnection, pageAs, SIM_CONNECTIONS, SIM_URL, simRequestLog , needsSimulators, SIM } from "./support";
+
+// Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
+needsSimulators();
 
 // The Obzvonilka workspace on the simulator, as a manager: bases, a base's contacts (search, sort, the lookup by
 // external code), a contact's form (edit sends only the changed field, create, validation), users, a 50,000-contact
@@ -36,7 +39,7 @@ async function openBase(browser: Browser, name: string): Promise<Page> {
 
 const writes = async () => (await simRequestLog("obzvonilka")).filter((e) => e.method === "POST" || e.method === "PATCH");
 
-test("the bases list shows name, remark, state and select-from-last; the users page shows enabled and admin", async ({ browser }) => {
+test("the bases list shows name, remark, state and select-from-last; the users page shows enabled and admin", SIM, async ({ browser }) => {
   const page = await pageAs(browser, "manager");
   await page.goto("/lists");
   const section = page.locator("section").filter({ hasText: "Obzvonilka main" });
@@ -52,7 +55,7 @@ test("the bases list shows name, remark, state and select-from-last; the users p
   await expect(users.getByRole("row")).toHaveCount(8);
 });
 
-test("a base's contacts: search, sort, find by external code, open a contact and edit one field", async ({ browser }) => {
+test("a base's contacts: search, sort, find by external code, open a contact and edit one field", SIM, async ({ browser }) => {
   const page = await openBase(browser, BASE);
   const count = page.getByTestId("contacts-count");
   await expect(count).toContainText(/Showing [\d,]+ of [\d,]+/, { timeout: 20_000 });
@@ -101,7 +104,7 @@ test("a base's contacts: search, sort, find by external code, open a contact and
   await expect(page.getByLabel("Address")).toHaveValue(address);
 });
 
-test("create a contact with two phones; an invalid e-mail is refused in place with nothing sent", async ({ browser }) => {
+test("create a contact with two phones; an invalid e-mail is refused in place with nothing sent", SIM, async ({ browser }) => {
   const page = await openBase(browser, BASE);
   await page.getByRole("link", { name: "New contact" }).click();
   await expect(page.getByRole("heading", { name: "New contact" })).toBeVisible();
@@ -138,7 +141,7 @@ test("create a contact with two phones; an invalid e-mail is refused in place wi
   await expect(page.getByTestId("contact-row")).toHaveCount(1, { timeout: 20_000 });
 });
 
-test(`${BULK_SIZE.toLocaleString("en-US")} contacts: the table filters fast and keeps only a window of rows in the page`, async ({ browser }) => {
+test(`${BULK_SIZE.toLocaleString("en-US")} contacts: the table filters fast and keeps only a window of rows in the page`, SIM, async ({ browser }) => {
   test.setTimeout(120_000);
   const seeded = await fetch(`${SIM_URL}/_sim/obzvonilka/bulk-base`, { method: "POST", body: JSON.stringify({ contacts: BULK_SIZE }) });
   expect(seeded.status).toBe(200);
@@ -170,7 +173,7 @@ test(`${BULK_SIZE.toLocaleString("en-US")} contacts: the table filters fast and 
   expect(await page.getByTestId("contact-row").count()).toBeLessThan(100);
 });
 
-test("faults: a 500 or a hang while reading contacts shows a message and a retry, never an error page", async ({ browser }) => {
+test("faults: a 500 or a hang while reading contacts shows a message and a retry, never an error page", SIM, async ({ browser }) => {
   test.setTimeout(120_000);
   const faults = (settings: Record<string, unknown> | null) =>
     fetch(`${SIM_URL}/_sim/faults/obzvonilka`, settings ? { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(settings) } : { method: "DELETE" });

@@ -1,6 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { ensureConnection, pageAs } from "./support";
+import { ensureConnection, pageAs , needsSimulators, SIM } from "./support";
+
+// Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
+needsSimulators();
 
 test.describe.configure({ mode: "serial" });
 
@@ -37,7 +40,7 @@ async function expectNoAxeViolations(page: Page) {
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
 }
 
-test("the overview shows the seeded campaigns' figures for each period, with charts and the campaigns running now", async ({ browser }) => {
+test("the overview shows the seeded campaigns' figures for each period, with charts and the campaigns running now", SIM, async ({ browser }) => {
   const page = await pageAs(browser, "manager");
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/");
@@ -88,7 +91,7 @@ test("the overview shows the seeded campaigns' figures for each period, with cha
   await page.context().close();
 });
 
-test("two campaigns of different providers are picked with the keyboard and compared side by side; the address can be shared", async ({ browser }) => {
+test("two campaigns of different providers are picked with the keyboard and compared side by side; the address can be shared", SIM, async ({ browser }) => {
   const page = await pageAs(browser, "manager");
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/");

@@ -1,23 +1,42 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { type Browser, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { SignInPage } from "./pages/sign-in-page";
 
-export const ADMIN = { name: "Ada Admin", email: "admin@e2e.test", password: "admin-password-1" };
-export const MANAGER_EMAIL = "manager@e2e.test";
+/** Set when the suite runs against a deployment (E2E_BASE_URL): no local server, no simulators, accounts from the environment. */
+export const AGAINST_DEPLOYMENT = Boolean(process.env.E2E_BASE_URL);
+
+/** What a test needing the simulators (faults, request log, /_sim/, seeded demo data) says when it is skipped. */
+export const SIM_NOTICE = `@sim: needs the simulators; skipped against the deployment at ${process.env.E2E_BASE_URL}`;
+/** The tag of those tests: `npx playwright test --grep-invert @sim` leaves them out anywhere. */
+export const SIM = { tag: "@sim" };
+
+/** Call at the top of a spec whose every test needs the simulators: against a deployment the file is skipped, hooks too. */
+export function needsSimulators() {
+  test.skip(AGAINST_DEPLOYMENT, SIM_NOTICE);
+}
+
+/**
+ * The accounts: made by first-run.setup.ts on the fresh local database, or taken from the environment against
+ * a deployment (E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD, E2E_MANAGER_EMAIL, E2E_MANAGER_PASSWORD).
+ */
+export const ADMIN = {
+  name: process.env.E2E_ADMIN_NAME ?? "Ada Admin",
+  email: process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test",
+  password: process.env.E2E_ADMIN_PASSWORD ?? "admin-password-1",
+};
+export const MANAGER_EMAIL = process.env.E2E_MANAGER_EMAIL ?? "manager@e2e.test";
 export const STATE_DIR = path.resolve(".data/e2e-auth");
 export const SIM_URL = `http://127.0.0.1:${process.env.SIM_PORT ?? 4011}`;
 
 export async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await new SignInPage(page).signIn(email, password);
 }
 
 export async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).filter({ visible: true }).click();
-  await expect(page).toHaveURL(/\/signin/);
+  await new SignInPage(page).signOut();
 }
 
 /** Values handed from the first-run set-up to the specs (the manager's temporary password). */
@@ -112,4 +131,15 @@ export async function expectRecordingPlays(page: Page): Promise<void> {
   for (let i = 0; i < 5; i++) await page.keyboard.press("PageUp");
   await expect.poll(() => player.locator("audio").evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(0);
   await player.getByRole("button", { name: "Pause" }).click();
+}
+
+/** axe on the page as it stands: no serious or critical violation (each named with its elements and what fails). */
+export async function expectNoSeriousViolations(page: Page, where: string) {
+  // Violations only: collecting the passing and incomplete checks' nodes too doubles the time of a scan.
+  const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(" ")} (${n.failureSummary?.split("\n")[1]?.trim() ?? ""})`).join("; ")}`),
+    `axe on ${where}`,
+  ).toEqual([]);
 }

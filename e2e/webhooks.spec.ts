@@ -1,5 +1,8 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ensureConnection, pageAs, SIM_CONNECTIONS, SIM_URL } from "./support";
+import { ensureConnection, pageAs, SIM_CONNECTIONS, SIM_URL , needsSimulators, SIM } from "./support";
+
+// Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
+needsSimulators();
 
 const APP_PORT = Number(process.env.E2E_PORT ?? 3100);
 const CALLER = "74951234567";
@@ -32,7 +35,7 @@ function eventsFor(call: Record<string, unknown>): number {
   return 1;
 }
 
-test("the admin sees the Calldog receiver; the simulator's webhooks reach the app; rotating the token retires the old URL", async ({ browser }) => {
+test("the admin sees the Calldog receiver; the simulator's webhooks reach the app; rotating the token retires the old URL", SIM, async ({ browser }) => {
   await ensureConnection(browser, "calldog");
   const page = await pageAs(browser, "admin");
   let dialog = await openReceiver(page);
@@ -93,14 +96,14 @@ test("the admin sees the Calldog receiver; the simulator's webhooks reach the ap
   await expect(page.getByRole("cell", { name: "Webhook token rotated" }).first()).toBeVisible();
 });
 
-test("the receiver needs no session, and the benchmark's echo route is closed unless enabled", async () => {
+test("the receiver needs no session, and the benchmark's echo route is closed unless enabled", SIM, async () => {
   const anonymous = await fetch(`http://127.0.0.1:${APP_PORT}/api/webhooks/calldog/${"A".repeat(43)}`, { method: "POST", body: "{}" });
   expect(anonymous.status).toBe(404);
   const echo = await fetch(`http://127.0.0.1:${APP_PORT}/api/bench/echo`, { method: "POST", body: "{}" });
   expect(echo.status).toBe(404);
 });
 
-test("the receiver dialog in Russian", async ({ browser }) => {
+test("the receiver dialog in Russian", SIM, async ({ browser }) => {
   const page = await pageAs(browser, "admin");
   await page.context().addCookies([{ name: "NEXT_LOCALE", value: "ru", url: `http://localhost:${APP_PORT}` }]);
   await page.goto("/settings/connections");

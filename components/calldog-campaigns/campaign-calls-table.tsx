@@ -93,7 +93,7 @@ export function CampaignCallsTable({ rows }: { rows: CampaignCallView[] }) {
                     <span className="sr-only"> · {t("recordingOf", { phone: c.phoneDisplay })}</span>
                   </button>
                 ) : (
-                  <span className="text-slate-400">{t("noRecording")}</span>
+                  <span className="text-slate-500">{t("noRecording")}</span>
                 )}
               </td>
             </tr>

@@ -110,7 +110,7 @@ export function AllCallsTable({ rows }: { rows: AllCallsRow[] }) {
                       <span className="sr-only"> · {t("recordingOf", { phone: c.phoneDisplay })}</span>
                     </button>
                   ) : (
-                    <span className="text-slate-400">{t("noRecording")}</span>
+                    <span className="text-slate-500">{t("noRecording")}</span>
                   )}
                 </td>
                 <td className={cn(td, "text-xs")}>

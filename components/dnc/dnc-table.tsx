@@ -51,7 +51,7 @@ export function DncTable({ rows, canRemove, emptyText }: { rows: DncRow[]; canRe
                 {/* Who and when in one column, so that the reason keeps its room on a laptop screen. */}
                 <Td>
                   <span className="block whitespace-nowrap">
-                    {row.addedBy ?? <span className="text-slate-400">{t("list.system")}</span>}
+                    {row.addedBy ?? <span className="text-slate-500">{t("list.system")}</span>}
                     {row.source !== "manual" && (
                       <span className="ml-2">
                         <Badge>{row.source}</Badge>

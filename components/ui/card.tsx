@@ -1,12 +1,31 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 import { cn } from "@/components/ui/cn";
 
-export function Card({ title, actions, children, className }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
+/** A titled card is a region named by its title, so assistive technology (and the e2e page objects) can find it. */
+export function Card({
+  title,
+  actions,
+  children,
+  className,
+  heading: Heading = "h2",
+}: {
+  title?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  /** h1 where the card is the page (sign-in, set-up); h2 under a page's own title. */
+  heading?: "h1" | "h2";
+}) {
+  const titleId = useId();
   return (
-    <section className={cn("rounded-lg border border-slate-200 bg-white shadow-xs", className)}>
+    <section aria-labelledby={title ? titleId : undefined} className={cn("rounded-lg border border-slate-200 bg-white shadow-xs", className)}>
       {(title || actions) && (
         <header className="flex items-center justify-between gap-4 border-b border-slate-200 px-5 py-3">
-          {title && <h2 className="text-base font-semibold text-slate-900">{title}</h2>}
+          {title && (
+            <Heading id={titleId} className="text-base font-semibold text-slate-900">
+              {title}
+            </Heading>
+          )}
           {actions}
         </header>
       )}

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 export function StatusPage({ code, title, children, backLabel }: { code: number; title: string; children?: ReactNode; backLabel: string }) {
   return (
     <main className="mx-auto flex min-h-[60vh] max-w-md flex-col items-center justify-center gap-3 p-8 text-center">
-      <p className="text-5xl font-bold text-slate-300">{code}</p>
+      <p className="text-5xl font-bold text-slate-500">{code}</p>
       <h1 className="text-xl font-semibold">{title}</h1>
       {children}
       <Link href="/" className="text-indigo-700 underline">

@@ -16,7 +16,7 @@ export default async function SetupPage() {
   const t = await getTranslations("setup");
   const done = (await countUsers()) > 0;
   return (
-    <Card title={<span className="text-lg">{t("title")}</span>}>
+    <Card heading="h1" title={<span className="text-lg">{t("title")}</span>}>
       {done ? (
         <div className="space-y-4">
           <Notice tone="info">{t("alreadyDone")}</Notice>

@@ -22,7 +22,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("signIn");
   return (
     <div className="space-y-4">
-      <Card title={<span className="text-lg">{t("title")}</span>}>
+      <Card heading="h1" title={<span className="text-lg">{t("title")}</span>}>
         {setup === "done" && (
           <Notice tone="success" className="mb-4">
             {t("setupDone")}

@@ -45,7 +45,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {entries.map((e) => (
               <tr key={e.id}>
                 <Td className="whitespace-nowrap">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</Td>
-                <Td>{e.actorEmail ?? <span className="text-slate-400">{t("system")}</span>}</Td>
+                <Td>{e.actorEmail ?? <span className="text-slate-500">{t("system")}</span>}</Td>
                 <Td title={e.action}>{actionLabel(e.action)}</Td>
                 <Td className="break-words">{e.target ?? "—"}</Td>
                 <Td className="font-mono text-xs">{e.ip ?? "—"}</Td>

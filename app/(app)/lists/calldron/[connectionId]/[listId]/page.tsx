@@ -82,7 +82,7 @@ export default async function CalldronListPage({ params, searchParams }: { param
         title={list.name}
         actions={<DeleteListButton connectionId={connectionId} listId={listId} name={list.name} after="/lists" />}
       >
-        {back} <span className="text-slate-400">·</span> {t("inConnection", { name: read.connection.name })}
+        {back} <span className="text-slate-500">·</span> {t("inConnection", { name: read.connection.name })}
       </PageHeader>
       <div className="space-y-6">
         <Card title={t("addTitle")}>

@@ -54,7 +54,7 @@ export default async function ObzvonilkaBasePage({ params }: { params: Promise<R
         <Link href={back.href} className="text-indigo-700 underline">
           {back.label}
         </Link>{" "}
-        <span className="text-slate-400">·</span> {t("inConnection", { name: read.connection.name })}
+        <span className="text-slate-500">·</span> {t("inConnection", { name: read.connection.name })}
       </PageHeader>
       <div className="space-y-6">
         <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">

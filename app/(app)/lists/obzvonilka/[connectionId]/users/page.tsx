@@ -29,7 +29,7 @@ export default async function ObzvonilkaUsersPage({ params }: { params: Promise<
         <Link href={back.href} className="text-indigo-700 underline">
           {back.label}
         </Link>{" "}
-        <span className="text-slate-400">·</span> {t("inConnection", { name: read.connection.name })}
+        <span className="text-slate-500">·</span> {t("inConnection", { name: read.connection.name })}
       </PageHeader>
       <Card>
         <div className="space-y-3">

@@ -45,7 +45,7 @@ export default async function ObzvonilkaContactPage({ params, searchParams }: { 
         <Link href={back.href} className="text-indigo-700 underline">
           {back.label}
         </Link>{" "}
-        <span className="text-slate-400">·</span> {base.name} <span className="text-slate-400">·</span> {t("form.contactId", { id: contact.id })}
+        <span className="text-slate-500">·</span> {base.name} <span className="text-slate-500">·</span> {t("form.contactId", { id: contact.id })}
       </PageHeader>
       <div className="space-y-4">
         {created && <Notice tone="success">{t("form.created")}</Notice>}

@@ -39,7 +39,7 @@ export default async function NewObzvonilkaContactPage({ params }: { params: Pro
         <Link href={back.href} className="text-indigo-700 underline">
           {back.label}
         </Link>{" "}
-        <span className="text-slate-400">·</span> {read.data.name}
+        <span className="text-slate-500">·</span> {read.data.name}
       </PageHeader>
       <Card>
         <ContactForm mode="create" connectionId={connectionId} baseId={baseId} />
