@@ -226,12 +226,17 @@ export async function changeTaskState({ id, to }: { id: string; to: "paused" | "
   return row;
 }
 
-/** The next items still to do, in order: pending ones and those whose last attempt has an unknown outcome. */
-export async function nextTaskItems({ taskId, limit }: { taskId: string; limit: number }): Promise<TaskItem[]> {
+/**
+ * The next items still to do, in order: pending ones and those whose last attempt has an unknown outcome;
+ * `afterSeq` skips those a run has already taken.
+ */
+export async function nextTaskItems({ taskId, limit, afterSeq }: { taskId: string; limit: number; afterSeq?: number }): Promise<TaskItem[]> {
   return (await db())
     .select()
     .from(taskItems)
-    .where(and(eq(taskItems.taskId, taskId), inArray(taskItems.state, ["pending", "inflight"])))
+    .where(
+      and(eq(taskItems.taskId, taskId), inArray(taskItems.state, ["pending", "inflight"]), afterSeq === undefined ? undefined : sql`${taskItems.seq} > ${afterSeq}`),
+    )
     .orderBy(asc(taskItems.seq))
     .limit(limit);
 }
@@ -296,6 +301,33 @@ export async function finishTaskItem({ taskId, itemId, outcome, detail }: { task
       .where(eq(tasks.id, taskId));
     return true;
   });
+}
+
+export type ItemOutcome = { itemId: string; outcome: string; detail?: string };
+
+/**
+ * `finishTaskItem` for many items in one statement: each item still to do is marked done with its outcome, and
+ * the task counts exactly those, so an item finished twice (a retry, two runners) is counted once.
+ */
+export async function finishTaskItems({ taskId, outcomes }: { taskId: string; outcomes: ItemOutcome[] }): Promise<void> {
+  if (outcomes.length === 0) return;
+  const input = JSON.stringify(outcomes.map((o) => ({ id: o.itemId, outcome: o.outcome, detail: o.detail ?? null })));
+  await (await db()).execute(sql`
+    with input as (
+      select * from jsonb_to_recordset(${input}::jsonb) as x(id uuid, outcome text, detail text)
+    ), done as (
+      update ${taskItems} set state = 'done', outcome = input.outcome, detail = input.detail, updated_at = now()
+      from input
+      where ${taskItems.id} = input.id and ${taskItems.taskId} = ${taskId} and ${taskItems.state} in ('pending', 'inflight')
+      returning input.outcome
+    ), counted as (
+      select outcome, count(*)::int as n from done group by outcome
+    )
+    update ${tasks} set
+      processed = ${tasks.processed} + coalesce((select sum(n) from counted), 0)::int,
+      counts = ${tasks.counts} || coalesce((select jsonb_object_agg(outcome, coalesce((${tasks.counts} ->> outcome)::int, 0) + n) from counted), '{}'::jsonb),
+      updated_at = now()
+    where ${tasks.id} = ${taskId}`);
 }
 
 /** A task's items with their outcomes, in order, for its report. */
