@@ -38,6 +38,29 @@ export async function insertTaskIn(tx: Tx, { kind, ownerId, connectionId, title,
   return withTotal ?? task;
 }
 
+/**
+ * `insertTask` with the items given a batch at a time (a file read as a stream), inserted as they come, all in
+ * one transaction: `check` runs after the last batch and may throw to insert nothing at all.
+ */
+export async function insertTaskStreamed(
+  input: Omit<NewTask, "items">,
+  batches: AsyncIterable<NewTaskItem[]>,
+  check?: () => void | Promise<void>,
+): Promise<Task> {
+  return (await db()).transaction(async (tx) => {
+    const task = await insertTaskIn(tx, { ...input, items: [] });
+    let seq = 0;
+    let total = 0;
+    for await (const items of batches) {
+      total += await insertItemsIn(tx, task.id, items, seq);
+      seq += items.length;
+    }
+    await check?.();
+    const [withTotal] = await tx.update(tasks).set({ total }).where(eq(tasks.id, task.id)).returning();
+    return withTotal ?? task;
+  });
+}
+
 async function insertItemsIn(tx: Tx, taskId: string, items: NewTaskItem[], firstSeq: number): Promise<number> {
   let inserted = 0;
   for (let i = 0; i < items.length; i += 1000) {
