@@ -64,9 +64,17 @@ export async function insertTaskStreamed(
 async function insertItemsIn(tx: Tx, taskId: string, items: NewTaskItem[], firstSeq: number): Promise<number> {
   let inserted = 0;
   for (let i = 0; i < items.length; i += 1000) {
-    const chunk = items.slice(i, i + 1000).map((item, j) => ({ taskId, seq: firstSeq + i + j, key: item.key, payload: item.payload ?? null }));
-    const rows = await tx.insert(taskItems).values(chunk).onConflictDoNothing().returning({ id: taskItems.id });
-    inserted += rows.length;
+    // One JSON parameter per chunk rather than four per row: a large import's items go in several times faster.
+    const chunk = JSON.stringify(items.slice(i, i + 1000).map((item, j) => ({ seq: firstSeq + i + j, key: item.key, payload: item.payload ?? null })));
+    const result = await tx.execute<{ n: number }>(sql`
+      with added as (
+        insert into ${taskItems} (task_id, seq, key, payload)
+        select ${taskId}, x.seq, x.key, x.payload from jsonb_to_recordset(${chunk}::jsonb) as x(seq int, key text, payload jsonb)
+        on conflict do nothing
+        returning 1
+      )
+      select count(*)::int as n from added`);
+    inserted += Number(result.rows[0]?.n ?? 0);
   }
   return inserted;
 }
