@@ -17,7 +17,8 @@ describe("a file read as a stream of row batches", () => {
   // Quoted cells with the delimiter, quotes and line breaks inside, and blank lines, across batch boundaries.
   const lines = ["ФИО;Телефон;Заметка"];
   for (let i = 0; i < 2_500; i++) {
-    const note = i % 7 === 0 ? `"две строки;\r\nи ""кавычки"" ${i}"` : `заметка ${i}`;
+    // Long enough that the file is read in several pieces, with quoted line breaks across their ends.
+    const note = i % 7 === 0 ? `"две строки;\r\nи ""кавычки"" ${"ё".repeat(i % 300)} ${i}"` : `заметка ${"я".repeat(i % 500)} ${i}`;
     lines.push(`Абонент ${i};8 (900) ${String(i).padStart(7, "0")};${note}`);
     if (i % 400 === 0) lines.push("");
   }
@@ -31,6 +32,7 @@ describe("a file read as a stream of row batches", () => {
     expect(Math.max(...sizes)).toBeLessThanOrEqual(BATCH_ROWS);
     expect(sizes.length).toBeGreaterThanOrEqual(3);
     expect(info).toEqual({ encoding: "windows-1251", delimiter: ";" });
+    expect(csv.length).toBeGreaterThan(2 * 256 * 1024);
   });
 
   it("gives the first worksheet of an XLSX as the whole-workbook read does", async () => {

@@ -18,6 +18,9 @@ export class TableError extends Error {
 }
 
 const DELIMITERS = [";", ",", "\t", "|"];
+/** What papaparse reads to guess the line break. */
+const GUESS_CHARS = 1024 * 1024;
+const PIECE_CHARS = 256 * 1024;
 /** Rows handed on at a time while a file is read as a stream. */
 export const BATCH_ROWS = 1000;
 
@@ -40,15 +43,21 @@ async function* csvBatches(bytes: Uint8Array, limit: number, info: TableInfo): A
   let count = 0;
   let finished = false;
   let parser: Papa.Parser | undefined;
+  // The delimiter and line break guessed once, as papaparse guesses them (its first rows, its first megabyte):
+  // left to papaparse, every resume below would guess them again over the rest of the file.
+  const { meta } = Papa.parse<string[]>(text.slice(0, GUESS_CHARS), { delimitersToGuess: DELIMITERS, skipEmptyLines: "greedy", preview: 10 });
+  info.delimiter = meta.delimiter;
   // Synchronous papaparse, paused at each full batch and resumed when the batch has been used: a stream of rows
   // at the speed of a plain parse (papaparse's Node stream hands rows on one event at a time, ~50 times slower).
   Papa.parse<string[]>(text, {
-    delimitersToGuess: DELIMITERS,
+    delimiter: meta.delimiter,
+    newline: meta.linebreak as Papa.ParseConfig["newline"],
     skipEmptyLines: "greedy",
+    // Parsed in pieces: papaparse splits what it is given into lines, and on each resume would split the rest.
+    chunkSize: PIECE_CHARS,
     step: (result, p) => {
       parser = p;
-      info.delimiter ??= result.meta.delimiter;
-      batch.push(result.data.map((c) => c ?? ""));
+      batch.push(result.data);
       if (batch.length >= BATCH_ROWS) p.pause();
     },
     complete: () => {
