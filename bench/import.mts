@@ -3,18 +3,35 @@
 // Calldron list on the simulator set to 20 concurrent requests and 5 ms latency — the same path as the app:
 // rows streamed into the task's items, then the real `import` handler and runner. The simulator's own ceiling is
 // measured in the same run. Prints rows/s for each and the peak memory (RSS) of this process.
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
-const { values } = parseArgs({ options: { rows: { type: "string" }, "e2e-rows": { type: "string" }, "database-url": { type: "string" } } });
+const { values } = parseArgs({
+  options: { rows: { type: "string" }, "e2e-rows": { type: "string" }, "database-url": { type: "string" }, "serve-sim": { type: "boolean" } },
+});
 const ROWS = Number(values.rows ?? 100_000);
 const E2E_ROWS = Number(values["e2e-rows"] ?? ROWS);
 const CAPACITY = 20;
 const LATENCY_MS = 5;
 const MAPPING = { phone: [1], name: 0 };
+
+// The simulator runs in a process of its own (this file again with --serve-sim), so that the memory measured is
+// the app's alone and the simulator's work is not counted as the import's.
+if (values["serve-sim"]) {
+  const { startCalldronSim } = await import("@/lib/sim/calldron/test-helpers");
+  const sim = await startCalldronSim();
+  sim.server.faults.set("calldron", { latencyMs: LATENCY_MS, maxConcurrentPerAccount: CAPACITY });
+  // The request log keeps every request; the bench makes 200,000.
+  sim.server.log.reset("calldron");
+  setInterval(() => sim.server.log.reset("calldron"), 5_000);
+  process.stdout.write(`${JSON.stringify({ baseUrl: sim.baseUrl })}\n`);
+  await new Promise(() => {});
+}
 
 process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "prozvon-bench-"));
 // PGlite in this process unless a PostgreSQL is named (as production runs): its memory is then not this process's.
@@ -75,10 +92,18 @@ const db = await getDb();
 await runMigrations(db);
 console.info(`database: ${db.raw.kind}`);
 
-const { startCalldronSim, DEMO_KEY } = await import("@/lib/sim/calldron/test-helpers");
+const { DEMO_KEY } = await import("@/lib/sim/calldron/test-helpers");
 const { createCalldronClient } = await import("@/lib/providers/calldron/client");
-const sim = await startCalldronSim();
-sim.server.faults.set("calldron", { latencyMs: LATENCY_MS, maxConcurrentPerAccount: CAPACITY });
+const simProcess = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--serve-sim"], { stdio: ["ignore", "pipe", "inherit"] });
+const sim = await new Promise<{ baseUrl: string }>((resolve, reject) => {
+  let out = "";
+  simProcess.stdout.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+    const line = out.split("\n").find((l) => l.startsWith("{"));
+    if (line) resolve(JSON.parse(line) as { baseUrl: string });
+  });
+  simProcess.once("exit", (code) => reject(new Error(`the simulator exited (${code})`)));
+});
 const client = createCalldronClient({ baseUrl: sim.baseUrl, apiKey: DEMO_KEY });
 
 // The ceiling: CAPACITY adds in flight at all times, straight to the simulator, into a new list. Measured before
@@ -136,7 +161,7 @@ console.info(`simulator ceiling after: ${Math.round(ceilingAfter)} rows/s; toget
 console.info(`task: ${outcome}, ${done?.processed}/${done?.total} items, counts ${JSON.stringify(done?.counts)}; file into task items ${inserted.toFixed(2)} s`);
 console.info(`end to end (${E2E_ROWS} rows, ${e2e.planner.valid} sent): ${Math.round(e2eRate)} rows/s, ${Math.round((e2eRate / ceiling) * 100)} % of the ceiling (${seconds.toFixed(1)} s)`);
 clearInterval(sampler);
-console.info(`peak memory (RSS, this process${db.raw.kind === "pglite" ? " incl. PGlite" : ""} and the simulator): ${Math.round(peakRss / 1024 / 1024)} MB`);
+console.info(`peak memory (RSS of the app's process${db.raw.kind === "pglite" ? ", PGlite in it" : ""}; the simulator apart): ${Math.round(peakRss / 1024 / 1024)} MB`);
 await closeDb();
-await sim.server.close();
+simProcess.kill();
 fs.rmSync(process.env.DATA_DIR, { recursive: true, force: true });
