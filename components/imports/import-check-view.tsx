@@ -12,9 +12,9 @@ export function ImportCheckView({ check, dncTarget }: { check: ImportCheck; dncT
       <ul className="flex flex-wrap gap-x-6 gap-y-1">
         <li>{t("checkRows", { n: check.rows })}</li>
         <li className="font-medium text-emerald-700">{t("checkValid", { n: check.valid })}</li>
-        <li>{t("checkInvalid", { n: check.invalid.length })}</li>
-        <li>{t("checkDuplicates", { n: check.duplicates.length })}</li>
-        {!dncTarget && <li>{t("checkDnc", { n: check.dnc.length })}</li>}
+        <li>{t("checkInvalid", { n: check.invalidCount })}</li>
+        <li>{t("checkDuplicates", { n: check.duplicateCount })}</li>
+        {!dncTarget && <li>{t("checkDnc", { n: check.dncCount })}</li>}
       </ul>
       {check.invalid.length > 0 && (
         <details open>

@@ -72,6 +72,33 @@ export async function mayDial({ phone, start }: { phone: string; start?: Dialing
   return held ? { ok: false, reason: held.reason, start: screened.start } : { ok: true, start: screened.start };
 }
 
+/**
+ * `screenForDialing` once for a whole batch of a task's numbers, right before the batch is sent, and each
+ * number's answer taken once by `check` when it is sent. A number not in a screened batch, or asked a second
+ * time (a retry after a wait), is screened again on its own, so a wait never sends on an old answer.
+ */
+export class BatchScreen {
+  private readonly cleared = new Set<string>();
+  private readonly held = new Map<string, HoldBackReason>();
+
+  async screen(phones: string[]): Promise<void> {
+    if (phones.length === 0) return;
+    const { allowed, heldBack } = await screenForDialing({ phones });
+    for (const phone of allowed) this.cleared.add(phone);
+    for (const { phone, reason } of heldBack) this.held.set(phone, reason);
+  }
+
+  async check(phone: string): Promise<{ ok: true } | { ok: false; reason: HoldBackReason }> {
+    const reason = this.held.get(phone);
+    if (reason) {
+      this.held.delete(phone);
+      return { ok: false, reason };
+    }
+    if (this.cleared.delete(phone)) return { ok: true };
+    return mayDial({ phone });
+  }
+}
+
 export type ParsedPhones = {
   /** Valid, normalised (E.164), first occurrence of each, in order. */
   valid: string[];

@@ -77,45 +77,98 @@ export function guessMapping(headers: string[], rows: string[][]): Mapping {
  * otherwise a row is one item (a contact with all its numbers), keyed by its external code when it has one.
  */
 export function planImport({ rows, header, mapping, perPhone }: { rows: string[][]; header: boolean; mapping: Mapping; perPhone: boolean }): Plan {
-  const headers = headersOf(rows, header);
-  const used = new Set([...mapping.phone, mapping.name, mapping.externalCode, mapping.email]);
-  const rest = headers.map((h, i) => [h, i] as const).filter(([, i]) => !used.has(i));
-  const plan: Plan = { items: [], valid: 0, invalid: [], duplicates: [] };
-  const seen = new Map<string, number>();
-  for (let r = header ? 1 : 0; r < rows.length; r++) {
-    const cells = rows[r] as string[];
-    const line = r + 1;
-    const raw = mapping.phone.map((i) => cells[i]?.trim() ?? "").filter(Boolean);
-    const phones = [...new Set(raw.map((v) => toE164(v)).filter((p): p is string => p !== undefined))];
+  const planner = new ImportPlanner({ header, mapping, perPhone });
+  const items = planner.add(rows);
+  return { items, valid: planner.valid, invalid: planner.invalid, duplicates: planner.duplicates };
+}
+
+/**
+ * `planImport` a batch of rows at a time, for a file read as a stream: only the numbers seen so far (to find
+ * repeats) and the first `listed` invalid and repeated rows are kept; the items of each batch are the caller's.
+ */
+export class ImportPlanner {
+  valid = 0;
+  invalidCount = 0;
+  duplicateCount = 0;
+  readonly invalid: Plan["invalid"] = [];
+  readonly duplicates: Plan["duplicates"] = [];
+  private readonly seen = new Map<string, number>();
+  private readonly header: boolean;
+  private readonly mapping: Mapping;
+  private readonly perPhone: boolean;
+  private readonly listed: number;
+  private rest: (readonly [string, number])[] | undefined;
+  private line = 0;
+
+  constructor({ header, mapping, perPhone, listed = Number.POSITIVE_INFINITY }: { header: boolean; mapping: Mapping; perPhone: boolean; listed?: number }) {
+    this.header = header;
+    this.mapping = mapping;
+    this.perPhone = perPhone;
+    this.listed = listed;
+  }
+
+  /** The next rows of the file, in order (the first batch starts with the header row, when there is one). */
+  add(rows: string[][]): PlannedItem[] {
+    const items: PlannedItem[] = [];
+    let r = 0;
+    if (this.rest === undefined) {
+      // Headers as headersOf reads them: from the first rows, which the first batch holds.
+      const headers = headersOf(rows, this.header);
+      const used = new Set([...this.mapping.phone, this.mapping.name, this.mapping.externalCode, this.mapping.email]);
+      this.rest = headers.map((h, i) => [h, i] as const).filter(([, i]) => !used.has(i));
+      if (this.header && rows.length > 0) {
+        r = 1;
+        this.line = 1;
+      }
+    }
+    for (; r < rows.length; r++) this.addRow(rows[r] as string[], ++this.line, items);
+    return items;
+  }
+
+  private addRow(cells: string[], line: number, items: PlannedItem[]) {
+    const { mapping } = this;
+    const raw: string[] = [];
+    const phones: string[] = [];
+    for (const i of mapping.phone) {
+      const value = cells[i]?.trim();
+      if (!value) continue;
+      raw.push(value);
+      const phone = toE164(value);
+      if (phone !== undefined && !phones.includes(phone)) phones.push(phone);
+    }
     if (phones.length === 0) {
       const reason: InvalidReason = raw.length === 0 ? "noPhone" : "invalidPhone";
-      plan.invalid.push({ row: line, reason, value: raw.join(", ") });
-      plan.items.push({ key: `invalid:${line}`, payload: { row: line, invalid: reason, value: raw.join(", ") } });
-      continue;
+      const value = raw.join(", ");
+      this.invalidCount += 1;
+      if (this.invalid.length < this.listed) this.invalid.push({ row: line, reason, value });
+      items.push({ key: `invalid:${line}`, payload: { row: line, invalid: reason, value } });
+      return;
     }
-    const text = (i: number | undefined) => (i === undefined ? undefined : cells[i]?.trim() || undefined);
-    const base = {
-      row: line,
-      name: text(mapping.name),
-      email: text(mapping.email),
-      externalCode: text(mapping.externalCode),
-      fields: Object.fromEntries(rest.map(([h, i]) => [h, cells[i]?.trim() ?? ""]).filter(([, v]) => v)),
-    };
-    const units = perPhone ? phones.map((p) => [p]) : [phones];
+    const fields: Record<string, string> = {};
+    for (const [h, i] of this.rest ?? []) {
+      const value = cells[i]?.trim();
+      if (value) fields[h] = value;
+    }
+    const base = { row: line, name: text(cells, mapping.name), email: text(cells, mapping.email), externalCode: text(cells, mapping.externalCode), fields };
+    const units = this.perPhone ? phones.map((p) => [p]) : [phones];
     for (const unit of units) {
       const phone = unit[0] as string;
-      const key = !perPhone && base.externalCode ? `code:${base.externalCode}` : phone;
-      const firstRow = seen.get(key);
+      const key = !this.perPhone && base.externalCode ? `code:${base.externalCode}` : phone;
+      const firstRow = this.seen.get(key);
       if (firstRow !== undefined) {
-        plan.duplicates.push({ row: line, phone, firstRow });
-        plan.items.push({ key: `duplicate:${line}:${phone}`, payload: { row: line, duplicate: phone, firstRow } });
+        this.duplicateCount += 1;
+        if (this.duplicates.length < this.listed) this.duplicates.push({ row: line, phone, firstRow });
+        items.push({ key: `duplicate:${line}:${phone}`, payload: { row: line, duplicate: phone, firstRow } });
         continue;
       }
-      seen.set(key, line);
-      plan.valid += 1;
-      const item: ImportRow = { ...base, phone, phones: unit };
-      plan.items.push({ key, payload: item });
+      this.seen.set(key, line);
+      this.valid += 1;
+      const item: ImportRow = { row: line, name: base.name, email: base.email, externalCode: base.externalCode, fields, phone, phones: unit };
+      items.push({ key, payload: item });
     }
   }
-  return plan;
+}
+
+function text(cells: string[], i: number | undefined): string | undefined {
+  return i === undefined ? undefined : cells[i]?.trim() || undefined;
 }

@@ -4,10 +4,12 @@ import { createHash } from "node:crypto";
 import { findImportMapping, insertImportFile } from "@/lib/db/queries/imports";
 import { detectFormat, longestLine, MAX_LINE_BYTES } from "@/lib/imports/detect";
 import { guessMapping, hasHeaderRow, headerSignature, headersOf, type Mapping, mappingSchema } from "@/lib/imports/plan";
-import { readTable, TableError } from "@/lib/imports/read-table";
+import { TableError, tableRows } from "@/lib/imports/read-table";
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 const PREVIEW_ROWS = 10;
+/** Rows kept while an upload is read: the preview, the header guess (headersOf reads 50) and the mapping guess. */
+const FIRST_ROWS = 50;
 
 export type UploadRefusal = "tooLarge" | "empty" | "binary" | "notSpreadsheet" | "lineTooLong" | "tooManyRows" | "unreadable" | "noRows";
 
@@ -45,20 +47,26 @@ export async function acceptUpload({ ownerId, name, bytes }: { ownerId: string; 
   const detected = detectFormat(bytes);
   if (!detected.ok) throw new UploadError(detected.reason);
   if (detected.format === "csv" && longestLine(bytes) > MAX_LINE_BYTES) throw new UploadError("lineTooLong");
-  let table: Awaited<ReturnType<typeof readTable>>;
+  // Read as a stream: the first rows are kept for the preview and the guesses, the rest only counted.
+  const { info, batches } = tableRows(detected.format, bytes);
+  const first: string[][] = [];
+  let count = 0;
   try {
-    table = await readTable(detected.format, bytes);
+    for await (const rows of batches) {
+      if (first.length < FIRST_ROWS) first.push(...rows.slice(0, FIRST_ROWS - first.length));
+      count += rows.length;
+    }
   } catch (error) {
     if (error instanceof TableError) throw new UploadError(error.reason);
     throw error;
   }
-  if (table.rows.length === 0) throw new UploadError("noRows");
-  const header = hasHeaderRow(table.rows);
-  const headers = headersOf(table.rows, header);
+  if (count === 0) throw new UploadError("noRows");
+  const header = hasHeaderRow(first);
+  const headers = headersOf(first, header);
   const signature = headerSignature(headers);
   const remembered = mappingSchema.safeParse(header ? await findImportMapping({ signature }) : undefined);
-  const mapping = remembered.success ? remembered.data : guessMapping(headers, table.rows.slice(header ? 1 : 0, 30));
-  const settings = { encoding: table.encoding, delimiter: table.delimiter, header, signature };
+  const mapping = remembered.success ? remembered.data : guessMapping(headers, first.slice(header ? 1 : 0, 30));
+  const settings = { encoding: info.encoding, delimiter: info.delimiter, header, signature };
   const file = await insertImportFile({
     ownerId,
     name,
@@ -71,12 +79,12 @@ export async function acceptUpload({ ownerId, name, bytes }: { ownerId: string; 
     fileId: file.id,
     name,
     format: detected.format,
-    encoding: table.encoding,
-    delimiter: table.delimiter,
+    encoding: info.encoding,
+    delimiter: info.delimiter,
     header,
     headers,
-    preview: table.rows.slice(header ? 1 : 0, (header ? 1 : 0) + PREVIEW_ROWS),
-    rows: table.rows.length - (header ? 1 : 0),
+    preview: first.slice(header ? 1 : 0, (header ? 1 : 0) + PREVIEW_ROWS),
+    rows: count - (header ? 1 : 0),
     mapping,
     remembered: remembered.success,
   };

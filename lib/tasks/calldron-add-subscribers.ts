@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { findConnection } from "@/lib/db/queries/connections";
 import type { Connection } from "@/lib/db/schema";
-import { mayDial } from "@/lib/dialing/screen";
+import { BatchScreen } from "@/lib/dialing/screen";
 import { SafeError } from "@/lib/errors";
 import { readListPhones } from "@/lib/lists/calldron-members";
 import type { CalldronClient } from "@/lib/providers/calldron/client";
@@ -14,7 +14,15 @@ export const ADD_SUBSCRIBERS_KIND = "calldron.addSubscribers";
 export const addSubscribersInputSchema = z.object({ connectionId: z.uuid(), listId: z.string().min(1), listName: z.string() });
 export type AddSubscribersInput = z.infer<typeof addSubscribersInputSchema>;
 
-type Context = { client: CalldronClient; listId: string; present: Set<string> };
+type Context = {
+  client: CalldronClient;
+  listId: string;
+  /** The list's numbers, read when the run starts and added to as it goes. */
+  present: Set<string>;
+  /** Numbers this run has sent (or tried to). */
+  sent: Set<string>;
+  screen: BatchScreen;
+};
 
 /** Calldron is added to one request per number; a few at once keep a large paste moving without crowding the account. */
 const CONCURRENCY = 4;
@@ -34,18 +42,26 @@ export function addSubscribersHandler(clientForConnection: (connection: Connecti
       const connection = await findConnection({ id: input.connectionId });
       if (connection?.provider !== "calldron") throw new SafeError("connectionNotFound");
       const client = clientForConnection(connection);
-      return { client, listId: input.listId, present: await readListPhones(client, input.listId) };
+      return { client, listId: input.listId, present: await readListPhones(client, input.listId), sent: new Set(), screen: new BatchScreen() };
+    },
+    async screen(items, context) {
+      await context.screen.screen(items.map((i) => i.key));
     },
     async process(item, context, uncertain) {
       const phone = item.key;
       if (uncertain) {
-        // The earlier attempt may have added it: the list says whether it did.
-        if (!context.present.has(phone)) context.present = await readListPhones(context.client, context.listId);
+        // The earlier attempt may have added it: the list says whether it did. An attempt of an earlier run is
+        // answered by the list as read when this run started; one of this run (a lost answer) needs a new read.
+        if (!context.present.has(phone) && context.sent.has(phone)) {
+          // Added to, not replaced: the other lanes' adds meanwhile stay known.
+          for (const known of await readListPhones(context.client, context.listId)) context.present.add(known);
+        }
         if (context.present.has(phone)) return { outcome: "added" };
       }
-      const screen = await mayDial({ phone });
+      const screen = await context.screen.check(phone);
       if (!screen.ok) return { outcome: screen.reason };
       if (context.present.has(phone)) return { outcome: "already" };
+      context.sent.add(phone);
       await context.client.addSubscriber(context.listId, phone);
       context.present.add(phone);
       return { outcome: "added" };

@@ -7,5 +7,5 @@ import type { TaskHandler } from "@/lib/tasks/types";
 
 /** Every kind of background task, by kind. A new kind is added here. */
 export const taskHandlers: Record<string, TaskHandler<unknown>> = Object.fromEntries(
-  ([addSubscribersHandler(), calldronRunListHandler, calldogLaunchHandler, importHandler()] as TaskHandler<never>[]).map((h) => [h.kind, h as TaskHandler<unknown>]),
+  ([addSubscribersHandler(), calldronRunListHandler, calldogLaunchHandler, importHandler()] as unknown as TaskHandler<unknown>[]).map((h) => [h.kind, h]),
 );

@@ -4,7 +4,7 @@ import { findConnection } from "@/lib/db/queries/connections";
 import { addContactListEntry, findContactList, hasContactListEntry } from "@/lib/db/queries/contact-lists";
 import { addDncEntries, findDncPhones } from "@/lib/db/queries/dnc";
 import type { Connection, TaskItem } from "@/lib/db/schema";
-import { mayDial } from "@/lib/dialing/screen";
+import { BatchScreen } from "@/lib/dialing/screen";
 import { SafeError } from "@/lib/errors";
 import type { ImportRow } from "@/lib/imports/plan";
 import { importTargetSchema } from "@/lib/imports/target";
@@ -26,14 +26,21 @@ export const importInputSchema = z.object({
 
 type Clients = { calldron: (c: Connection) => CalldronClient; obzvonilka: (c: Connection) => ObzvonilkaClient };
 
-type Context = {
-  input: z.infer<typeof importInputSchema>;
-  ownerId: string | null;
+type Writer = {
   toProvider: (item: TaskItem, uncertain: boolean) => Promise<ItemResult>;
+  /** The do-not-call screen of a batch of rows' numbers, before they are sent (not for the do-not-call target). */
+  screen?: (rows: TaskItem[]) => Promise<void>;
+  concurrency: number;
 };
 
-/** Obzvonilka answers one request at a time per account comfortably; Calldron's add shares the bulk add's pace. */
-const CONCURRENCY = 4;
+type Context = Writer & { input: z.infer<typeof importInputSchema>; ownerId: string | null };
+
+/**
+ * Adds to a Calldron list (one request per number) and to the app's own tables go as many at once as a Calldron
+ * account takes (a 429 beyond it waits out Retry-After); Obzvonilka answers a few at a time per account comfortably.
+ */
+const CONCURRENCY = 20;
+const OBZVONILKA_CONCURRENCY = 4;
 
 /**
  * One row (or one number) of an uploaded file into its target. Rows found invalid or repeated when the file was
@@ -43,10 +50,14 @@ const CONCURRENCY = 4;
 export function importHandler(clients: Clients = defaultClients): TaskHandler<Context> {
   return {
     kind: IMPORT_KIND,
-    concurrency: CONCURRENCY,
+    concurrency: (context) => context.concurrency,
     async prepare(task) {
       const input = importInputSchema.parse(task.input);
-      return { input, ownerId: task.ownerId, toProvider: await targetWriter(task, input, clients) };
+      return { input, ownerId: task.ownerId, ...(await targetWriter(task, input, clients)) };
+    },
+    async screen(items, context) {
+      // Rows found invalid or repeated when the file was read are never sent, so never screened.
+      await context.screen?.(items.filter((i) => typeof (i.payload as Partial<ImportRow> | null)?.phone === "string"));
     },
     async process(item, context, uncertain) {
       const payload = item.payload ?? {};
@@ -61,27 +72,31 @@ async function targetWriter(
   task: { ownerId: string | null; input: Record<string, unknown> },
   input: z.infer<typeof importInputSchema>,
   clients: Clients,
-): Promise<Context["toProvider"]> {
+): Promise<Writer> {
   const { target } = input;
   if (target.kind === "dnc") {
-    return async (item) => {
+    const toProvider = async (item: TaskItem): Promise<ItemResult> => {
       const row = item.payload as ImportRow;
       if ((await findDncPhones({ phones: [row.phone] })).has(row.phone)) return { outcome: "already" };
       const actor = task.ownerId ? { id: task.ownerId, email: input.actorEmail } : null;
       await addDncEntries({ entries: [{ phone: row.phone, reason: row.name ?? "" }], actor, source: "import" });
       return { outcome: "added" };
     };
+    return { toProvider, concurrency: CONCURRENCY };
   }
+  const screen = new BatchScreen();
+  const screenRows = (rows: TaskItem[]) => screen.screen(rows.map((r) => (r.payload as ImportRow).phone));
   if (target.kind === "app") {
     if (!(await findContactList({ id: target.listId }))) throw new SafeError("contactListNotFound");
-    return async (item) => {
+    const toProvider = async (item: TaskItem): Promise<ItemResult> => {
       const row = item.payload as ImportRow;
-      const screen = await mayDial({ phone: row.phone });
-      if (!screen.ok) return { outcome: screen.reason };
+      const screened = await screen.check(row.phone);
+      if (!screened.ok) return { outcome: screened.reason };
       if (await hasContactListEntry({ listId: target.listId, phone: row.phone })) return { outcome: "already" };
       const added = await addContactListEntry({ listId: target.listId, phone: row.phone, name: row.name, fields: contactFields(row) });
       return { outcome: added ? "added" : "already" };
     };
+    return { toProvider, screen: screenRows, concurrency: CONCURRENCY };
   }
   const connection = await findConnection({ id: target.connectionId });
   if (connection?.provider !== target.kind) throw new SafeError("connectionNotFound");
@@ -89,16 +104,21 @@ async function targetWriter(
     // The same add as the bulk paste: screened, skipped when present, looked up when uncertain.
     const add = addSubscribersHandler(clients.calldron);
     const context = await add.prepare({ ...task, input: { connectionId: target.connectionId, listId: target.listId, listName: target.listName } } as never);
-    return (item, uncertain) => add.process({ ...item, key: (item.payload as ImportRow).phone }, context, uncertain);
+    const asNumber = (item: TaskItem) => ({ ...item, key: (item.payload as ImportRow).phone });
+    return {
+      toProvider: (item, uncertain) => add.process(asNumber(item), context, uncertain),
+      screen: (rows) => add.screen?.(rows.map(asNumber), context) ?? Promise.resolve(),
+      concurrency: CONCURRENCY,
+    };
   }
-  return obzvonilkaWriter(clients.obzvonilka(connection), target.baseId);
+  return { toProvider: await obzvonilkaWriter(clients.obzvonilka(connection), target.baseId, screen), screen: screenRows, concurrency: OBZVONILKA_CONCURRENCY };
 }
 
 /**
  * A row becomes a contact. With an external code the service's own lookup says whether to update or create;
  * without one, a contact already holding the number is left alone, so a second import adds nothing.
  */
-async function obzvonilkaWriter(client: ObzvonilkaClient, baseId: number): Promise<Context["toProvider"]> {
+async function obzvonilkaWriter(client: ObzvonilkaClient, baseId: number, screen: BatchScreen): Promise<Writer["toProvider"]> {
   let known: Set<string> | undefined;
   const phonesInBase = async (refresh: boolean) => {
     if (!known || refresh) {
@@ -115,8 +135,8 @@ async function obzvonilkaWriter(client: ObzvonilkaClient, baseId: number): Promi
   };
   return async (item, uncertain) => {
     const row = item.payload as ImportRow;
-    const screen = await mayDial({ phone: row.phone });
-    if (!screen.ok) return { outcome: screen.reason };
+    const screened = await screen.check(row.phone);
+    if (!screened.ok) return { outcome: screened.reason };
     const input = contactInput(row);
     if (row.externalCode) {
       const existing = await client.findContactByExternalCode(baseId, row.externalCode);

@@ -5,8 +5,9 @@ import {
   claimTask,
   collectState,
   findTask,
-  finishTaskItem,
+  finishTaskItems,
   heartbeatTask,
+  type ItemOutcome,
   markItemInflight,
   markItemPending,
   markItemsInflight,
@@ -26,6 +27,8 @@ const HEARTBEAT_EVERY_MS = 2_000;
 const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
 const MAX_CONSECUTIVE_FAILURES = 12;
 const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+/** Outcomes waiting to be written are written at least this often, so progress moves on a slow provider. */
+const OUTCOMES_EVERY_MS = 1_000;
 
 export type RunOutcome = "completed" | "paused" | "canceled" | "failed" | "busy" | "gone";
 
@@ -121,31 +124,48 @@ async function retryingReads<T>(control: RunControl, read: () => Promise<T>): Pr
 
 async function runItems(task: Task, handler: TaskHandler<unknown>, context: unknown, control: RunControl): Promise<RunOutcome> {
   if (handler.processBatch) return runBatches(task, handler, context, control);
-  const concurrency = Math.max(1, handler.concurrency ?? 1);
+  const concurrency = Math.max(1, (typeof handler.concurrency === "function" ? handler.concurrency(context) : handler.concurrency) ?? 1);
   for (;;) {
-    const state = control.check();
-    if (state !== "running") return state;
-    const items = await nextTaskItems({ taskId: task.id, limit: concurrency * 8 });
-    if (items.length === 0) return "completed";
-    let next = 0;
+    const feed = new ItemFeed(task.id, handler, context, concurrency);
+    const outcomes = new OutcomeWriter(task.id, Math.max(2 * concurrency, 20));
     const lane = async () => {
-      while (next < items.length && !control.stopped) {
-        const item = items[next++] as TaskItem;
-        await processItem(task, handler, context, control, item);
+      for (;;) {
+        const item = control.stopped ? undefined : await feed.next();
+        if (!item) return;
+        if (control.stopped) return feed.putBack(item);
+        await processItem(task, handler, context, control, item, outcomes);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+    // A lane that throws stops the others at their next item; what was done is still written.
+    const lanes = await Promise.allSettled(
+      Array.from({ length: concurrency }, () =>
+        lane().catch((error: unknown) => {
+          control.fail("unexpected");
+          throw error;
+        }),
+      ),
+    );
+    outcomes.dispose();
+    await feed.release();
+    await outcomes.flush();
+    const failed = lanes.find((l) => l.status === "rejected");
+    if (failed) throw failed.reason;
     if (control.stopped) return control.stopped;
+    // Everything this pass took is done; anything still to do (nothing, normally) gets another pass.
+    if ((await nextTaskItems({ taskId: task.id, limit: 1 })).length === 0) return "completed";
   }
 }
 
-async function processItem(task: Task, handler: TaskHandler<unknown>, context: unknown, control: RunControl, item: TaskItem) {
+async function processItem(task: Task, handler: TaskHandler<unknown>, context: unknown, control: RunControl, item: TaskItem, outcomes: OutcomeWriter) {
   let uncertain = item.state === "inflight";
+  // The feed marked it in flight when it was taken; a retry marks it again.
+  let marked = true;
   while (!control.stopped) {
-    await markItemInflight({ id: item.id });
+    if (!marked) await markItemInflight({ id: item.id });
+    marked = false;
     try {
       const result = await handler.process(item, context, uncertain);
-      await finishTaskItem({ taskId: task.id, itemId: item.id, outcome: result.outcome, detail: result.detail });
+      outcomes.add({ itemId: item.id, outcome: result.outcome, detail: result.detail });
       control.succeeded();
       return;
     } catch (error) {
@@ -155,17 +175,17 @@ async function processItem(task: Task, handler: TaskHandler<unknown>, context: u
       }
       if (!(error instanceof ProviderError)) {
         console.error(`[tasks] ${task.kind} item failed:`, error instanceof Error ? error.message : "unknown");
-        await finishTaskItem({ taskId: task.id, itemId: item.id, outcome: "failed", detail: "unexpected" });
+        outcomes.add({ itemId: item.id, outcome: "failed", detail: "unexpected" });
         return;
       }
       if (error.kind === "validation" || error.kind === "not_found") {
-        await finishTaskItem({ taskId: task.id, itemId: item.id, outcome: "failed", detail: providerDetail(error) });
+        outcomes.add({ itemId: item.id, outcome: "failed", detail: providerDetail(error) });
         return;
       }
       if (error.kind === "auth") return control.fail("providerAuth");
       if (error.kind === "rate_limited") {
         // Refused before any work: nothing to reconcile.
-        await markItemPending({ id: item.id });
+        if (!uncertain) await markItemPending({ id: item.id });
         await control.wait(Math.min(error.retryAfterMs ?? 2_000, MAX_RATE_LIMIT_WAIT_MS));
         continue;
       }
@@ -173,6 +193,115 @@ async function processItem(task: Task, handler: TaskHandler<unknown>, context: u
       uncertain = true;
       if (!(await control.backOff())) return;
     }
+  }
+}
+
+/**
+ * A run's items, taken from the database a batch at a time in order (one read, one in-flight mark, and the
+ * handler's `screen` for the whole batch), the next batch read while the lanes work on this one. Items taken but
+ * never started go back to pending when the run stops; an item that was in flight before stays so.
+ */
+class ItemFeed {
+  private buffer: TaskItem[] = [];
+  private afterSeq = -1;
+  private exhausted = false;
+  private loading: Promise<void> | undefined;
+  private error: unknown;
+  private readonly putBackIds: string[] = [];
+
+  constructor(
+    private readonly taskId: string,
+    private readonly handler: TaskHandler<unknown>,
+    private readonly context: unknown,
+    private readonly size: number,
+  ) {}
+
+  async next(): Promise<TaskItem | undefined> {
+    while (this.buffer.length === 0) {
+      if (this.error) throw this.error;
+      if (this.exhausted && !this.loading) return undefined;
+      await this.load();
+    }
+    const item = this.buffer.shift();
+    // Half the batch handed out: read the next one, so the lanes never wait for the database.
+    if (this.buffer.length <= this.size / 2 && !this.exhausted) void this.load();
+    return item;
+  }
+
+  putBack(item: TaskItem) {
+    if (item.state === "pending") this.putBackIds.push(item.id);
+  }
+
+  async release(): Promise<void> {
+    await this.loading;
+    for (const item of this.buffer.splice(0)) this.putBack(item);
+    await markItemsPending({ ids: this.putBackIds.splice(0) });
+  }
+
+  private load(): Promise<void> {
+    this.loading ??= this.read()
+      .catch((error: unknown) => {
+        this.error = error;
+      })
+      .finally(() => {
+        this.loading = undefined;
+      });
+    return this.loading;
+  }
+
+  private async read() {
+    const items = await nextTaskItems({ taskId: this.taskId, limit: this.size, afterSeq: this.afterSeq });
+    if (items.length < this.size) this.exhausted = true;
+    const last = items.at(-1);
+    if (!last) return;
+    this.afterSeq = last.seq;
+    await markItemsInflight({ ids: items.map((i) => i.id) });
+    await this.handler.screen?.(items, this.context);
+    this.buffer.push(...items);
+  }
+}
+
+/**
+ * Items' outcomes, written `size` at a time (and at least every second) in one statement each, in order of
+ * writing. An outcome not yet written when the process dies leaves its item in flight: it is reconciled, never
+ * sent blind.
+ */
+class OutcomeWriter {
+  private pending: ItemOutcome[] = [];
+  private writing: Promise<void> = Promise.resolve();
+  private error: unknown;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly taskId: string,
+    private readonly size: number,
+  ) {
+    this.timer = setInterval(() => void this.flush().catch(() => {}), OUTCOMES_EVERY_MS);
+  }
+
+  add(outcome: ItemOutcome) {
+    if (this.error) throw this.error;
+    this.pending.push(outcome);
+    if (this.pending.length >= this.size) void this.flush().catch(() => {});
+  }
+
+  flush(): Promise<void> {
+    const outcomes = this.pending;
+    this.pending = [];
+    if (outcomes.length > 0) {
+      this.writing = this.writing.then(() =>
+        finishTaskItems({ taskId: this.taskId, outcomes }).catch((error: unknown) => {
+          this.error ??= error;
+        }),
+      );
+    }
+    return this.writing.then(() => {
+      if (this.error) throw this.error;
+    });
+  }
+
+  dispose() {
+    clearInterval(this.timer);
   }
 }
 
@@ -194,18 +323,20 @@ async function processBatch(task: Task, handler: TaskHandler<unknown>, context: 
   const process = handler.processBatch;
   if (!process) return;
   const ids = items.map((i) => i.id);
-  const finishAll = async (outcome: string, detail?: string) => {
-    for (const item of items) await finishTaskItem({ taskId: task.id, itemId: item.id, outcome, detail });
-  };
+  const finishAll = (outcome: string, detail?: string) =>
+    finishTaskItems({ taskId: task.id, outcomes: items.map((item) => ({ itemId: item.id, outcome, detail })) });
   let uncertain = items.some((i) => i.state === "inflight");
   while (!control.stopped) {
     await markItemsInflight({ ids });
     try {
       const results = await process(items, context, uncertain);
-      for (const item of items) {
-        const result = results.get(item.id) ?? { outcome: "failed", detail: "noResult" };
-        await finishTaskItem({ taskId: task.id, itemId: item.id, outcome: result.outcome, detail: result.detail });
-      }
+      await finishTaskItems({
+        taskId: task.id,
+        outcomes: items.map((item) => {
+          const result = results.get(item.id) ?? { outcome: "failed", detail: "noResult" };
+          return { itemId: item.id, outcome: result.outcome, detail: result.detail };
+        }),
+      });
       control.succeeded();
       return;
     } catch (error) {

@@ -10,8 +10,8 @@ export type ItemResult = { outcome: string; detail?: string };
  */
 export type TaskHandler<Context = unknown> = {
   kind: string;
-  /** Items worked on at once (respect the provider's concurrency). */
-  concurrency?: number;
+  /** Items worked on at once (respect the provider's concurrency); a function when it depends on the target. */
+  concurrency?: number | ((context: Context) => number);
   /** Once per run (after every start or resume): e.g. the provider client and what is already there. */
   prepare(task: Task): Promise<Context>;
   /**
@@ -21,6 +21,12 @@ export type TaskHandler<Context = unknown> = {
    * (uncertain next time), auth stops the task, validation/not_found fail the item.
    */
   process(item: TaskItem, context: Context, uncertain: boolean): Promise<ItemResult>;
+  /**
+   * Once per batch of items the runner takes, right before the lanes start on them: e.g. the do-not-call screen
+   * for the whole batch in one query (`BatchScreen`) instead of one per item. Items in flight before this run
+   * (uncertain) are among them; the handler decides what the batch's answer means for those.
+   */
+  screen?(items: TaskItem[], context: Context): Promise<void>;
   /**
    * For a provider that takes many items in one request (Calldog creates up to 1000 calls at once): when set, the
    * runner hands over up to `batchSize` items at a time instead of calling `process`, all marked in flight first,

@@ -38,12 +38,43 @@ export async function insertTaskIn(tx: Tx, { kind, ownerId, connectionId, title,
   return withTotal ?? task;
 }
 
+/**
+ * `insertTask` with the items given a batch at a time (a file read as a stream), inserted as they come, all in
+ * one transaction: `check` runs after the last batch and may throw to insert nothing at all.
+ */
+export async function insertTaskStreamed(
+  input: Omit<NewTask, "items">,
+  batches: AsyncIterable<NewTaskItem[]>,
+  check?: () => void | Promise<void>,
+): Promise<Task> {
+  return (await db()).transaction(async (tx) => {
+    const task = await insertTaskIn(tx, { ...input, items: [] });
+    let seq = 0;
+    let total = 0;
+    for await (const items of batches) {
+      total += await insertItemsIn(tx, task.id, items, seq);
+      seq += items.length;
+    }
+    await check?.();
+    const [withTotal] = await tx.update(tasks).set({ total }).where(eq(tasks.id, task.id)).returning();
+    return withTotal ?? task;
+  });
+}
+
 async function insertItemsIn(tx: Tx, taskId: string, items: NewTaskItem[], firstSeq: number): Promise<number> {
   let inserted = 0;
   for (let i = 0; i < items.length; i += 1000) {
-    const chunk = items.slice(i, i + 1000).map((item, j) => ({ taskId, seq: firstSeq + i + j, key: item.key, payload: item.payload ?? null }));
-    const rows = await tx.insert(taskItems).values(chunk).onConflictDoNothing().returning({ id: taskItems.id });
-    inserted += rows.length;
+    // One JSON parameter per chunk rather than four per row: a large import's items go in several times faster.
+    const chunk = JSON.stringify(items.slice(i, i + 1000).map((item, j) => ({ seq: firstSeq + i + j, key: item.key, payload: item.payload ?? null })));
+    const result = await tx.execute<{ n: number }>(sql`
+      with added as (
+        insert into ${taskItems} (task_id, seq, key, payload)
+        select ${taskId}, x.seq, x.key, x.payload from jsonb_to_recordset(${chunk}::jsonb) as x(seq int, key text, payload jsonb)
+        on conflict do nothing
+        returning 1
+      )
+      select count(*)::int as n from added`);
+    inserted += Number(result.rows[0]?.n ?? 0);
   }
   return inserted;
 }
@@ -226,12 +257,17 @@ export async function changeTaskState({ id, to }: { id: string; to: "paused" | "
   return row;
 }
 
-/** The next items still to do, in order: pending ones and those whose last attempt has an unknown outcome. */
-export async function nextTaskItems({ taskId, limit }: { taskId: string; limit: number }): Promise<TaskItem[]> {
+/**
+ * The next items still to do, in order: pending ones and those whose last attempt has an unknown outcome;
+ * `afterSeq` skips those a run has already taken.
+ */
+export async function nextTaskItems({ taskId, limit, afterSeq }: { taskId: string; limit: number; afterSeq?: number }): Promise<TaskItem[]> {
   return (await db())
     .select()
     .from(taskItems)
-    .where(and(eq(taskItems.taskId, taskId), inArray(taskItems.state, ["pending", "inflight"])))
+    .where(
+      and(eq(taskItems.taskId, taskId), inArray(taskItems.state, ["pending", "inflight"]), afterSeq === undefined ? undefined : sql`${taskItems.seq} > ${afterSeq}`),
+    )
     .orderBy(asc(taskItems.seq))
     .limit(limit);
 }
@@ -296,6 +332,33 @@ export async function finishTaskItem({ taskId, itemId, outcome, detail }: { task
       .where(eq(tasks.id, taskId));
     return true;
   });
+}
+
+export type ItemOutcome = { itemId: string; outcome: string; detail?: string };
+
+/**
+ * `finishTaskItem` for many items in one statement: each item still to do is marked done with its outcome, and
+ * the task counts exactly those, so an item finished twice (a retry, two runners) is counted once.
+ */
+export async function finishTaskItems({ taskId, outcomes }: { taskId: string; outcomes: ItemOutcome[] }): Promise<void> {
+  if (outcomes.length === 0) return;
+  const input = JSON.stringify(outcomes.map((o) => ({ id: o.itemId, outcome: o.outcome, detail: o.detail ?? null })));
+  await (await db()).execute(sql`
+    with input as (
+      select * from jsonb_to_recordset(${input}::jsonb) as x(id uuid, outcome text, detail text)
+    ), done as (
+      update ${taskItems} set state = 'done', outcome = input.outcome, detail = input.detail, updated_at = now()
+      from input
+      where ${taskItems.id} = input.id and ${taskItems.taskId} = ${taskId} and ${taskItems.state} in ('pending', 'inflight')
+      returning input.outcome
+    ), counted as (
+      select outcome, count(*)::int as n from done group by outcome
+    )
+    update ${tasks} set
+      processed = ${tasks.processed} + coalesce((select sum(n) from counted), 0)::int,
+      counts = ${tasks.counts} || coalesce((select jsonb_object_agg(outcome, coalesce((${tasks.counts} ->> outcome)::int, 0) + n) from counted), '{}'::jsonb),
+      updated_at = now()
+    where ${tasks.id} = ${taskId}`);
 }
 
 /** A task's items with their outcomes, in order, for its report. */

@@ -1,6 +1,6 @@
 import { advanceCall, batchStatus, QUEUE_DELAY_MS } from "@/lib/sim/calldron/simulator-lifecycle";
 import type { MediaCache } from "@/lib/sim/calldron/simulator-media";
-import { type AccountData, type SimBatch, type SimCall, type SimState, takeId } from "@/lib/sim/calldron/simulator-state";
+import { type AccountData, type SimBatch, type SimCall, type SimState, type SimSubscriber, takeId } from "@/lib/sim/calldron/simulator-state";
 import { checkBatchFields, checkListFields, checkPhoneOnly, invalid, jsonError, readWrapped } from "@/lib/sim/calldron/simulator-validate";
 import { formatCalldronTime } from "@/lib/providers/calldron/wire";
 import { serveBytes } from "@/lib/sim/range";
@@ -187,10 +187,30 @@ function addSubscriber({ req, state, account, ids }: RouteInput): SimResponse {
   if (!body.ok) return body.response;
   const phone = checkPhoneOnly(body.value);
   if (!phone.ok) return phone.response;
-  if (!account.subscribers.some((s) => s.listId === list.id && s.phone === phone.value)) {
+  const members = memberKeys(account.subscribers);
+  const key = `${list.id} ${phone.value}`;
+  if (!members.keys.has(key)) {
     account.subscribers.push({ id: takeId(state, "subscriber"), listId: list.id, phone: phone.value });
+    members.keys.add(key);
+    members.size += 1;
   }
   return { status: 200, body: { status: "ok" } };
+}
+
+/**
+ * Every account's subscribers by list and number, so that an add does not scan them all (a 100,000-row import
+ * would spend most of its time in the simulator). Kept per array: a replaced array (restore, a deleted list)
+ * gets a new one, a changed length (an add elsewhere) rebuilds it, and a removal drops it.
+ */
+const memberIndex = new WeakMap<SimSubscriber[], { size: number; keys: Set<string> }>();
+
+function memberKeys(subscribers: SimSubscriber[]): { size: number; keys: Set<string> } {
+  let index = memberIndex.get(subscribers);
+  if (!index || index.size !== subscribers.length) {
+    index = { size: subscribers.length, keys: new Set(subscribers.map((s) => `${s.listId} ${s.phone}`)) };
+    memberIndex.set(subscribers, index);
+  }
+  return index;
 }
 
 function showSubscriber({ account, ids }: RouteInput): SimResponse {
@@ -203,6 +223,7 @@ function deleteSubscriber({ account, ids }: RouteInput): SimResponse {
   const index = account.subscribers.findIndex((s) => s.id === ids[1] && s.listId === ids[0]);
   if (index < 0) return NOT_FOUND;
   account.subscribers.splice(index, 1);
+  memberIndex.delete(account.subscribers);
   return { status: 200, body: { status: "ok" } };
 }
 

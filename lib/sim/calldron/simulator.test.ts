@@ -172,6 +172,28 @@ describe("lists and pagination", () => {
     }
     expect(((await raw(base, "GET", `lists/${listId}/subscribers`)).json as { data: unknown[] }).data).toHaveLength(1);
   });
+
+  it("adds a removed number again, and the same number to another list, and a restored state's numbers once", async () => {
+    for (const name of ["Один", "Два"]) await raw(base, "POST", "lists", { body: { list: { name } } });
+    const [one, two] = ((await raw(base, "GET", "lists")).json as { data: { id: number }[] }).data.map((l) => l.id);
+    const add = (listId: number | undefined) => raw(base, "POST", `lists/${listId}/subscribers`, { body: { subscriber: { phone_number: "+79997778855" } } });
+    const members = async (listId: number | undefined) => ((await raw(base, "GET", `lists/${listId}/subscribers`)).json as { data: { id: number }[] }).data;
+    await add(one);
+    await add(two);
+    expect(await members(one)).toHaveLength(1);
+    expect(await members(two)).toHaveLength(1);
+    const [subscriber] = await members(one);
+    expect((await raw(base, "DELETE", `lists/${one}/subscribers/${subscriber?.id}`)).status).toBe(200);
+    expect(await members(one)).toHaveLength(0);
+    await add(one);
+    expect(await members(one)).toHaveLength(1);
+    const saved = sim.snapshot();
+    sim.restore(saved);
+    await add(one);
+    await add(two);
+    expect(await members(one)).toHaveLength(1);
+    expect(await members(two)).toHaveLength(1);
+  });
 });
 
 describe("call lifecycle on the clock", () => {
