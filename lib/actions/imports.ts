@@ -47,7 +47,7 @@ export const startImport = action({ role: "any", schema: importSchema }, async (
   if (signature && file.settings.header === true) await saveImportMapping({ signature, mapping: input.mapping });
   await setImportFileTask({ id: file.id, taskId: task.id, settings: { ...file.settings, mapping: input.mapping, target: input.target } });
   await enqueueTask(task.id);
-  await recordAudit({ actor: user, action: "import.started", target: title, details: { fileId: file.id, target: input.target.kind, count: plan.valid, taskId: task.id } });
+  await recordAudit({ actor: user, action: "import.started", target: title, details: { fileId: file.id, target: input.target.kind, count: planner.valid, taskId: task.id } });
   return { taskId: task.id };
 });
 
