@@ -270,7 +270,8 @@ test("the user's time zone, set on the profile, changes the times shown", SIM, a
   const setZone = async (search: string, zone: string) => {
     await page.goto("/profile");
     await page.getByLabel("Find a zone").fill(search);
-    await page.getByLabel("Time zone", { exact: true }).selectOption(zone);
+    // The select, not the "Time zone" card around it (a region named by its title).
+    await page.getByRole("combobox", { name: "Time zone", exact: true }).selectOption(zone);
     await page.getByRole("button", { name: "Save time zone" }).click();
     await expect(page.getByText("Time zone saved")).toBeVisible();
   };

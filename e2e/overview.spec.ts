@@ -53,7 +53,8 @@ test("the overview shows the seeded campaigns' figures for each period, with cha
   // Each campaign links to its own page: the Calldron batch page, the Calldog campaign page.
   await expect(page.getByTestId(`figures-${ids.a}`).getByRole("link", { name: A })).toHaveAttribute("href", /^\/campaigns\/calldron\/[0-9a-f-]{36}\/fixture-\d+$/);
   await expect(page.getByTestId(`figures-${ids.b}`).getByRole("link", { name: B })).toHaveAttribute("href", `/campaigns/calldog/${ids.b}`);
-  expect(Number(await text(page.getByTestId("kpi-calls").locator("dd").first()))).toBeGreaterThanOrEqual(11);
+  // Other specs add calls today too: the figure may pass 1,000 and gain a thousands separator.
+  expect(Number((await text(page.getByTestId("kpi-calls").locator("dd").first())).replace(/\D/g, ""))).toBeGreaterThanOrEqual(11);
   await expect(page.getByTestId("figures-obzvonilka")).toBeVisible();
 
   // The charts are drawn (recharts, loaded after the page).
