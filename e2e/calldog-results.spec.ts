@@ -224,6 +224,20 @@ test("with the receiver unreachable, statuses arrive by the status sync (refresh
   await expect(ivr.getByRole("row", { name: /^Key 1/ }).getByTestId("ivr-answer-count")).toHaveText(String(4 - stayed));
   await expect(ivr.getByRole("row", { name: /^No key/ }).getByTestId("ivr-answer-count")).toHaveText(String(stayed));
   await expect(page.getByTestId("call-row").filter({ has: page.getByRole("button", { name: /Listen/ }) })).toHaveCount(4);
+
+  // The campaign's report: its calls, and only them, as CSV and XLSX from its own page.
+  const csvDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Calls as CSV" }).click();
+  const csv = (await (await csvDownload).createReadStream()).toArray();
+  const lines = Buffer.concat((await csv) as Buffer[]).toString("utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  expect(lines).toHaveLength(1 + 4);
+  for (const call of truth) expect(lines.some((line) => line.includes(`Sync results ${prefix}`) && line.replace(/\D/g, "").includes(call.phone))).toBe(true);
+  const xlsxDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Calls as XLSX" }).click();
+  expect((await xlsxDownload).suggestedFilename()).toMatch(/\.xlsx$/);
+  await page.getByRole("link", { name: "Open in Calls" }).click();
+  await expect(page).toHaveURL(new RegExp(`/calls\\?campaign=${id}$`));
+  await expect(page.getByTestId("call-row")).toHaveCount(4);
 });
 
 test("a number blacklisted by key 2 (needBlock) ends on the do-not-call list", SIM, async ({ browser }) => {

@@ -49,7 +49,22 @@ export default async function CalldogCampaignPage({ params }: { params: Promise<
       <Link href="/campaigns" className="mb-2 inline-block text-sm text-indigo-700 underline">
         {t("back")}
       </Link>
-      <PageHeader title={campaign.name}>
+      <PageHeader
+        title={campaign.name}
+        actions={
+          <nav aria-label={t("exportHint")} className="flex flex-wrap items-center gap-3 text-sm">
+            <Link href={`/calls?campaign=${campaign.id}`} className="font-medium text-indigo-700 underline">
+              {t("openInCalls")}
+            </Link>
+            <a href={`/api/calls/export?campaign=${campaign.id}&format=csv`} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50">
+              {t("exportCsv")}
+            </a>
+            <a href={`/api/calls/export?campaign=${campaign.id}&format=xlsx`} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50">
+              {t("exportXlsx")}
+            </a>
+          </nav>
+        }
+      >
         <span className="inline-flex flex-wrap items-center gap-2">
           <span>
             {t("connection")}: {campaign.connectionName}
