@@ -131,6 +131,17 @@ test("refresh now syncs the Calldron calls into the table with their common stat
   const found = await allRows(page);
   expect(found.length).toBe(calls.filter((c) => c.phone_number.endsWith(part)).length);
   expect(found.every((r) => digits(r.phone).endsWith(part))).toBe(true);
+
+  // The synced batch's own page links to its calls here and to its report as CSV, with every synced call.
+  await page.goto("/campaigns");
+  await page.getByRole("link", { name: SURVEY }).first().click();
+  await expect(page.getByRole("heading", { name: SURVEY, level: 1 })).toBeVisible();
+  const report = await page.request.get((await page.getByRole("link", { name: "Calls as CSV" }).getAttribute("href")) as string);
+  expect(report.status()).toBe(200);
+  expect((await report.text()).trimEnd().split("\r\n")).toHaveLength(1 + calls.length);
+  await page.getByRole("link", { name: "Open in Calls" }).click();
+  await expect(page).toHaveURL(/\/calls\?campaign=[0-9a-f-]{36}$/);
+  await expect(page.getByLabel("Campaign")).toHaveValue(/[0-9a-f-]{36}/);
 });
 
 test("a Calldog campaign's calls sit beside Calldron's: common statuses, provider filter, search, a recording, raw data and the CSV", async ({ browser }) => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { type CalldronSyncCursor, type CallSync, calldronSyncCursors, callSyncs, campaigns, type Provider } from "@/lib/db/schema";
 
@@ -23,6 +23,15 @@ export async function upsertProviderCampaign({
     .onConflictDoUpdate({ target: [campaigns.connectionId, campaigns.providerRef], set: { name, settings, updatedAt: new Date() } })
     .returning({ id: campaigns.id });
   return (row as { id: string }).id;
+}
+
+/** The app's campaign mirroring a provider's batch, once a sync has made it. */
+export async function findProviderCampaignId({ connectionId, providerRef }: { connectionId: string; providerRef: string }): Promise<string | undefined> {
+  const [row] = await (await db())
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .where(and(eq(campaigns.connectionId, connectionId), eq(campaigns.providerRef, providerRef)));
+  return row?.id;
 }
 
 export async function findSyncCursor({ campaignId }: { campaignId: string }): Promise<CalldronSyncCursor | undefined> {

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { IvrMenuTree } from "@/components/calldog/ivr-menu-tree";
 import { CampaignResults } from "@/components/calldog-campaigns/campaign-results";
 import { CampaignStateBadge } from "@/components/calldog-campaigns/campaign-state-badge";
+import { CampaignCallExports } from "@/components/calls/campaign-call-exports";
 import { Card } from "@/components/ui/card";
 import { LaunchReport } from "@/components/calldog/launch-report";
 import { PageHeader } from "@/components/ui/page-header";
@@ -51,19 +52,7 @@ export default async function CalldogCampaignPage({ params }: { params: Promise<
       </Link>
       <PageHeader
         title={campaign.name}
-        actions={
-          <nav aria-label={t("exportHint")} className="flex flex-wrap items-center gap-3 text-sm">
-            <Link href={`/calls?campaign=${campaign.id}`} className="font-medium text-indigo-700 underline">
-              {t("openInCalls")}
-            </Link>
-            <a href={`/api/calls/export?campaign=${campaign.id}&format=csv`} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50">
-              {t("exportCsv")}
-            </a>
-            <a href={`/api/calls/export?campaign=${campaign.id}&format=xlsx`} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50">
-              {t("exportXlsx")}
-            </a>
-          </nav>
-        }
+        actions={<CampaignCallExports campaignId={campaign.id} />}
       >
         <span className="inline-flex flex-wrap items-center gap-2">
           <span>

@@ -11,6 +11,8 @@ import { RunListPanel } from "@/components/tasks/run-list-panel";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { CampaignCallExports } from "@/components/calls/campaign-call-exports";
+import { findProviderCampaignId } from "@/lib/db/queries/call-sync";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadBatch, storedIntro } from "@/lib/campaigns/load-batch";
 
@@ -49,7 +51,7 @@ export default async function BatchPage({ params, searchParams }: { params: Prom
   }
   const batch = read.data;
   const connection = read.connection;
-  const intro = await storedIntro(connection.id, batch.id);
+  const [intro, mirrored] = await Promise.all([storedIntro(connection.id, batch.id), findProviderCampaignId({ connectionId: connection.id, providerRef: String(batch.id) })]);
   const doneText = done === "created" || done === "recovered" || done === "saved" ? tc(done === "saved" ? "saved" : done === "recovered" ? "createdRecovered" : "created", { name: batch.name }) : null;
 
   return (
@@ -58,7 +60,8 @@ export default async function BatchPage({ params, searchParams }: { params: Prom
       <PageHeader
         title={batch.name}
         actions={
-          <div className="flex items-start gap-2">
+          <div className="flex flex-wrap items-start gap-2">
+            {mirrored && <CampaignCallExports campaignId={mirrored} />}
             <Link
               href={`/campaigns/calldron/${connection.id}/${encodeURIComponent(batch.id)}/edit`}
               className="inline-flex items-center rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50"
