@@ -16,26 +16,27 @@ export function ApprovalActions({ id, title }: { id: string; title: string }) {
   const [busy, setBusy] = useState(false);
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string }>();
+  const [error, setError] = useState<string>();
 
-  const done = (text: string) => {
-    setMessage({ tone: "success", text });
+  // The row leaves the waiting table when the page renders again, so the page itself says what was done.
+  const done = (what: "approved" | "rejected") => {
+    router.replace(`/settings/approvals?done=${what}`);
     router.refresh();
   };
   const approve = async () => {
     setBusy(true);
     const result = await approveLaunch({ id });
     setBusy(false);
-    if (!result.ok) return setMessage({ tone: "error", text: result.error });
-    done(t("approved"));
+    if (!result.ok) return setError(result.error);
+    done("approved");
   };
   const reject = async () => {
     setBusy(true);
     const result = await rejectLaunch({ id, reason });
     setBusy(false);
-    if (!result.ok) return setMessage({ tone: "error", text: result.fieldErrors?.reason ?? result.error });
+    if (!result.ok) return setError(result.fieldErrors?.reason ?? result.error);
     setRejecting(false);
-    done(t("rejected"));
+    done("rejected");
   };
 
   return (
@@ -46,7 +47,7 @@ export function ApprovalActions({ id, title }: { id: string; title: string }) {
       <Button variant="secondary" onClick={() => setRejecting(true)} disabled={busy} aria-label={`${t("reject")} ${title}`}>
         {t("reject")}
       </Button>
-      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      {error && <Notice tone="error">{error}</Notice>}
       <Dialog open={rejecting} onClose={() => setRejecting(false)} title={t("rejectTitle")}>
         <div className="space-y-4">
           <p className="text-sm text-slate-700">{title}</p>

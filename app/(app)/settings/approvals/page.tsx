@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ApprovalActions } from "@/components/approvals/approval-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
 import { listApprovals } from "@/lib/db/queries/launch-approvals";
@@ -12,14 +13,17 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Managers' launches above the limit: the waiting ones to approve or reject, then the latest decisions. */
-export default async function ApprovalsPage() {
+export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   await requireUser("admin");
+  // The decision just made: said here, since its row has moved from the waiting table to the decided one.
+  const { done } = await searchParams;
   const t = await getTranslations("approvals");
   const format = await getFormatter();
   const [pending, decided] = await Promise.all([listApprovals({ pending: true }), listApprovals({ pending: false, limit: 20 })]);
   const kind = (k: string) => (t.has(`kinds.${k}` as never) ? t(`kinds.${k}` as never) : k);
   return (
     <div className="space-y-6">
+      {(done === "approved" || done === "rejected") && <Notice tone="success">{t(done)}</Notice>}
       <Card title={t("pending")}>
         <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
         {pending.length === 0 ? (
