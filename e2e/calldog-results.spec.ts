@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { ensureConnection, expectRecordingPlays, pageAs, SIM_CONNECTIONS, SIM_URL , needsSimulators, SIM } from "./support";
+import { calldogSim, ensureConnection, expectRecordingPlays, needsSimulators, pageAs, setSimOutcomes, SIM, SIM_CONNECTIONS, SIM_URL } from "./support";
 
 // Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
 needsSimulators();
@@ -15,19 +15,8 @@ test.describe.configure({ mode: "serial" });
 
 type SimCall = { id: number; phone: string; status: string; ivrAnswer: number | string | null; blacklisted?: boolean };
 
-async function calldog(path: string, body: Record<string, unknown>): Promise<SimCall[]> {
-  const response = await fetch(`${SIM_URL}/calldog/${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ apiKey: SIM_CONNECTIONS.calldog.key, ...body }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { data: SimCall[] }).data;
-}
-
-async function outcomes(settings: Record<string, number>) {
-  await fetch(`${SIM_URL}/_sim/outcomes`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(settings) });
-}
+const calldog = (path: string, body: Record<string, unknown>) => calldogSim<SimCall>(path, body);
+const outcomes = setSimOutcomes;
 const DEFAULT_OUTCOMES = { answerRate: 0.6, busyRate: 0.15, minTalkSeconds: 5, maxTalkSeconds: 90 };
 
 /** Calls on the simulator, every one answered (the callee then picks one of the menu's keys); waits until all are final. */

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { ensureConnection, expectRecordingPlays, needsSimulators, pageAs, SIM_CONNECTIONS, SIM_URL } from "./support";
+import { calldogSim, ensureConnection, expectRecordingPlays, needsSimulators, pageAs, setSimOutcomes, SIM_CONNECTIONS, SIM_URL } from "./support";
 
 // Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
 needsSimulators();
@@ -65,19 +65,7 @@ const prefix = String(Math.floor(10_000 + Math.random() * 89_999));
 const CALLDOG_FINAL = ["finished", "busy", "canceled"];
 type CalldogSimCall = { id: number; phone: string; status: string; reason: string | null; recordPath: string | null };
 
-async function calldogSim(path: string, body: Record<string, unknown>): Promise<CalldogSimCall[]> {
-  const response = await fetch(`${SIM_URL}/calldog/${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ apiKey: SIM_CONNECTIONS.calldog.key, ...body }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { data: CalldogSimCall[] }).data;
-}
-
-async function simOutcomes(settings: Record<string, number>) {
-  await fetch(`${SIM_URL}/_sim/outcomes`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(settings) });
-}
+const calldog = (path: string, body: Record<string, unknown>) => calldogSim<CalldogSimCall>(path, body);
 
 /** The common status a Calldog call should show, from the simulator's own status and reason. */
 function calldogCommon(call: CalldogSimCall): string {
@@ -158,12 +146,12 @@ test("a Calldog campaign's calls sit beside Calldron's: common statuses, provide
   await admin.keyboard.press("Escape");
 
   // Mixed outcomes, short talks: answered calls are recorded, the others busy or unanswered.
-  await simOutcomes({ answerRate: 0.5, busyRate: 0.25, minTalkSeconds: 5, maxTalkSeconds: 15 });
+  await setSimOutcomes({ answerRate: 0.5, busyRate: 0.25, minTalkSeconds: 5, maxTalkSeconds: 15 });
   const name = `Calls page ${prefix}`;
   let ids: number[] = [];
   try {
     const phones = Array.from({ length: 10 }, (_, i) => `7999${prefix}5${i}`);
-    const created = await calldogSim("apiCalls/create", { phones, outgoingPhone: "74951234567", record: { text: "Все звонки" }, needRecording: 1, webhookUrl });
+    const created = await calldog("apiCalls/create", { phones, outgoingPhone: "74951234567", record: { text: "Все звонки" }, needRecording: 1, webhookUrl });
     ids = created.map((c) => c.id);
     // Stored the way the wizard's launch stores a campaign; the status sync is queued too, webhooks bring the rest.
     const stored = await admin.request.post("/api/e2e/calldog-campaigns", {
@@ -171,13 +159,13 @@ test("a Calldog campaign's calls sit beside Calldron's: common statuses, provide
     });
     expect(stored.status()).toBe(200);
     await expect
-      .poll(async () => (await calldogSim("apiCalls/get", { apiCallIdList: ids })).every((c) => CALLDOG_FINAL.includes(c.status)), { timeout: 60_000 })
+      .poll(async () => (await calldog("apiCalls/get", { apiCallIdList: ids })).every((c) => CALLDOG_FINAL.includes(c.status)), { timeout: 60_000 })
       .toBe(true);
   } finally {
-    await simOutcomes({ answerRate: 0.6, busyRate: 0.15, minTalkSeconds: 5, maxTalkSeconds: 90 });
+    await setSimOutcomes({ answerRate: 0.6, busyRate: 0.15, minTalkSeconds: 5, maxTalkSeconds: 90 });
     await admin.context().close();
   }
-  const truth = await calldogSim("apiCalls/get", { apiCallIdList: ids });
+  const truth = await calldog("apiCalls/get", { apiCallIdList: ids });
   expect(truth.some((c) => c.status === "finished")).toBe(true);
 
   // Provider and campaign filters through the form; the view waits until the webhooks made every call final.

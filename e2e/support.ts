@@ -143,3 +143,19 @@ export async function expectNoSeriousViolations(page: Page, where: string) {
     `axe on ${where}`,
   ).toEqual([]);
 }
+
+/** A call to the Calldog simulator's API with the demo connection's key; the answer's `data`, after a 200. */
+export async function calldogSim<T>(path: string, body: Record<string, unknown>): Promise<T[]> {
+  const response = await fetch(`${SIM_URL}/calldog/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ apiKey: SIM_CONNECTIONS.calldog.key, ...body }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { data: T[] }).data;
+}
+
+/** How the simulators' calls end from now on (answer and busy rates, talk time). */
+export async function setSimOutcomes(settings: Record<string, number>): Promise<void> {
+  await fetch(`${SIM_URL}/_sim/outcomes`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(settings) });
+}
