@@ -16,6 +16,7 @@ import {
   releaseTask,
   saveCollectedPage,
 } from "@/lib/db/queries/tasks";
+import { type DatabaseUnavailableError, databaseOutage, waitForDatabase } from "@/lib/db/outage";
 import { SafeError } from "@/lib/errors";
 import { ProviderError } from "@/lib/providers/provider-error";
 import { type TaskHandler, TaskStop } from "@/lib/tasks/types";
@@ -67,6 +68,11 @@ export async function runTask(taskId: string, options: Options): Promise<RunOutc
     await releaseTask({ id: task.id, runnerId, state: "completed" });
     return "completed";
   } catch (error) {
+    const outage = databaseOutage(error);
+    if (outage) {
+      control.dispose();
+      return await resumeAfterOutage(task, runnerId, options, outage);
+    }
     const key = errorKey(error);
     if (!(error instanceof ProviderError || error instanceof SafeError)) console.error(`[tasks] ${task.kind} ${task.id} stopped:`, error instanceof Error ? error.message : "unknown");
     await releaseTask({ id: task.id, runnerId, state: "failed", error: key }).catch(() => {});
@@ -74,6 +80,23 @@ export async function runTask(taskId: string, options: Options): Promise<RunOutc
   } finally {
     control.dispose();
   }
+}
+
+/**
+ * The database went away under the run (a restart, a failover): nothing can be written until it is back, so the run
+ * stops where it is, waits for it and starts again from what the database holds, like a run after a crash (items left
+ * in flight are reconciled, never sent blind). The `pg` pool and pg-boss reconnect by themselves. A database that
+ * stays away longer than `waitForDatabase` allows leaves the task to the sweeper, which resumes stale tasks.
+ */
+async function resumeAfterOutage(task: Task, runnerId: string, options: Options, outage: DatabaseUnavailableError): Promise<RunOutcome> {
+  const since = Date.now();
+  console.error(`[tasks] ${task.kind} ${task.id}: ${outage.message}; resuming when it is back`);
+  if (!(await waitForDatabase())) {
+    console.error(`[tasks] ${task.kind} ${task.id}: the database did not come back; the sweeper resumes the task later`);
+    return "failed";
+  }
+  console.info(`[tasks] ${task.kind} ${task.id}: database back after ${Date.now() - since} ms; resuming`);
+  return runTask(task.id, { ...options, runnerId });
 }
 
 async function stopped(taskId: string, runnerId: string, control: RunControl): Promise<RunOutcome> {
@@ -173,6 +196,8 @@ async function processItem(task: Task, handler: TaskHandler<unknown>, context: u
         await markItemPending({ id: item.id });
         return control.fail(error.reason);
       }
+      // Not the item's fault: the whole run waits for the database and resumes (the item stays in flight).
+      if (databaseOutage(error)) throw error;
       if (!(error instanceof ProviderError)) {
         console.error(`[tasks] ${task.kind} item failed:`, error instanceof Error ? error.message : "unknown");
         outcomes.add({ itemId: item.id, outcome: "failed", detail: "unexpected" });
@@ -344,6 +369,7 @@ async function processBatch(task: Task, handler: TaskHandler<unknown>, context: 
         await markItemsPending({ ids });
         return control.fail(error.reason);
       }
+      if (databaseOutage(error)) throw error;
       if (!(error instanceof ProviderError)) {
         console.error(`[tasks] ${task.kind} batch failed:`, error instanceof Error ? error.message : "unknown");
         return finishAll("failed", "unexpected");

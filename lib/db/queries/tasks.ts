@@ -193,14 +193,15 @@ export async function findActiveTask({ kind, match }: { kind: string; match: Rec
 
 /**
  * Takes the task for one runner: only a queued or running task that nobody holds, or whose holder stopped
- * sending heartbeats. Two runners can never both hold it.
+ * sending heartbeats, or that this runner already holds (its run resuming after a database outage). Two runners
+ * can never both hold it.
  */
 export async function claimTask({ id, runnerId, staleMs }: { id: string; runnerId: string; staleMs: number }): Promise<Task | undefined> {
   const staleBefore = new Date(Date.now() - staleMs);
   const [row] = await (await db())
     .update(tasks)
     .set({ runnerId, state: "running", heartbeatAt: new Date(), startedAt: sql`coalesce(${tasks.startedAt}, now())`, updatedAt: new Date(), error: null })
-    .where(and(eq(tasks.id, id), inArray(tasks.state, ACTIVE_STATES), or(isNull(tasks.runnerId), lt(tasks.heartbeatAt, staleBefore))))
+    .where(and(eq(tasks.id, id), inArray(tasks.state, ACTIVE_STATES), or(isNull(tasks.runnerId), eq(tasks.runnerId, runnerId), lt(tasks.heartbeatAt, staleBefore))))
     .returning();
   return row;
 }
