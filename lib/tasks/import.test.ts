@@ -4,7 +4,7 @@ import { sealApiKey } from "@/lib/crypto/connection-key";
 import { insertConnection } from "@/lib/db/queries/connections";
 import { insertContactList, listContactListEntries } from "@/lib/db/queries/contact-lists";
 import { addDncEntries, findDncPhones } from "@/lib/db/queries/dnc";
-import { findTask, insertTask, listTaskItems } from "@/lib/db/queries/tasks";
+import { changeTaskState, findTask, insertTask, listTaskItems } from "@/lib/db/queries/tasks";
 import { hasHeaderRow, type Mapping, planImport } from "@/lib/imports/plan";
 import { readCsv } from "@/lib/imports/read-table";
 import { type ImportTarget, isPerPhone } from "@/lib/imports/target";
@@ -15,6 +15,7 @@ import { toE164 } from "@/lib/providers/phone";
 import { DEMO_KEY, startCalldronSim } from "@/lib/sim/calldron/test-helpers";
 import { createObzvonilkaSim } from "@/lib/sim/obzvonilka/simulator";
 import { OBZVONILKA_SIM_ACCOUNTS, OBZVONILKA_SIM_PREFIX } from "@/lib/sim/obzvonilka/simulator-accounts";
+import { Rng } from "@/lib/sim/rng";
 import { type SimServer, startSimServer } from "@/lib/sim/server";
 import { IMPORT_KIND, importHandler } from "@/lib/tasks/import";
 import { runTask } from "@/lib/tasks/runner";
@@ -26,6 +27,7 @@ const noSleep = async () => {};
 const MAPPING: Mapping = { phone: [1], name: 0, externalCode: 2, email: 3 };
 
 let calldronServer: SimServer;
+let calldronBase: string;
 let obzServer: SimServer;
 let calldron: CalldronClient;
 let obzvonilka: ObzvonilkaClient;
@@ -35,6 +37,7 @@ beforeEach(async () => {
   await testDb.handle.raw.query("delete from dnc_entries");
   const started = await startCalldronSim();
   calldronServer = started.server;
+  calldronBase = started.baseUrl;
   calldron = createCalldronClient({ baseUrl: started.baseUrl, apiKey: DEMO_KEY, sleep: noSleep });
   obzServer = await startSimServer({ providers: [createObzvonilkaSim()], port: 0, tickMs: 0 });
   obzvonilka = createObzvonilkaClient({ baseUrl: `${obzServer.url}${OBZVONILKA_SIM_PREFIX}/`, apiKey: OBZVONILKA_SIM_ACCOUNTS[0].key, sleep: noSleep });
@@ -113,6 +116,80 @@ describe("import", () => {
     const second = await importFile({ kind: "obzvonilka", connectionId, baseId }, ownerId);
     expect(second.counts).toEqual({ updated: 4, invalid: 1 });
     expect((await obzvonilka.listContacts(baseId)).length).toBe(before + 4);
+  });
+
+  /** Every fault the simulators have, on reads and writes alike, drawn from a seeded generator. */
+  const EVERY_FAULT = {
+    errorRate: 0.12,
+    errorStatuses: [500, 502],
+    rateLimitRate: 0.08,
+    retryAfterSeconds: 0,
+    hangRate: 0.04,
+    resetRate: 0.05,
+    dropAfterRate: 0.08,
+    malformedRate: 0.05,
+  };
+
+  /** `rows` numbers with their own external codes, as a CSV of the MAPPING's columns. */
+  function bigCsv(rows: number, first: number): { csv: string; phones: string[] } {
+    const phones = Array.from({ length: rows }, (_, i) => `+7999${String(first + i).padStart(7, "0")}`);
+    return { csv: ["Имя;Телефон;Код;Почта", ...phones.map((p, i) => `Row ${i};${p};F-${first + i};`)].join("\n"), phones };
+  }
+
+  /** Runs the task again after each stop (a resume), as the user would; the provider clients time out in 200 ms. */
+  async function importThroughFaults(target: ImportTarget, ownerId: string, csv: string) {
+    const { rows } = readCsv(encode1251(csv));
+    const plan = planImport({ rows, header: true, mapping: MAPPING, perPhone: isPerPhone(target) });
+    const task = await insertTask({ kind: IMPORT_KIND, ownerId, title: "t", input: { fileId: randomUUID(), target, actorEmail: "m@x.test" }, items: plan.items });
+    const clients = {
+      calldron: () => createCalldronClient({ baseUrl: calldronBase, apiKey: DEMO_KEY, sleep: noSleep, timeoutMs: 200 }),
+      obzvonilka: () => createObzvonilkaClient({ baseUrl: `${obzServer.url}${OBZVONILKA_SIM_PREFIX}/`, apiKey: OBZVONILKA_SIM_ACCOUNTS[0].key, sleep: noSleep, timeoutMs: 200 }),
+    };
+    const handler = importHandler(clients) as TaskHandler<unknown>;
+    for (let run = 0; run < 6; run++) {
+      if ((await runTask(task.id, { handlers: { [IMPORT_KIND]: handler }, sleep: noSleep })) === "completed") break;
+      await changeTaskState({ id: task.id, to: "queued" });
+    }
+    const done = await findTask({ id: task.id });
+    expect(done).toMatchObject({ state: "completed", total: plan.items.length, processed: plan.items.length });
+    return done?.counts ?? {};
+  }
+
+  it("into a Calldron list through 500s, 429s, hangs, resets, lost answers and malformed JSON: each number added once", { timeout: 60_000 }, async () => {
+    const ownerId = await owner();
+    const connectionId = await connection("calldron");
+    const list = await calldron.createListAndFind(`Faults ${randomUUID()}`);
+    const { csv, phones } = bigCsv(80, 5_000_000);
+    const rng = new Rng(3);
+    calldronServer.faults.useRandom(() => rng.next());
+    calldronServer.faults.set("calldron", { ...EVERY_FAULT, match: "/lists/\\d+/subscribers" });
+    const counts = await importThroughFaults({ kind: "calldron", connectionId, listId: list.id, listName: list.name }, ownerId, csv);
+    calldronServer.faults.reset("calldron");
+    expect(counts).toEqual({ added: 80 });
+    const log = calldronServer.log.entries("calldron");
+    for (const fault of ["error_500", "rate_limit", "hang", "reset", "drop", "malformed"]) expect(log.some((e) => e.fault === fault), fault).toBe(true);
+    const inList: string[] = [];
+    for await (const s of calldron.iterateSubscribers(list.id)) inList.push(toE164(s.phone) ?? s.phone);
+    expect(inList.sort()).toEqual(phones);
+  });
+
+  it("into an Obzvonilka base through the same faults: one contact per row, none twice", { timeout: 60_000 }, async () => {
+    const ownerId = await owner();
+    const connectionId = await connection("obzvonilka");
+    const [base] = await obzvonilka.listBases();
+    const baseId = (base as { id: number }).id;
+    const { csv, phones } = bigCsv(40, 6_000_000);
+    const rng = new Rng(5);
+    obzServer.faults.useRandom(() => rng.next());
+    obzServer.faults.set("obzvonilka", { ...EVERY_FAULT, match: "/contacts" });
+    const counts = await importThroughFaults({ kind: "obzvonilka", connectionId, baseId }, ownerId, csv);
+    obzServer.faults.reset("obzvonilka");
+    expect((counts.added ?? 0) + (counts.updated ?? 0)).toBe(40);
+    expect(counts.failed).toBeUndefined();
+    const log = obzServer.log.entries("obzvonilka");
+    for (const fault of ["error_500", "rate_limit", "reset", "drop", "malformed"]) expect(log.some((e) => e.fault === fault), fault).toBe(true);
+    const contacts = (await obzvonilka.listContacts(baseId)).filter((c) => c.external_code?.startsWith("F-"));
+    expect(contacts.map((c) => c.phone1).sort()).toEqual(phones);
   });
 
   it("into a kept list and into the do-not-call list (not screened), each once", async () => {
