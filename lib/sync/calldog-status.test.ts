@@ -3,8 +3,9 @@ import { findCallByProviderId, listUnfinishedCallIds, recordCreatedCalls } from 
 import { findDncPhones } from "@/lib/db/queries/dnc";
 import { backoffSeconds } from "@/lib/jobs/calldog-sync";
 import { mapCalldogStatus } from "@/lib/providers/call-status";
-import { ProviderError } from "@/lib/providers/provider-error";
+import { ProviderError, type ProviderErrorKind } from "@/lib/providers/provider-error";
 import { DEMO_CALLER, type Kit, startKit } from "@/lib/sim/calldog/test-kit";
+import type { FaultSettings } from "@/lib/sim/types";
 import { syncCalldogStatuses } from "@/lib/sync/calldog-status";
 import { setupTestDb } from "@/lib/testing/test-db";
 
@@ -85,6 +86,43 @@ describe("Calldog status sync", () => {
     kit.server.log.reset("calldog");
     expect(await syncCalldogStatuses({ connection, client })).toEqual({ polled: 0, changed: 0, allFinal: true });
     expect(kit.server.log.entries("calldog")).toEqual([]);
+  });
+
+  // Every kind of fault on the status read, on every retry: a typed error, nothing changed, the next pass applies.
+  const FAULTS: [string, Partial<FaultSettings>, ProviderErrorKind][] = [
+    ["a 500", { errorRate: 1, errorStatuses: [500] }, "unavailable"],
+    ["a 429 whose Retry-After is longer than a pass waits", { rateLimitRate: 1, retryAfterSeconds: 60 }, "rate_limited"],
+    ["malformed JSON", { malformedRate: 1 }, "bad_response"],
+    ["a reset connection", { resetRate: 1 }, "unavailable"],
+    ["a hang", { hangRate: 1 }, "unavailable"],
+  ];
+  it.each(FAULTS)("after %s, a pass fails with a typed error and changes nothing; the next pass applies every status once", async (name, fault, kind) => {
+    const { rows } = await testDb.handle.raw.query<{ id: string }>(
+      "insert into connections (name, provider, base_url, api_key_sealed, api_key_last4) values ($1, 'calldog', $2, 'sealed', 'abcd') returning id",
+      [`Calldog ${name}`, kit.baseUrl],
+    );
+    const own = { id: rows[0]?.id as string };
+    const client = kit.client(undefined, 200);
+    const few = Array.from({ length: 5 }, (_, i) => `+7999400${String(FAULTS.findIndex((f) => f[0] === name) * 10 + i).padStart(4, "0")}`);
+    const created = (await client.createCalls({ phones: few, outgoingPhone: DEMO_CALLER, record: { text: "Сбой" } })).filter((c) => c.id !== null);
+    await recordCreatedCalls({ connectionId: own.id, provider: "calldog", campaignId: null, created: created.map((c) => ({ providerCallId: String(c.id), phone: c.phone as string })) });
+    await kit.advance(4_000);
+    const stored = async () =>
+      Promise.all(created.map(async (c) => (await findCallByProviderId({ connectionId: own.id, providerCallId: String(c.id) }))?.rawStatus ?? "missing"));
+    const before = await stored();
+
+    kit.server.faults.set("calldog", { ...fault, match: "apiCalls/get" });
+    const failed = await syncCalldogStatuses({ connection: own, client }).catch((e: unknown) => e);
+    kit.server.faults.reset("calldog");
+    expect(failed).toBeInstanceOf(ProviderError);
+    expect((failed as ProviderError).kind).toBe(kind);
+    expect(await stored()).toEqual(before);
+
+    await syncCalldogStatuses({ connection: own, client });
+    const truth = new Map((await client.getCalls(created.map((c) => c.id as number))).map((c) => [c.id, c.status]));
+    expect(await stored()).toEqual(created.map((c) => truth.get(c.id as number)));
+    const { rows: counts } = await testDb.handle.raw.query<{ n: number }>("select count(*)::int as n from calls where connection_id = $1", [own.id]);
+    expect(counts[0]?.n).toBe(5);
   });
 
   it("resumes after a fault in the middle of a pass (its second chunk of ids): the first chunk stays applied, nothing is duplicated", async () => {

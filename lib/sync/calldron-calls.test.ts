@@ -1,10 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listCallSyncs } from "@/lib/db/queries/call-sync";
 import { mapCalldronStatus } from "@/lib/providers/call-status";
 import { calldronCallRef } from "@/lib/providers/calldron/call-update";
 import { type CalldronClient, createCalldronClient } from "@/lib/providers/calldron/client";
-import { ProviderError } from "@/lib/providers/provider-error";
+import { ProviderError, type ProviderErrorKind } from "@/lib/providers/provider-error";
 import { DEMO_KEY, startCalldronSim } from "@/lib/sim/calldron/test-helpers";
+import type { FaultSettings } from "@/lib/sim/types";
 import { syncCalldronCalls } from "@/lib/sync/calldron-calls";
 import { setupTestDb } from "@/lib/testing/test-db";
 
@@ -15,8 +17,8 @@ let asked: string[] = [];
 /** Called before a page is fetched; may set a fault for that one request. */
 let beforePage: (batchId: string, page: number) => void = () => {};
 
-function client(): Pick<CalldronClient, "listBatches" | "callsPage"> {
-  const real = createCalldronClient({ baseUrl: sim.baseUrl, apiKey: DEMO_KEY, sleep: async () => {} });
+function client(timeoutMs?: number): Pick<CalldronClient, "listBatches" | "callsPage"> {
+  const real = createCalldronClient({ baseUrl: sim.baseUrl, apiKey: DEMO_KEY, sleep: async () => {}, timeoutMs });
   return {
     listBatches: real.listBatches,
     callsPage: async (batchId, page, perPage) => {
@@ -137,6 +139,34 @@ describe("Calldron call sync", () => {
     const after = (await stored(connection.id)).filter((r) => r.campaign_ref === batchId);
     expect(after).toHaveLength(261);
     expect(after.every((r) => r.final)).toBe(true);
+  });
+
+  // Every kind of fault, on every retry of one page: the pass ends with its typed error, the next resumes there.
+  const FAULTS: [string, Partial<FaultSettings>, ProviderErrorKind][] = [
+    ["a 500", { errorRate: 1, errorStatuses: [500] }, "unavailable"],
+    ["a 429 whose Retry-After is longer than a pass waits", { rateLimitRate: 1, retryAfterSeconds: 60 }, "rate_limited"],
+    ["a reset connection", { resetRate: 1 }, "unavailable"],
+    ["a hang", { hangRate: 1 }, "unavailable"],
+  ];
+  it.each(FAULTS)("after %s on a page, fails with a typed error and the next pass resumes at that page without duplicates", async (_, fault, kind) => {
+    const connection = await newConnection(`Calldron ${kind} ${randomUUID()}`);
+    const batches = await createCalldronClient({ baseUrl: sim.baseUrl, apiKey: DEMO_KEY }).listBatches();
+    const big = batches.find((b) => b.name === "Уведомление о задолженности")?.id as string;
+    beforePage = (batchId, page) => {
+      if (batchId === big && page === 2) sim.server.faults.set("calldron", fault);
+    };
+    const error = await syncCalldronCalls({ connection, client: client(200) }).catch((e: unknown) => e);
+    beforePage = () => {};
+    expect(error).toBeInstanceOf(ProviderError);
+    expect((error as ProviderError).kind).toBe(kind);
+    expect((await listCallSyncs()).find((s) => s.connectionId === connection.id)).toMatchObject({ state: "failed", errorKind: kind });
+
+    asked = [];
+    await syncCalldronCalls({ connection, client: client(200) });
+    expect(asked.filter((a) => a.startsWith(`${big}:`))[0]).toBe(`${big}:2`);
+    const rows = await stored(connection.id);
+    expect(rows).toHaveLength((await providerCalls()).size);
+    expect(new Set(rows.map((r) => r.provider_call_id)).size).toBe(rows.length);
   });
 
   it("resumes after a fault in the middle of a page at the page that failed, without duplicates", async () => {
