@@ -55,6 +55,14 @@ describe("calling one number in a batch", () => {
     expect(creates()).toHaveLength(1);
   });
 
+  it("does not retry a create whose connection is reset before an answer; nothing is dialed twice", async () => {
+    sim.server.faults.set("calldron", { resetRate: 1, match: "^POST /batches/\\d+/calls$" });
+    const outcome = await callOneNumber({ client: client(), batchId, phone: "+79990000105", lookupDelayMs: 0 });
+    expect(outcome).toEqual({ status: "unknown", lookupFailed: false });
+    expect(creates()).toHaveLength(1);
+    expect(await callsTo("+79990000105")).toHaveLength(0);
+  });
+
   it("finds the call when the provider created it but its answer was lost", async () => {
     // Malformed: the simulator creates the call, then answers with broken JSON.
     sim.server.faults.set("calldron", { malformedRate: 1, match: "^POST /batches/\\d+/calls$" });
