@@ -20,7 +20,7 @@ import { setupTestDb } from "@/lib/testing/test-db";
 // (`pg_lsclusters`, then `pg_ctlcluster --skip-systemctl-redirect <version> <cluster> stop`, a pause, `start`;
 // this needs root or the cluster's owner). Elsewhere set PG_STOP_COMMAND and PG_START_COMMAND (shell commands).
 const url = process.env.TEST_DATABASE_URL;
-const ROWS = 1_000;
+const ROWS = 500;
 const OUTAGE_MS = 1_500;
 
 describe.skipIf(!url)("PostgreSQL restarted during an import (PostgreSQL pass only; skipped on PGlite: no server to restart)", () => {
@@ -61,13 +61,13 @@ describe.skipIf(!url)("PostgreSQL restarted during an import (PostgreSQL pass on
       items: plan.items,
     });
     // Each add takes a moment, so that the restart lands in the middle of the import.
-    server.faults.set("calldron", { latencyMs: 8, match: "^POST /lists/\\d+/subscribers" });
+    server.faults.set("calldron", { latencyMs: 20, match: "^POST /lists/\\d+/subscribers" });
     server.log.reset("calldron");
     const adds = () => server.log.entries("calldron").filter((e) => e.method === "POST" && e.path.endsWith(`/lists/${list.id}/subscribers`)).length;
 
     const worker = startWorker(task.id);
     const deadline = Date.now() + 90_000;
-    while (adds() < 150) {
+    while (adds() < 100) {
       expect(worker.child.exitCode, worker.output().slice(-4000)).toBeNull();
       expect(Date.now(), "the import never got going").toBeLessThan(deadline);
       await new Promise((r) => setTimeout(r, 50));
