@@ -60,6 +60,43 @@ describe("task runner", () => {
     expect(after).toMatchObject({ state: "completed", processed: 25, counts: { added: 23, duplicate: 2, invalid: 2 } });
   });
 
+  it("a database outage under an item is not the item's failure: the run waits, resumes and reconciles it, each item once", async () => {
+    const keys = Array.from({ length: 12 }, (_, i) => `k${i}`);
+    const task = await newTask("t.outage", keys);
+    let cut = false;
+    // The provider took "k5", then the database connection was cut before its outcome could be written.
+    const fake = fakeHandler("t.outage", async (item, uncertain, done) => {
+      if (uncertain && done.includes(item.key)) return { outcome: "reconciled" };
+      done.push(item.key);
+      if (item.key === "k5" && !cut) {
+        cut = true;
+        throw Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" });
+      }
+      return { outcome: "added" };
+    });
+    const logged: string[] = [];
+    const original = { error: console.error, info: console.info };
+    console.error = (...args: unknown[]) => void logged.push(args.join(" "));
+    console.info = (...args: unknown[]) => void logged.push(args.join(" "));
+    try {
+      expect(await runTask(task.id, { handlers: fake.handlers, sleep: noSleep })).toBe("completed");
+    } finally {
+      Object.assign(console, original);
+    }
+    expect(fake.done.sort()).toEqual([...keys].sort());
+    expect(fake.seen.filter((s) => s.key === "k5")).toEqual([
+      { key: "k5", uncertain: false },
+      { key: "k5", uncertain: true },
+    ]);
+    const after = await findTask({ id: task.id });
+    expect(after).toMatchObject({ state: "completed", processed: 12, error: null });
+    expect((after?.counts.added ?? 0) + (after?.counts.reconciled ?? 0)).toBe(12);
+    expect(after?.counts.reconciled).toBeGreaterThanOrEqual(1);
+    expect(after?.counts.failed).toBeUndefined();
+    expect(logged.some((l) => l.includes(`t.outage ${task.id}: database unavailable (57P01); resuming when it is back`))).toBe(true);
+    expect(logged.some((l) => /database back after \d+ ms; resuming/.test(l))).toBe(true);
+  });
+
   it("after an unknown outcome, retries only through the handler's reconciliation (uncertain = true)", async () => {
     const task = await newTask("t.flaky", ["a", "b", "c"]);
     let failedOnce = false;
