@@ -159,6 +159,12 @@ test("a recording plays in the page: duration, seek, and a 206 from the app's ro
   expect(await refused.json()).toHaveProperty("error");
   await anonymous.close();
 
+  // The provider failing to send a recording is a message where the player would be, not an error page.
+  await faults({ errorRate: 1, errorStatuses: [500], match: "^GET /batches/\\d+/calls/\\d+/record\\.mp3$" });
+  await page.getByTestId("call-row").nth(1).getByRole("button", { name: /Listen/ }).click();
+  await expect(page.getByTestId("batch-calls").getByText("The provider could not be reached.")).toBeVisible({ timeout: 40_000 });
+  await faults(null);
+
   // A call without a recording says so in words.
   await selectStatus(page, /^Busy/);
   await expect(page.getByTestId("call-row").first()).toHaveAttribute("data-status", "busy");

@@ -84,8 +84,9 @@ test("a manager runs the demo list through the demo batch: confirmation, progres
   // The double click made one run: no earlier run of this batch is listed.
   await expect(page.getByRole("button", { name: "Show the run" })).toHaveCount(0);
 
-  // The batch's page follows the calls until every one is final, then stops polling.
-  await page.goto(`/campaigns/calldron/${connectionId}/${batchId}`);
+  // The batch's page (linked from here) follows the calls until every one is final, then stops polling.
+  await page.getByRole("link", { name: "← The batch's page" }).click();
+  await expect(page.getByRole("heading", { name: BATCH })).toBeVisible();
   await expect(page.getByTestId("call-row")).toHaveCount(5);
   await expect(page.getByTestId("live-state")).toHaveAttribute("data-live", "false", { timeout: 60_000 });
   await expect(page.locator('[data-testid=call-row][data-final="true"]')).toHaveCount(5);
