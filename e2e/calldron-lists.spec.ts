@@ -169,20 +169,20 @@ test("adding one number under faults says so in words and never adds it twice; a
     // Listing fails: the page says why instead of an error page.
     await faults({ errorRate: 1, errorStatuses: [500], match: "^GET /lists/\\d+$" });
     await page.goto(listUrl);
-    await expect(page.getByRole("alert")).toHaveText("Could not read this account: Provider error.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Could not read this account: Provider error.");
 
     const creating = `^POST /lists/${listId}/subscribers$`;
     // A 500: sent once, looked up, not there: the user is told to try again.
     let before = await adds();
     await faults({ errorRate: 1, errorStatuses: [500], match: creating });
     await add("8 (916) 700-00-01");
-    await expect(page.getByRole("alert")).toHaveText("The provider did not confirm the number, and it is not in the list. Try again.", { timeout: 30_000 });
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("The provider did not confirm the number, and it is not in the list. Try again.", { timeout: 30_000 });
     expect(await adds()).toBe(before + 1);
 
     // A 429: Calldron did nothing; after the waits the transport allows, the user is asked to wait.
     await faults({ rateLimitRate: 1, retryAfterSeconds: 1, match: creating });
     await add("8 (916) 700-00-01");
-    await expect(page.getByRole("alert")).toHaveText("The provider asks us to slow down. Try again in a minute.", { timeout: 30_000 });
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("The provider asks us to slow down. Try again in a minute.", { timeout: 30_000 });
 
     // The number is added but the answer is lost (as after a hang): found by the look-up, added once.
     before = await adds();
