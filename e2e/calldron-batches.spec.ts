@@ -3,7 +3,7 @@ import path from "node:path";
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import { makeWav } from "@/lib/sim/audio";
 import { CampaignsPage } from "./pages/campaigns-page";
-import { ensureConnection, pageAs, SIM_CONNECTIONS, SIM_URL, STATE_DIR, simRequestLog , needsSimulators, SIM } from "./support";
+import { ensureConnection, expectNoPageScroll, pageAs, SIM_CONNECTIONS, SIM_URL, STATE_DIR, simRequestLog , needsSimulators, SIM } from "./support";
 
 // Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
 needsSimulators();
@@ -136,6 +136,8 @@ test("bad files and bad fields are refused in the form, and nothing reaches Call
   const page = await openNewBatchForm(browser);
   await clearLog();
   const uploadError = page.getByTestId("audio-upload-error");
+  // The rules are said once: the field's own help no longer repeats "mp3 or wav up to 10 MB".
+  await expect(page.getByText("The message played to the person. mp3 or wav, up to 10 MB; the type is checked from the file's content.", { exact: true })).toBeVisible();
 
   const png = Buffer.concat([Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"), Buffer.alloc(2048, 1)]);
   await upload(page, "photo.mp3", png, "audio/mpeg");
@@ -288,6 +290,7 @@ test("the Campaigns table fits a 1280-px laptop in both languages, and at 1024 p
     const hint = table.locator("xpath=../..").getByTestId("scroll-hint");
     expect(await box.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(1);
     await expect(hint).toHaveCount(0);
+    await expectNoPageScroll(page, `Campaigns at 1280 px (${locale})`);
     await page.screenshot({ path: `test-results/campaigns-1280-${locale}.png`, fullPage: true });
 
     await page.setViewportSize({ width: 1024, height: 800 });
@@ -295,6 +298,7 @@ test("the Campaigns table fits a 1280-px laptop in both languages, and at 1024 p
     const link = table.getByRole("link", { name: "Напоминание о записи к врачу" });
     await box.evaluate((e) => e.scrollTo({ left: e.scrollWidth }));
     await expect(link).toBeInViewport();
+    await expectNoPageScroll(page, `Campaigns at 1024 px (${locale})`);
     await page.screenshot({ path: `test-results/campaigns-1024-${locale}.png`, fullPage: true });
 
     // The form, as a user sees it, for a look in both languages.

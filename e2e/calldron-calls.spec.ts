@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { ensureConnection, expectRecordingPlays, pageAs, SIM_CONNECTIONS, SIM_URL, simRequestLog , needsSimulators, SIM } from "./support";
+import { ensureConnection, expectNoPageScroll, expectRecordingPlays, pageAs, SIM_CONNECTIONS, SIM_URL, simRequestLog , needsSimulators, SIM } from "./support";
 
 // Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
 needsSimulators();
@@ -110,9 +110,12 @@ test("the table fits 1280 px in Russian too, and at 1024 px it scrolls with a vi
     await expect(page.getByRole("columnheader", { name: "Итог" })).toBeVisible();
     await expect(page.getByTestId("call-row")).toHaveCount(25);
     await expect(page.getByTestId("scroll-hint")).toHaveCount(0);
+    await expectNoPageScroll(page, "the batch page at 1280 px");
     await page.screenshot({ path: "test-results/calls-1280-ru.png", fullPage: true });
     await page.setViewportSize({ width: 1024, height: 800 });
     await expect(page.getByTestId("scroll-hint")).toBeVisible();
+    // The table scrolls in its own region; a cell's screen-reader label once escaped it and widened the page.
+    await expectNoPageScroll(page, "the batch page at 1024 px");
     // The number, the row's main column, stays in view while the rest scrolls.
     const number = page.getByTestId("call-row").first().locator("td").first();
     await number.scrollIntoViewIfNeeded();
@@ -155,6 +158,12 @@ test("a recording plays in the page: duration, seek, and a 206 from the app's ro
   expect(refused.status()).toBe(401);
   expect(await refused.json()).toHaveProperty("error");
   await anonymous.close();
+
+  // The provider failing to send a recording is a message where the player would be, not an error page.
+  await faults({ errorRate: 1, errorStatuses: [500], match: "^GET /batches/\\d+/calls/\\d+/record\\.mp3$" });
+  await page.getByTestId("call-row").nth(1).getByRole("button", { name: /Listen/ }).click();
+  await expect(page.getByTestId("batch-calls").getByText("The provider could not be reached.")).toBeVisible({ timeout: 40_000 });
+  await faults(null);
 
   // A call without a recording says so in words.
   await selectStatus(page, /^Busy/);

@@ -150,6 +150,59 @@ test("the list shows its numbers page by page; one is removed after a confirmati
   await page.context().close();
 });
 
+test("adding one number under faults says so in words and never adds it twice; a do-not-call number is refused before Calldron", SIM, async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await pageAs(browser, "manager");
+  const listId = listUrl.split("/").at(-1) as string;
+  const adds = async () => (await simRequestLog("calldron")).filter((e) => e.method === "POST" && e.path === `/lists/${listId}/subscribers`).length;
+  const faults = (settings: Record<string, unknown>) =>
+    fetch(`${SIM_URL}/_sim/faults/calldron`, { method: "DELETE" }).then(() =>
+      fetch(`${SIM_URL}/_sim/faults/calldron`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(settings) }),
+    );
+  const phone = page.getByLabel("Phone number");
+  const add = async (typed: string) => {
+    await page.goto(listUrl);
+    await phone.fill(typed);
+    await page.getByRole("button", { name: "Add number" }).click();
+  };
+  try {
+    // Listing fails: the page says why instead of an error page.
+    await faults({ errorRate: 1, errorStatuses: [500], match: "^GET /lists/\\d+$" });
+    await page.goto(listUrl);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Could not read this account: Provider error.");
+
+    const creating = `^POST /lists/${listId}/subscribers$`;
+    // A 500: sent once, looked up, not there: the user is told to try again.
+    let before = await adds();
+    await faults({ errorRate: 1, errorStatuses: [500], match: creating });
+    await add("8 (916) 700-00-01");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("The provider did not confirm the number, and it is not in the list. Try again.", { timeout: 30_000 });
+    expect(await adds()).toBe(before + 1);
+
+    // A 429: Calldron did nothing; after the waits the transport allows, the user is asked to wait.
+    await faults({ rateLimitRate: 1, retryAfterSeconds: 1, match: creating });
+    await add("8 (916) 700-00-01");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("The provider asks us to slow down. Try again in a minute.", { timeout: 30_000 });
+
+    // The number is added but the answer is lost (as after a hang): found by the look-up, added once.
+    before = await adds();
+    await faults({ dropAfterRate: 1, match: creating });
+    await add("8 (916) 700-00-01");
+    await expect(page.getByText("+7 916 700 00 01 was added to the list.")).toBeVisible({ timeout: 30_000 });
+    expect(await adds()).toBe(before + 1);
+
+    // On the do-not-call list (put there by the first test): refused in the field, nothing sent.
+    before = await adds();
+    await faults({});
+    await add("8 916 500-01-84");
+    await expect(page.getByText("This number is on the do-not-call list, so it was not added.")).toBeVisible();
+    expect(await adds()).toBe(before);
+  } finally {
+    await fetch(`${SIM_URL}/_sim/faults/calldron`, { method: "DELETE" });
+    await page.context().close();
+  }
+});
+
 test("the Tasks page lists the bulk add with its report, filterable by outcome", SIM, async ({ browser }) => {
   const page = await pageAs(browser, "manager");
   await page.goto("/");

@@ -1,11 +1,12 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ensureConnection, pageAs, SIM_URL, simRequestLog , needsSimulators, SIM } from "./support";
+import { ensureConnection, needsSimulators, pageAs, SIM, SIM_CONNECTIONS, SIM_URL, simRequestLog } from "./support";
 
 // Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
 needsSimulators();
 
 const LIST = "Тестовый список";
-const BATCH = "Акция выходного дня";
+// A batch of this run's own, with no calling window and one attempt: its calls reach their final states at any hour.
+const BATCH = `E2E прогон ${Date.now()}`;
 
 async function simControl(path: string, method: string, body?: unknown) {
   await fetch(`${SIM_URL}/_sim/${path}`, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
@@ -23,6 +24,16 @@ async function demoBatch(page: Page): Promise<{ connectionId: string; batchId: s
 async function createsIn(batchId: string): Promise<string[]> {
   return (await simRequestLog("calldron")).filter((e) => e.method === "POST" && e.path === `/batches/${batchId}/calls` && e.status === 200).map((e) => e.phone ?? "?");
 }
+
+test.beforeAll(async () => {
+  const auth = Buffer.from(`${SIM_CONNECTIONS.calldron.key}:`).toString("base64");
+  const made = await fetch(`${SIM_URL}/calldron/v1/batches`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Basic ${auth}` },
+    body: JSON.stringify({ batch: { name: BATCH, attempts: "1", call_delay: "0" } }),
+  });
+  expect(made.ok).toBe(true);
+});
 
 test.afterEach(async () => {
   await simControl("faults/calldron", "DELETE");
@@ -72,6 +83,13 @@ test("a manager runs the demo list through the demo batch: confirmation, progres
   expect(new Set(made).size).toBe(made.length);
   // The double click made one run: no earlier run of this batch is listed.
   await expect(page.getByRole("button", { name: "Show the run" })).toHaveCount(0);
+
+  // The batch's page (linked from here) follows the calls until every one is final, then stops polling.
+  await page.getByRole("link", { name: "← The batch's page" }).click();
+  await expect(page.getByRole("heading", { name: BATCH })).toBeVisible();
+  await expect(page.getByTestId("call-row")).toHaveCount(5);
+  await expect(page.getByTestId("live-state")).toHaveAttribute("data-live", "false", { timeout: 60_000 });
+  await expect(page.locator('[data-testid=call-row][data-final="true"]')).toHaveCount(5);
 
   if (process.env.E2E_SCREENSHOTS) {
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -120,6 +120,11 @@ export async function simRequestLog(provider: keyof typeof SIM_CONNECTIONS): Pro
   return (await response.json()) as never;
 }
 
+/** The page itself never scrolls sideways: only a wide table's own region may (a cut filter or an escaped label widens the page). */
+export async function expectNoPageScroll(page: Page, where: string): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${where} scrolls sideways`).toBeLessThanOrEqual(0);
+}
+
 /** A recording player opened in the page: it learns a duration, plays, and seeks by keyboard (the browser then asks for a range). */
 export async function expectRecordingPlays(page: Page): Promise<void> {
   const player = page.getByRole("group", { name: /Recording of the call to/ });
@@ -131,6 +136,11 @@ export async function expectRecordingPlays(page: Page): Promise<void> {
   for (let i = 0; i < 5; i++) await page.keyboard.press("PageUp");
   await expect.poll(() => player.locator("audio").evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(0);
   await player.getByRole("button", { name: "Pause" }).click();
+  await player.getByLabel("Playback speed").selectOption("1.5");
+  expect(await player.locator("audio").evaluate((a: HTMLAudioElement) => a.playbackRate)).toBe(1.5);
+  const download = player.getByRole("link", { name: "Download" });
+  await expect(download).toHaveAttribute("download", /\.mp3$/);
+  expect(await download.getAttribute("href")).toBe(await player.locator("audio").getAttribute("src"));
 }
 
 /** axe on the page as it stands: no serious or critical violation (each named with its elements and what fails). */

@@ -35,8 +35,9 @@ export function WideTable({ label, hint, children }: { label: string; hint: stri
           {hint}
         </p>
       )}
-      {/* A scrolling region must be reachable by keyboard to be scrolled (focusable only while it scrolls). */}
-      <section ref={box} className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-indigo-600" tabIndex={overflow.any ? 0 : -1} aria-label={label}>
+      {/* A scrolling region must be reachable by keyboard to be scrolled (focusable only while it scrolls). `relative`: an
+          absolutely placed cell child (an sr-only label) is then clipped here instead of widening the whole page. */}
+      <section ref={box} className="relative overflow-x-auto focus-visible:outline-2 focus-visible:outline-indigo-600" tabIndex={overflow.any ? 0 : -1} aria-label={label}>
         <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm">
           {children}
         </table>

@@ -26,7 +26,7 @@ export function WideTable({ label, hint, children }: { label: string; hint: stri
           {hint}
         </p>
       )}
-      <section ref={box} className="overflow-x-auto" tabIndex={overflows ? 0 : undefined} aria-label={label}>
+      <section ref={box} className="relative overflow-x-auto" tabIndex={overflows ? 0 : undefined} aria-label={label}>
         <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm">
           {children}
         </table>

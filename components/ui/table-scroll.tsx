@@ -40,7 +40,7 @@ export function TableScroll({ label, children }: { label: string; children: Reac
       )}
       <div
         ref={ref}
-        className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-indigo-500"
+        className="relative overflow-x-auto focus-visible:outline-2 focus-visible:outline-indigo-500"
         {...(state.scrollable ? { tabIndex: 0, role: "region", "aria-label": t("scrollRegion", { label }) } : {})}
       >
         {children}

@@ -37,4 +37,9 @@ describe("messages", () => {
     const cyrillic = Object.values(ruFlat).filter((t) => /[а-яё]/i.test(t)).length;
     expect(cyrillic / Object.keys(ruFlat).length).toBeGreaterThan(0.9);
   });
+
+  it("a Calldron batch has one name in Russian: «пачка», as on the Campaigns page (never «рассылка»), and its intro is «приветствие»", () => {
+    const other = Object.entries(ruFlat).filter(([, text]) => /рассылк|вступлени/i.test(text));
+    expect(other.map(([key]) => key)).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection as dynamicRender } from "next/server";
 import { getTranslations } from "next-intl/server";
@@ -23,7 +24,12 @@ export default async function RunListPage({ params }: { params: Promise<{ connec
   const t = await getTranslations("runList");
   return (
     <>
-      <PageHeader title={t("pageTitle")}>{t("pageIntro")}</PageHeader>
+      <PageHeader title={t("pageTitle")}>
+        <p>{t("pageIntro")}</p>
+        <Link href={`/campaigns/calldron/${connectionId}/${encodeURIComponent(batchId)}`} className="mt-1 inline-block text-indigo-700 underline">
+          {t("backToBatch")}
+        </Link>
+      </PageHeader>
       <RunListPanel connectionId={connectionId} batchId={batchId} />
     </>
   );
