@@ -1,4 +1,4 @@
-// npm run bench:pages [-- --duration 30 --rounds 3 --connections 20 --port 3198 --database prozvon_bench_pages]
+// npm run bench:pages [-- --duration 30 --rounds 3 --connections 20 --port 3198 --database prozvon_bench_pages --cpu-prof DIR]
 //
 // Signed-in page throughput of the production build on PostgreSQL: one manager, a session cookie minted with
 // the run's AUTH_SECRET, then autocannon against /profile, /campaigns and the app's trivial route
@@ -23,6 +23,8 @@ const { values } = parseArgs({
     port: { type: "string", default: "3198" },
     rounds: { type: "string", default: "3" },
     database: { type: "string", default: "prozvon_bench_pages" },
+    // Where the app writes a V8 CPU profile when it stops (node --cpu-prof): where a request's time goes.
+    "cpu-prof": { type: "string" },
   },
 });
 const DURATION = Number(values.duration);
@@ -121,7 +123,9 @@ async function seed(): Promise<{ id: string; sessionVersion: number }> {
 }
 
 function startApp(): Promise<ChildProcess> {
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(PORT), "-H", HOST], {
+  const profile = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values["cpu-prof"])}`] : [];
+  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [...profile, next, "start", "-p", String(PORT), "-H", HOST], {
     env: {
       ...process.env,
       NODE_ENV: "production",
