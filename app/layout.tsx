@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Providers } from "@/app/providers";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import "./globals.css";
 
@@ -28,7 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         {/* The error page's namespace only: each layout below hands its own client components theirs. */}
         <ClientMessages namespaces={["errorPage"]}>
-          <Providers>{children}</Providers>
+          {children}
         </ClientMessages>
       </body>
     </html>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { QueryProvider } from "@/components/query-provider";
 import { ConnectionsSummary } from "@/components/overview/connections-summary";
 import { CampaignTable, ProviderTable } from "@/components/overview/figures-tables";
 import { Kpis } from "@/components/overview/kpis";
@@ -17,11 +18,13 @@ import { hasResults, loadOverview, runningCampaigns } from "@/lib/overview/queri
 
 type Props = { searchParams: Promise<{ period?: string | string[] }> };
 
-/** The overview's client components get only the namespaces listed here (lib/i18n/client-namespaces.test.ts). */
+/** The overview's client components get only the namespaces listed here (lib/i18n/client-namespaces.test.ts), and React Query for their polling. */
 export default function OverviewPage(props: Props) {
   return (
     <ClientMessages namespaces={["overview", "overviewResults", "ui"]}>
-      <Overview {...props} />
+      <QueryProvider>
+        <Overview {...props} />
+      </QueryProvider>
     </ClientMessages>
   );
 }

@@ -9,12 +9,13 @@ import { messageFiles } from "@/lib/i18n/messages";
  * route file under app/ it follows the imports, marks what is client code (a "use client" file and all it
  * imports), collects the namespaces that code translates with, and compares them with the namespaces of the
  * provider around the file — the file's own `<ClientMessages>`, else the nearest layout's at or above its folder.
+ * React Query is in the same way only where it is used: such client code needs a `<QueryProvider>` around it.
  */
 const root = path.resolve(import.meta.dirname, "../..");
 const ROUTE_FILES = /^(page|layout|error|loading|not-found|forbidden|template|default)\.tsx$/;
 const known = new Set(Object.values(messageFiles.en).flatMap((file) => Object.keys(file)));
 
-type Scan = { client: boolean; needs: Set<string>; imports: string[]; provides?: string[] };
+type Scan = { client: boolean; needs: Set<string>; imports: string[]; provides?: string[]; query: boolean; queryProvider: boolean };
 const scans = new Map<string, Scan>();
 
 describe("messages handed to client components", () => {
@@ -28,6 +29,10 @@ describe("messages handed to client components", () => {
 
   it.each(report.map((r) => [r.file, r] as const))("%s: every namespace its client components use is provided", (_file, r) => {
     expect({ provider: r.provider, missing: r.missing }).toEqual({ provider: r.provider, missing: [] });
+  });
+
+  it.each(report.map((r) => [r.file, r] as const))("%s: client components that use React Query are under a <QueryProvider>", (_file, r) => {
+    expect({ usesQuery: r.usesQuery, provided: r.queryProvided }).toEqual({ usesQuery: r.usesQuery, provided: r.queryProvided || r.usesQuery });
   });
 
   it("provides only namespaces that exist, each used by a client component it covers", () => {
@@ -52,8 +57,9 @@ describe("messages handed to client components", () => {
 });
 
 /** The route file's provider and what its client code needs but does not get. */
-function check(file: string): { provider?: string; provides: string[]; needs: string[]; missing: string[] } {
+function check(file: string): { provider?: string; provides: string[]; needs: string[]; missing: string[]; usesQuery: boolean; queryProvided: boolean } {
   const needs = new Set<string>();
+  let usesQuery = false;
   const seen = new Set<string>();
   const visit = (f: string, client: boolean) => {
     const key = `${f}|${client}`;
@@ -62,6 +68,7 @@ function check(file: string): { provider?: string; provides: string[]; needs: st
     const s = scan(f);
     const isClient = client || s.client;
     if (isClient) for (const ns of s.needs) needs.add(ns);
+    if (isClient && s.query) usesQuery = true;
     for (const dep of s.imports) visit(dep, isClient);
   };
   visit(file, false);
@@ -72,6 +79,9 @@ function check(file: string): { provider?: string; provides: string[]; needs: st
     provides,
     needs: [...needs].sort(),
     missing: [...needs].filter((ns) => !provides.includes(ns)).sort(),
+    usesQuery,
+    // A query provider adds to what is above it: any one around the file will do (an unneeded one only costs bytes).
+    queryProvided: [file, ...layoutsAbove(file)].some((f) => scan(f).queryProvider),
   };
 }
 
@@ -103,6 +113,8 @@ function scan(file: string): Scan {
     needs: namespacesIn(source),
     imports,
     provides: provider ? [...(provider[1] as string).matchAll(/["']([^"']+)["']/g)].map((m) => m[1] as string) : undefined,
+    query: /from\s+["']@tanstack\/react-query["']/.test(source) && !/<QueryClientProvider\b/.test(source),
+    queryProvider: /<QueryProvider\b/.test(source),
   };
   scans.set(file, result);
   return result;
