@@ -8,7 +8,7 @@ let loaded: PhoneLib | undefined;
 let loading: Promise<PhoneLib> | undefined;
 
 /**
- * libphonenumber with the whole world's metadata (~20 KB gzip) for client components, fetched after the page
+ * libphonenumber with the whole world's metadata (~27 KB gzip with its code) for client components, fetched after the page
  * instead of with it: the forms that need it parse or show a number only once someone has typed or sent one.
  */
 export function loadPhoneLib(): Promise<PhoneLib> {
