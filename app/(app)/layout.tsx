@@ -1,17 +1,23 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { Sidebar } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requireUser } from "@/lib/auth/current-user";
 import { countPendingApprovals } from "@/lib/db/queries/launch-approvals";
 
+/**
+ * The shell's client components get the namespaces listed here; each area's layout (or page) hands its own
+ * client components theirs (lib/i18n/client-namespaces.test.ts).
+ */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const t = await getTranslations();
   const pendingApprovals = user.role === "admin" ? await countPendingApprovals() : 0;
   return (
+    <ClientMessages namespaces={["approvals", "calldogHub", "locale", "nav"]}>
     <div className="flex min-h-screen flex-col md:flex-row">
       {/* The column (white, with its border) runs the page's full height; its content stays in view and
           scrolls on its own when the window is too short for it. */}
@@ -37,5 +43,6 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </div>
       </main>
     </div>
+    </ClientMessages>
   );
 }

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { QueryProvider } from "@/components/query-provider";
 import { ConnectionsSummary } from "@/components/overview/connections-summary";
 import { CampaignTable, ProviderTable } from "@/components/overview/figures-tables";
 import { Kpis } from "@/components/overview/kpis";
@@ -14,7 +16,20 @@ import { DEFAULT_TIME_ZONE, isTimeZone } from "@/lib/i18n/time-zones";
 import { parsePeriod } from "@/lib/overview/period";
 import { hasResults, loadOverview, runningCampaigns } from "@/lib/overview/queries";
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ period?: string | string[] }> }) {
+type Props = { searchParams: Promise<{ period?: string | string[] }> };
+
+/** The overview's client components get only the namespaces listed here (lib/i18n/client-namespaces.test.ts), and React Query for their polling. */
+export default function OverviewPage(props: Props) {
+  return (
+    <ClientMessages namespaces={["overview", "overviewResults", "ui"]}>
+      <QueryProvider>
+        <Overview {...props} />
+      </QueryProvider>
+    </ClientMessages>
+  );
+}
+
+async function Overview({ searchParams }: Props) {
   const user = await requireUser();
   const t = await getTranslations("overview");
   const r = await getTranslations("overviewResults");

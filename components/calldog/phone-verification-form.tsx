@@ -8,9 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { loadPhoneLib, usePhoneLib } from "@/components/ui/use-phone";
 import { requestPhoneVerification, type VerificationResult } from "@/lib/actions/calldog-verification";
-import { formatPhone } from "@/lib/phone-format";
-import { toE164 } from "@/lib/providers/phone";
 
 type ConnectionOption = { id: string; name: string };
 
@@ -26,14 +25,18 @@ export function PhoneVerificationForm({ connections, initialConnectionId }: { co
   const [result, setResult] = useState<VerificationResult>();
   const [error, setError] = useState<{ message: string; fields?: Record<string, string> }>();
 
-  const e164 = toE164(phone);
+  const phoneLib = usePhoneLib();
+  const e164 = phoneLib?.toE164(phone);
+  const formatPhone = (value: string) => phoneLib?.formatPhone(value) ?? value;
   const phoneError = touched && phone.trim() !== "" && !e164 ? t("phoneInvalid") : (error?.fields?.phone ?? undefined);
   const connectionName = connections.find((c) => c.id === connectionId)?.name ?? "";
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    // Sent in the page's first moments, before the parser has arrived: wait for it rather than call the number invalid.
+    const { toE164 } = await loadPhoneLib();
     setTouched(true);
-    if (!e164 || !connectionId) return;
+    if (!toE164(phone) || !connectionId) return;
     setConfirming(true);
   };
 

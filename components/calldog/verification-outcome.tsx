@@ -2,14 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/notice";
+import { usePhoneFormat } from "@/components/ui/use-phone";
 import type { VerificationResult } from "@/lib/actions/calldog-verification";
-import { formatPhone } from "@/lib/phone-format";
 
 /** What the last check gave: the code, or why there is none. */
 export function VerificationOutcome({ result }: { result: VerificationResult }) {
   const t = useTranslations("calldogVerify");
   const tErrors = useTranslations("calldogErrors");
-  const phone = formatPhone(result.phone);
+  const phone = usePhoneFormat()(result.phone);
   if (result.outcome === "sent") {
     return (
       <div role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 p-5" data-testid="verification-code">

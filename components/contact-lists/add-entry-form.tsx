@@ -6,12 +6,13 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { usePhoneFormat } from "@/components/ui/use-phone";
 import { addContactListNumber } from "@/lib/actions/contact-lists";
-import { formatPhone } from "@/lib/phone-format";
 
 export function AddEntryForm({ listId }: { listId: string }) {
   const t = useTranslations("contactLists");
   const router = useRouter();
+  const formatPhone = usePhoneFormat();
   const form = useActionForm(addContactListNumber, (_data, el) => {
     el.reset();
     router.refresh();

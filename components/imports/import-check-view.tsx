@@ -2,11 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import type { ImportCheck } from "@/lib/imports/prepare";
-import { formatPhone } from "@/lib/phone-format";
+import { usePhoneFormat } from "@/components/ui/use-phone";
 
 /** What the import will do before anything is sent: counts, then the refused rows with the reason. */
 export function ImportCheckView({ check, dncTarget }: { check: ImportCheck; dncTarget: boolean }) {
   const t = useTranslations("imports");
+  const formatPhone = usePhoneFormat();
   return (
     <div className="space-y-3 text-sm" data-testid="import-check">
       <ul className="flex flex-wrap gap-x-6 gap-y-1">

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useActionMessages } from "@/components/ui/use-action-messages";
+import { loadPhoneLib } from "@/components/ui/use-phone";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { createObzvonilkaContact, updateObzvonilkaContact } from "@/lib/actions/obzvonilka-contacts";
 import { type ContactFormValues, type ContactValues, contactPatch, type FormErrors, formValuesOf, type TextField as ContactTextField } from "@/lib/obzvonilka/contact-form";
@@ -34,11 +35,12 @@ export function ContactForm(props: Props) {
   const set = (field: ContactTextField) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
   const fieldError = (field: string) => (errors[field] ? t(`errors.${errors[field]}`) : server.fieldErrors?.[`input.${field}`]);
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(null);
     setResult(null);
-    const { input, errors: found } = contactPatch(initial, values);
+    const { toE164 } = await loadPhoneLib();
+    const { input, errors: found } = contactPatch(initial, values, toE164);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     if (props.mode === "edit" && Object.keys(input).length === 0) {

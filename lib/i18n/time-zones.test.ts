@@ -24,4 +24,14 @@ describe("time zones", () => {
     expect(new Set(options.map((o) => o.value)).size).toBe(options.length);
     expect(timeZoneOptions("ru").find((o) => o.value === "Asia/Vladivostok")?.label).toContain("Владивосток");
   });
+
+  it("makes the list once per language and hour, and again when the hour (and so perhaps an offset) changes", () => {
+    const winter = new Date(Date.UTC(2026, 0, 15, 10, 5));
+    const first = timeZoneOptions("en", winter);
+    expect(timeZoneOptions("en", new Date(Date.UTC(2026, 0, 15, 10, 55)))).toBe(first);
+    const summer = timeZoneOptions("en", new Date(Date.UTC(2026, 6, 15, 10, 5)));
+    expect(summer).not.toBe(first);
+    const berlin = (options: typeof first) => options.find((o) => o.value === "Europe/Berlin")?.label;
+    expect([berlin(first), berlin(summer)]).toEqual([expect.stringMatching(/^\(UTC\+01:00\)/), expect.stringMatching(/^\(UTC\+02:00\)/)]);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contactPatch, formValuesOf, freeSlot, isWebAddress } from "@/lib/obzvonilka/contact-form";
+import { toE164 } from "@/lib/providers/phone";
 
 const stored = {
   name: "Иванов Иван",
@@ -14,35 +15,35 @@ const stored = {
 
 describe("contactPatch: edit", () => {
   it("sends nothing when nothing changed, however the stored phones are written", () => {
-    expect(contactPatch(stored, formValuesOf(stored))).toEqual({ input: {}, errors: {} });
+    expect(contactPatch(stored, formValuesOf(stored), toE164)).toEqual({ input: {}, errors: {} });
   });
 
   it("sends only the changed field", () => {
     const values = { ...formValuesOf(stored), address_string: " г. Москва, ул. Ленина, 1 " };
-    expect(contactPatch(stored, values).input).toEqual({ address_string: "г. Москва, ул. Ленина, 1" });
+    expect(contactPatch(stored, values, toE164).input).toEqual({ address_string: "г. Москва, ул. Ленина, 1" });
   });
 
   it("sends an emptied field as '' so that the API clears it", () => {
     const values = { ...formValuesOf(stored), email: "" };
-    expect(contactPatch(stored, values).input).toEqual({ email: "" });
+    expect(contactPatch(stored, values, toE164).input).toEqual({ email: "" });
   });
 
   it("normalises an edited phone to E.164 and leaves one that only changed its spelling unsent", () => {
     const values = formValuesOf(stored);
     values.phones[0] = { slot: 1, phone: "+7 916 1234567", remark: "мобильный" };
     values.phones[1] = { slot: 2, phone: "8 903 000 11 22", remark: "" };
-    expect(contactPatch(stored, values).input).toEqual({ phone2: "+79030001122" });
+    expect(contactPatch(stored, values, toE164).input).toEqual({ phone2: "+79030001122" });
   });
 
   it("clears only the slot of a removed phone row, remark included", () => {
     const values = formValuesOf(stored);
     values.phones = values.phones.filter((r) => r.slot !== 1);
-    expect(contactPatch(stored, values).input).toEqual({ phone1: "", phone_remark1: "" });
+    expect(contactPatch(stored, values, toE164).input).toEqual({ phone1: "", phone_remark1: "" });
   });
 
   it("refuses an emptied name when no phone is left", () => {
     const values = { ...formValuesOf(stored), name: "", phones: [] };
-    expect(contactPatch(stored, values).errors).toEqual({ _: "nameOrPhone" });
+    expect(contactPatch(stored, values, toE164).errors).toEqual({ _: "nameOrPhone" });
   });
 });
 
@@ -50,12 +51,12 @@ describe("contactPatch: validation", () => {
   it("refuses a bad e-mail, a bad site and a bad phone in place", () => {
     const values = { ...formValuesOf({}), name: "Новый", email: "ivan@", www: "not a site" };
     values.phones = [{ slot: 1, phone: "12", remark: "" }];
-    expect(contactPatch({}, values).errors).toEqual({ email: "emailInvalid", www: "urlInvalid", phone1: "phoneInvalid" });
+    expect(contactPatch({}, values, toE164).errors).toEqual({ email: "emailInvalid", www: "urlInvalid", phone1: "phoneInvalid" });
   });
 
   it("asks for a phone next to a remark", () => {
     const values = { ...formValuesOf({}), name: "Новый", phones: [{ slot: 1 as const, phone: "", remark: "рабочий" }] };
-    expect(contactPatch({}, values).errors).toEqual({ phone1: "phoneForRemark" });
+    expect(contactPatch({}, values, toE164).errors).toEqual({ phone1: "phoneForRemark" });
   });
 });
 
@@ -66,14 +67,14 @@ describe("contactPatch: create", () => {
       { slot: 1, phone: "8 916 111 22 33", remark: "мобильный" },
       { slot: 2, phone: "+7 (495) 765-43-21", remark: "" },
     ];
-    expect(contactPatch({}, values)).toEqual({
+    expect(contactPatch({}, values, toE164)).toEqual({
       input: { name: "Петрова Анна", email: "anna@example.ru", www: "anna.ru", phone1: "+79161112233", phone_remark1: "мобильный", phone2: "+74957654321" },
       errors: {},
     });
   });
 
   it("needs a name or a phone", () => {
-    expect(contactPatch({}, formValuesOf({})).errors).toEqual({ _: "nameOrPhone" });
+    expect(contactPatch({}, formValuesOf({}), toE164).errors).toEqual({ _: "nameOrPhone" });
   });
 });
 

@@ -1,7 +1,6 @@
 import { CONTACT_TEXT_FIELDS, type ContactField, PHONE_SLOTS, type PhoneSlot } from "@/lib/providers/obzvonilka/fields";
 import type { ContactInput } from "@/lib/providers/obzvonilka/schema";
 import { EMAIL_PATTERN, MAX_DESCRIPTION_LENGTH, MAX_TEXT_LENGTH } from "@/lib/providers/obzvonilka/wire";
-import { toE164 } from "@/lib/providers/phone";
 
 export type TextField = (typeof CONTACT_TEXT_FIELDS)[number];
 /** One phone row of the form: it keeps its slot (phone1…phone10), so removing a row clears only that slot. */
@@ -30,8 +29,13 @@ export function freeSlot(rows: PhoneRow[]): PhoneSlot | undefined {
 /**
  * What to send: only the fields that differ from `initial`, phones normalised to E.164, "" for a field the
  * user emptied (the API clears a field sent empty). Unchanged phones go unsent, however they were written.
+ * `toE164` is `lib/providers/phone`'s, passed in so that the form loads libphonenumber only when it saves.
  */
-export function contactPatch(initial: ContactValues, values: ContactFormValues): { input: ContactInput; errors: FormErrors } {
+export function contactPatch(
+  initial: ContactValues,
+  values: ContactFormValues,
+  toE164: (input: string) => string | undefined,
+): { input: ContactInput; errors: FormErrors } {
   const input: Record<string, string> = {};
   const errors: FormErrors = {};
   const before = (field: ContactField) => (initial[field] ?? "").trim();

@@ -79,6 +79,26 @@ export const messageFiles: Record<Locale, Record<string, Record<string, unknown>
   },
 };
 
+/** A top-level key of the messages: what `<ClientMessages namespaces>` hands to client components. */
+export type Namespace = keyof (typeof enAudio &
+  typeof enBase &
+  typeof enCalldog &
+  typeof enCalldogCampaign &
+  typeof enCalldogResults &
+  typeof enCalls &
+  typeof enCallsView &
+  typeof enCampaigns &
+  typeof enDialingPolicy &
+  typeof enDnc &
+  typeof enImports &
+  typeof enLists &
+  typeof enObzvonilka &
+  typeof enOverview &
+  typeof enRunList &
+  typeof enTasks &
+  typeof enWebhooks) &
+  string;
+
 export function messagesFor(locale: Locale): Record<string, unknown> {
   return Object.assign({}, ...Object.values(messageFiles[locale]));
 }

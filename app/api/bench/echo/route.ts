@@ -16,3 +16,9 @@ export async function POST(request: Request) {
   }
   return NextResponse.json({ ok: true });
 }
+
+/** The page benchmark's trivial route (bench/pages.mts): answer 200, nothing else. */
+export async function GET() {
+  if (!env().BENCH_ROUTES) return NextResponse.json({ ok: false }, { status: 404 });
+  return NextResponse.json({ ok: true });
+}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BaseBadges } from "@/components/obzvonilka/base-badges";
-import { ContactsTable } from "@/components/obzvonilka/contacts-table";
+import { LazyContactsTable } from "@/components/obzvonilka/lazy-contacts-table";
 import { FindByCode } from "@/components/obzvonilka/find-by-code";
 import { ObzvonilkaReadFailure } from "@/components/obzvonilka/read-failure";
 import { Card } from "@/components/ui/card";
@@ -66,7 +66,7 @@ export default async function ObzvonilkaBasePage({ params }: { params: Promise<R
           <FindByCode connectionId={connectionId} baseId={baseId} />
         </Card>
         <Card title={t("contactsTitle")}>
-          <ContactsTable connectionId={connectionId} baseId={baseId} />
+          <LazyContactsTable connectionId={connectionId} baseId={baseId} />
         </Card>
       </div>
     </>
