@@ -48,14 +48,29 @@ export function clientFor<P extends Provider>(connection: Connection & { provide
   return factory({ baseUrl: connection.baseUrl, apiKey: openApiKey(connection), ...budget, signal: options.signal, guard: baseUrlGuard(connection) });
 }
 
-/** The base-URL rule for one client: asked once (a DNS lookup at most), on its first request. */
-export function baseUrlGuard(connection: Pick<Connection, "provider" | "baseUrl">, check = baseUrlProblem): () => Promise<void> {
+/** The base-URL rule for one client: asked once, on its first request. */
+export function baseUrlGuard(connection: Pick<Connection, "provider" | "baseUrl">, check = recentBaseUrlProblem): () => Promise<void> {
   let verdict: ReturnType<typeof baseUrlProblem> | undefined;
   return async () => {
     verdict ??= check(connection.baseUrl);
     const problem = await verdict;
     if (problem) throw new ProviderError({ kind: "blocked", provider: connection.provider, method: "-", path: "(base URL)", providerMessage: problem });
   };
+}
+
+/**
+ * `baseUrlProblem` remembered for a minute per URL: a page makes a client per connection on every request, and the
+ * rule's DNS lookup need not be made each time. A URL that stops being allowed is refused within the minute.
+ */
+const VERDICT_TTL_MS = 60_000;
+const verdicts = new Map<string, { at: number; verdict: ReturnType<typeof baseUrlProblem> }>();
+function recentBaseUrlProblem(url: string): ReturnType<typeof baseUrlProblem> {
+  const hit = verdicts.get(url);
+  if (hit && Date.now() - hit.at < VERDICT_TTL_MS) return hit.verdict;
+  if (verdicts.size > 1_000) verdicts.clear();
+  const verdict = baseUrlProblem(url);
+  verdicts.set(url, { at: Date.now(), verdict });
+  return verdict;
 }
 
 export type ConnectionRead<T> = {
