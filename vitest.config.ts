@@ -14,5 +14,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    globalSetup: ["lib/testing/pglite-template.ts"],
+    // As the e2e server (scripts/serve.mts): the in-process simulators listen on 127.0.0.1, and every client made
+    // for a stored connection asks the base-URL rule (lib/providers/base-url.ts) before it sends.
+    env: { ALLOW_LOOPBACK_PROVIDERS: "1" },
   },
 });

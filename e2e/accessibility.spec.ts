@@ -214,11 +214,28 @@ async function settle(page: Page) {
 
 /** Every link on a page whose path (without its query) matches, as written (with its query). */
 async function hrefsOn(page: Page, url: string, pattern: RegExp): Promise<string[]> {
-  await page.goto(url);
-  // Some tables fetch their rows after the first paint.
-  await page.waitForLoadState("networkidle", { timeout: 3_000 }).catch(() => {});
-  const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
-  return hrefs.filter((h) => pattern.test(h.split(/[?#]/)[0] ?? ""));
+  return (await linksOn(page, url)).filter((h) => pattern.test(h.split(/[?#]/)[0] ?? ""));
+}
+
+/**
+ * The links of a page, read once per role: several entries look for their id on the same page (the Campaigns and
+ * Lists pages each serve three or four), and the data they look for is made once, before the scans.
+ */
+const links = new Map<string, Promise<string[]>>();
+function linksOn(page: Page, url: string): Promise<string[]> {
+  const role = [...pages.entries()].find(([, p]) => p === page)?.[0];
+  const key = `${role ?? "other"} ${url}`;
+  let read = role ? links.get(key) : undefined;
+  if (!read) {
+    read = (async () => {
+      await page.goto(url);
+      // Some tables fetch their rows after the first paint.
+      await page.waitForLoadState("networkidle", { timeout: 3_000 }).catch(() => {});
+      return page.locator("a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    })();
+    if (role) links.set(key, read);
+  }
+  return read;
 }
 
 async function firstHref(page: Page, url: string, pattern: RegExp): Promise<string | null> {

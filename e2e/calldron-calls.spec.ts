@@ -189,6 +189,11 @@ test("call one number: confirmation names the number and the batch, then polling
     await dialog.getByLabel("Phone number").fill("8 (999) 123-45-67");
     await dialog.getByRole("button", { name: "Continue" }).click();
     await expect(dialog).toContainText(`Call +7 999 123 45 67 in the batch “${FIXTURE}”?`);
+    // The facts every launch shows before the final click.
+    const facts = dialog.getByTestId("launch-facts");
+    await expect(facts).toContainText("Numbers to dial1");
+    await expect(facts).toContainText("0 on the do-not-call list, 0 invalid, 0 repeated");
+    await expect(facts).toContainText("ProviderCalldron");
     await page.screenshot({ path: "test-results/call-one-confirm.png" });
     await dialog.getByRole("button", { name: "Call now" }).click();
     await expect(dialog.getByText("The call to +7 999 123 45 67 was placed.")).toBeVisible();

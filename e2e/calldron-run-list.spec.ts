@@ -53,6 +53,11 @@ test("a manager runs the demo list through the demo batch: confirmation, progres
   await page.getByRole("button", { name: "Run list…" }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByTestId("run-list-confirm-text")).toHaveText(`Call 5 subscribers of the list «${LIST}» through the batch «${BATCH}»?`);
+  // Counted before the click, as every launch does: what will be dialed and what held back.
+  const facts = dialog.getByTestId("launch-facts");
+  await expect(facts).toContainText("Numbers to dial5");
+  await expect(facts).toContainText("0 on the do-not-call list, 0 invalid, 0 repeated");
+  await expect(facts).toContainText("ProviderCalldron");
   await dialog.getByRole("button", { name: "Start calling" }).dblclick();
   await expect(dialog).toBeHidden();
 

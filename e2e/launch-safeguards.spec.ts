@@ -175,7 +175,7 @@ test("a manager's run of a list above the limit goes to an admin, who rejects it
   const dialog = page.getByRole("dialog");
   const facts = dialog.getByTestId("launch-facts");
   await expect(facts).toContainText("Numbers to dial5");
-  await expect(facts).toContainText("held back as the list is read");
+  await expect(facts).toContainText("0 on the do-not-call list, 0 invalid, 0 repeated");
   await expect(facts).toContainText("ProviderCalldron");
   await expect(facts).toContainText("ConnectionCalldron main");
   await dialog.getByRole("button", { name: "Ask an administrator to approve" }).click();

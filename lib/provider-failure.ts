@@ -14,6 +14,7 @@ export function providerFailure(error: unknown, { notFound = "providerNotFound" 
     bad_response: "providerUnavailable",
     validation: "providerRefused",
     not_found: notFound,
+    blocked: "providerBlocked",
   }[error.kind];
   throw new SafeError(key);
 }

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useTimeZone, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -19,8 +19,10 @@ const POLL_FOR_MS = 180_000;
 export function TestCall({ draft, testPhone, onDraft }: { draft: DraftView; testPhone: string | null; onDraft: (draft: DraftView) => void }) {
   const t = useTranslations("testCall");
   const format = useFormatter();
+  const yourZone = useTimeZone() ?? "Europe/Moscow";
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [closed, setClosed] = useState<{ from: string; to: string; zone: string; opensAt: string }>();
   const made = draft.testCall;
   const status = useQuery({
     queryKey: ["calldog-test-call", draft.campaignId, made?.callId],
@@ -38,10 +40,13 @@ export function TestCall({ draft, testPhone, onDraft }: { draft: DraftView; test
   const send = async () => {
     setBusy(true);
     setError(undefined);
+    setClosed(undefined);
     const result = await sendCalldogTestCall({ campaignId: draft.campaignId });
     setBusy(false);
     if (!result.ok) return setError(result.error);
-    onDraft({ ...draft, testCall: result.data });
+    if (!result.data.sent) return setClosed(result.data.windowClosed);
+    const { sent: _, ...made } = result.data;
+    onDraft({ ...draft, testCall: made });
   };
 
   if (!testPhone) {
@@ -66,6 +71,12 @@ export function TestCall({ draft, testPhone, onDraft }: { draft: DraftView; test
           : t("none")}
       </p>
       {error && <Notice tone="error">{error}</Notice>}
+      {closed && (
+        // The next opening in the user's own zone (next-intl formats in it), the window in the campaign's.
+        <Notice tone="warning">
+          {t("windowClosed", { from: closed.from, to: closed.to, zone: closed.zone, yourZone, when: format.dateTime(new Date(closed.opensAt), { dateStyle: "medium", timeStyle: "short" }) })}
+        </Notice>
+      )}
       <Button variant="secondary" onClick={() => void send()} disabled={busy}>
         {busy ? t("sending") : t("send", { phone: testPhone })}
       </Button>

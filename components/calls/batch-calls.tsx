@@ -32,7 +32,20 @@ class CallsReadFailure extends Error {
  * A Calldron batch's calls: filtered by status and finality, paginated, refreshed by polling while any
  * call is not final. Used on the Calls page and on a batch's page.
  */
-export function BatchCalls({ connectionId, batchId, batchName }: { connectionId: string; batchId: string; batchName: string }) {
+export function BatchCalls({
+  connectionId,
+  connectionName,
+  batchId,
+  batchName,
+  batchWindow,
+}: {
+  connectionId: string;
+  connectionName: string;
+  batchId: string;
+  batchName: string;
+  /** The batch's own calling window (Calldron applies it), for the call-one confirmation. */
+  batchWindow: { from: string; to: string } | null;
+}) {
   const t = useTranslations();
   const [page, setPage] = useState(1);
   const [status, setStatus] = useState("");
@@ -65,7 +78,7 @@ export function BatchCalls({ connectionId, batchId, batchName }: { connectionId:
     <section aria-label={t("callsPage.title")} className="space-y-4" data-testid="batch-calls">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <CallsFilters status={status} final={final} statusCounts={data?.statusCounts ?? {}} onChange={changeFilters} />
-        <CallOneDialog connectionId={connectionId} batchId={batchId} batchName={batchName} />
+        <CallOneDialog connectionId={connectionId} connectionName={connectionName} batchId={batchId} batchName={batchName} batchWindow={batchWindow} />
       </div>
       {data && <LiveState live={data.live} empty={data.total === 0} readAt={data.readAt} fetching={query.isFetching} pollSeconds={POLL_SECONDS} />}
       {failure && (

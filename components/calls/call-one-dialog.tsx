@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState, useTransition } from "react";
+import { LaunchFacts } from "@/components/dialing-policy/launch-facts";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
@@ -12,8 +13,21 @@ import { type CallOneResult, callOne, previewCallOne } from "@/lib/actions/calld
 type Step = { kind: "enter"; error?: string } | { kind: "confirm"; phone: string; display: string } | { kind: "done"; tone: "success" | "warning" | "error"; message: string };
 
 /** Type a number, see it normalised and screened, confirm naming the number and the batch, then dial. */
-export function CallOneDialog({ connectionId, batchId, batchName }: { connectionId: string; batchId: string; batchName: string }) {
+export function CallOneDialog({
+  connectionId,
+  connectionName,
+  batchId,
+  batchName,
+  batchWindow,
+}: {
+  connectionId: string;
+  connectionName: string;
+  batchId: string;
+  batchName: string;
+  batchWindow: { from: string; to: string } | null;
+}) {
   const t = useTranslations("callOne");
+  const tg = useTranslations("launchGuard");
   const statusWord = useTranslations("callsPage.statuses");
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -79,6 +93,14 @@ export function CallOneDialog({ connectionId, batchId, batchName }: { connection
         {step.kind === "confirm" && (
           <div className="space-y-6">
             <p className="text-sm text-slate-700">{t("confirmText", { phone: step.display, batch: batchName })}</p>
+            {/* The same facts as every launch: a number on the do-not-call list or not a number never gets here. */}
+            <LaunchFacts
+              count={1}
+              heldBack={{ dnc: 0, invalid: 0, duplicate: 0 }}
+              window={batchWindow ? tg("windowBatch", batchWindow) : tg("windowUnknown")}
+              provider="Calldron"
+              connection={connectionName}
+            />
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={() => setStep({ kind: "enter" })} disabled={pending}>
                 {t("back")}

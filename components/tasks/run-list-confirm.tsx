@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTimeZone, useTranslations } from "next-intl";
 import { useState } from "react";
 import { LaunchFacts, TypedCount, typedNumber } from "@/components/dialing-policy/launch-facts";
 import { Button } from "@/components/ui/button";
@@ -20,6 +20,8 @@ export type RunTarget = { connectionId: string; listId: string; batchId: string 
 export function RunListConfirm({ target, onClose, onShow }: { target: RunTarget; onClose: () => void; onShow: (taskId: string) => void }) {
   const t = useTranslations("runList");
   const tg = useTranslations("launchGuard");
+  const format = useFormatter();
+  const yourZone = useTimeZone() ?? "Europe/Moscow";
   const [typed, setTyped] = useState("");
   const [asked, setAsked] = useState<ApprovalView | null>(null);
   const preview = useQuery({
@@ -33,8 +35,8 @@ export function RunListConfirm({ target, onClose, onShow }: { target: RunTarget;
     gcTime: 0,
   });
   const start = useMutation({
-    mutationFn: async (confirmedSubscribers: number) => {
-      const result = await startRunListAction({ ...target, confirmedSubscribers, typedCount: typedNumber(typed) });
+    mutationFn: async (confirmedCount: number) => {
+      const result = await startRunListAction({ ...target, confirmedCount, typedCount: typedNumber(typed) });
       if (!result.ok) throw new Error(result.error);
       if (!result.data.ok) throw new Error(t(`problems.${result.data.problem}`));
       return result.data;
@@ -50,7 +52,13 @@ export function RunListConfirm({ target, onClose, onShow }: { target: RunTarget;
   const window = ready?.window
     ? tg("windowBatch", { from: ready.window.from, to: ready.window.to })
     : tg("windowUnknown");
-  const confirmed = ready ? typedCountConfirms(ready.subscribers, typedNumber(typed)) : false;
+  // Calldron applies the batch's window itself: calls asked for while it is closed wait for its opening.
+  const starts = ready?.window
+    ? ready.opensAt
+      ? tg("startsBatchClosed", { when: format.dateTime(new Date(ready.opensAt), { dateStyle: "medium", timeStyle: "short" }), zone: yourZone })
+      : tg("startsBatchOpen")
+    : undefined;
+  const confirmed = ready ? typedCountConfirms(ready.toDial, typedNumber(typed)) : false;
 
   return (
     <Dialog open onClose={onClose} title={t("confirmTitle")}>
@@ -65,15 +73,24 @@ export function RunListConfirm({ target, onClose, onShow }: { target: RunTarget;
         {ready && !data?.activeTaskId && !data?.activeElsewhere && (
           <>
             <p data-testid="run-list-confirm-text">
-              {ready.subscribers > 0
-                ? t("confirmText", { count: ready.subscribers, list: ready.listName, batch: ready.batchName })
-                : t("confirmEmpty", { list: ready.listName })}
+              {ready.subscribers === 0
+                ? t("confirmEmpty", { list: ready.listName })
+                : ready.toDial === 0
+                  ? t("confirmNoneToDial", { list: ready.listName })
+                  : t("confirmText", { count: ready.toDial, list: ready.listName, batch: ready.batchName })}
             </p>
             {ready.subscribers > 0 && (
-              <LaunchFacts count={ready.subscribers} heldBack={null} window={window} provider="Calldron" connection={data?.connectionName ?? ""} />
+              <LaunchFacts
+                count={ready.toDial}
+                heldBack={ready.heldBack}
+                window={window}
+                starts={starts}
+                provider="Calldron"
+                connection={data?.connectionName ?? ""}
+              />
             )}
             <p className="text-xs text-slate-500">{t("rules")}</p>
-            {ready.subscribers > 0 && approval?.state !== "pending" && <TypedCount count={ready.subscribers} value={typed} onChange={setTyped} />}
+            {ready.toDial > 0 && approval?.state !== "pending" && <TypedCount count={ready.toDial} value={typed} onChange={setTyped} />}
             {ready.needsApproval && approval?.state !== "pending" && <Notice tone="info">{tg("approvalNeeded", { limit: ready.approvalAbove ?? 0 })}</Notice>}
           </>
         )}
@@ -88,9 +105,9 @@ export function RunListConfirm({ target, onClose, onShow }: { target: RunTarget;
             ready &&
             !data?.activeElsewhere &&
             approval?.state !== "pending" &&
-            ready.subscribers > 0 && (
+            ready.toDial > 0 && (
               // Disabled from the first click: a double click sends one start (and the server makes one run anyway).
-              <Button disabled={start.isPending || start.isSuccess || !confirmed} onClick={() => start.mutate(ready.subscribers)}>
+              <Button disabled={start.isPending || start.isSuccess || !confirmed} onClick={() => start.mutate(ready.toDial)}>
                 {ready.needsApproval ? tg("askApproval") : t("confirmStart")}
               </Button>
             )

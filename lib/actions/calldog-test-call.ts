@@ -23,7 +23,9 @@ const E = "testCall.errors";
 /**
  * "Test call to my number" on the review: the draft's message and menu, once, to the user's own number from the
  * profile, at once (no `plannedAt`). It goes through the same gate as a launch: the do-not-call list, and the
- * calling window (closed, it is refused rather than moved: a test is for listening now). Kept on the draft, audited.
+ * calling window. Outside the window nothing is sent and the answer says when the window opens next (the page
+ * shows it in the user's zone): a test is for listening now, so it is not planned for the opening, when the user
+ * may not be at the phone (docs/providers.md, "Launch safeguards"). Kept on the draft, audited.
  */
 export const sendCalldogTestCall = action({ role: "any", schema: z.object({ campaignId: z.uuid() }) }, async ({ campaignId }, user) => {
   const campaign = await findCampaign({ id: campaignId });
@@ -42,7 +44,7 @@ export const sendCalldogTestCall = action({ role: "any", schema: z.object({ camp
   const held = screened.heldBack[0];
   if (held?.reason === "window" && screened.start) {
     const { from, to, timeZone } = screened.start.window;
-    throw new SafeError(`${E}.window`, { from, to, zone: timeZone });
+    return { sent: false as const, windowClosed: { from, to, zone: timeZone, opensAt: screened.start.startAt.toISOString() } };
   }
   if (held) throw new SafeError(`${E}.dnc`);
 
@@ -64,7 +66,7 @@ export const sendCalldogTestCall = action({ role: "any", schema: z.object({ camp
   if (!call || call.id === null || call.status === "error") throw new SafeError(`${E}.failed`, { reason: (call?.message ?? "refused").slice(0, 200) });
   const at = new Date().toISOString();
   await setDraftSettings({ id: campaignId, settings: { ...settings, testCall: { callId: call.id, phone, at, by: user.id } } });
-  return { callId: call.id, phone: formatPhone(phone), at };
+  return { sent: true as const, callId: call.id, phone: formatPhone(phone), at };
 });
 
 /** The test call's status as Calldog reports it now, in the common words. */

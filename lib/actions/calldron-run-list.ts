@@ -17,7 +17,8 @@ import type { CalldronBatch } from "@/lib/providers/calldron/wire";
 import { clientFor } from "@/lib/providers/connection-clients";
 import { resultForError } from "@/lib/providers/connection-test";
 import { ProviderError } from "@/lib/providers/provider-error";
-import { countSubscribers } from "@/lib/tasks/calldron-list-size";
+import { isOpenAt, nextOpening } from "@/lib/dialing/calling-window";
+import { previewListForLaunch } from "@/lib/tasks/calldron-list-preview";
 import { RUN_LIST_KIND } from "@/lib/tasks/calldron-run-list";
 import { startRunList } from "@/lib/tasks/start-run-list";
 import { type TaskView, toTaskView } from "@/lib/tasks/view";
@@ -46,21 +47,27 @@ export const getRunListChoices = action({ role: "any", schema: z.object({ connec
 });
 
 /**
- * What the confirmation names: the list, the batch with its calling window, the connection and how many
- * subscribers; a run of them already going; whether this start needs an admin's approval, and the last request.
+ * What the confirmation names: the list, the batch with its calling window (and, when it is closed now, when it
+ * opens: Calldron holds the calls until then), the connection, how many subscribers, how many numbers would be
+ * dialed and how many held back (do-not-call, invalid, repeated); a run of them already going; whether this
+ * start needs an admin's approval, and the last request.
  */
 export const previewRunList = action({ role: "any", schema: targetSchema }, async ({ connectionId, listId, batchId }, user) => {
   const { connection, client } = await calldron(connectionId);
   const active = await findActiveTask({ kind: RUN_LIST_KIND, match: { connectionId, listId, batchId } });
   const read = await reading(async () => {
     const { listName, batchName, batch } = await names(client, listId, batchId);
-    const subscribers = await countSubscribers(client, listId);
+    const { subscribers, toDial, heldBack } = await previewListForLaunch(client, listId);
+    const window = batch.timeFrom && batch.timeTo ? { from: batch.timeFrom.slice(0, 5), to: batch.timeTo.slice(0, 5), timeZone: batch.timeZone ?? "" } : null;
     return {
       listName,
       batchName,
       subscribers,
-      window: batch.timeFrom && batch.timeTo ? { from: batch.timeFrom.slice(0, 5), to: batch.timeTo.slice(0, 5), timeZone: batch.timeZone ?? "" } : null,
-      needsApproval: await needsApproval({ user, count: subscribers }),
+      toDial,
+      heldBack,
+      window,
+      opensAt: window ? closedUntil(window) : null,
+      needsApproval: await needsApproval({ user, count: toDial }),
       approvalAbove: user.role === "admin" ? null : (await readDialingPolicy()).managerLaunchLimit,
     };
   });
@@ -76,7 +83,7 @@ export const previewRunList = action({ role: "any", schema: targetSchema }, asyn
 
 /**
  * Starts the run (or returns the one already going for this list and batch) and answers at once: the task reads
- * the list itself. The subscribers are counted again here: the count the user confirmed must be it, and over
+ * the list itself. The numbers to dial are counted again here: the count the user confirmed must be it, and over
  * 1,000 it must have been typed. A manager's run above the organisation's limit becomes a request for an admin's
  * approval instead (approving it starts the run).
  */
@@ -84,21 +91,22 @@ export const startRunListAction = action(
   {
     role: "any",
     schema: targetSchema.extend({
-      confirmedSubscribers: z.coerce.number().int().min(0).max(10_000_000),
+      /** The numbers to dial the confirmation showed. */
+      confirmedCount: z.coerce.number().int().min(0).max(10_000_000),
       typedCount: z.coerce.number().int().min(0).max(10_000_000).optional(),
     }),
   },
-  async ({ connectionId, listId, batchId, confirmedSubscribers, typedCount }, user) => {
+  async ({ connectionId, listId, batchId, confirmedCount, typedCount }, user) => {
     const { client } = await calldron(connectionId);
-    const read = await reading(async () => ({ ...(await names(client, listId, batchId)), subscribers: await countSubscribers(client, listId) }));
+    const read = await reading(async () => ({ ...(await names(client, listId, batchId)), ...(await previewListForLaunch(client, listId)) }));
     if (!read.ok) return { ok: false as const, problem: read.problem };
-    const { listName, batchName, subscribers } = read.data;
-    if (subscribers !== confirmedSubscribers) throw new SafeError("runList.errors.countChanged", { n: subscribers });
-    assertTypedCount(subscribers, typedCount);
+    const { listName, batchName, subscribers, toDial, heldBack } = read.data;
+    if (toDial !== confirmedCount) throw new SafeError("runList.errors.countChanged", { n: toDial });
+    assertTypedCount(toDial, typedCount);
     const input = { connectionId, listId, batchId, listName, batchName };
     const active = await findActiveTask({ kind: RUN_LIST_KIND, match: { connectionId, listId, batchId } });
-    if (!active && (await needsApproval({ user, count: subscribers }))) {
-      const approval = await requestApproval({ user, kind: RUN_LIST_KIND, target: runTarget(input), title: `${listName} → ${batchName}`, connectionId, count: subscribers, input });
+    if (!active && (await needsApproval({ user, count: toDial }))) {
+      const approval = await requestApproval({ user, kind: RUN_LIST_KIND, target: runTarget(input), title: `${listName} → ${batchName}`, connectionId, count: toDial, input });
       return { ok: true as const, taskId: null, created: false, approval: toApprovalView(approval) };
     }
     const { task, created } = await startRunList({ ownerId: user.id, input });
@@ -108,7 +116,7 @@ export const startRunListAction = action(
         actor: user,
         action: "calldron.runList.started",
         target: task.id,
-        details: { connectionId, listId, listName, batchId, batchName, subscribers, count: subscribers },
+        details: { connectionId, listId, listName, batchId, batchName, subscribers, heldBack, count: toDial },
       });
     }
     return { ok: true as const, taskId: task.id as string | null, created, approval: null };
@@ -141,6 +149,17 @@ async function names(client: CalldronClient, listId: string, batchId: string): P
   const batch = batches.find((b) => b.id === batchId);
   if (!batch) throw new ProviderError({ kind: "not_found", provider: "calldron", method: "GET", path: "batches" });
   return { listName: list.name, batchName: batch.name, batch };
+}
+
+/** When the batch's window is closed now, when it opens next (ISO); null when open, or its zone is not one we know. */
+function closedUntil(window: { from: string; to: string; timeZone: string }): string | null {
+  if (!window.timeZone) return null;
+  try {
+    const now = new Date();
+    return isOpenAt(window, now) ? null : nextOpening(window, now).toISOString();
+  } catch {
+    return null; // Not an IANA zone name.
+  }
 }
 
 /** One pending approval per list and batch. */

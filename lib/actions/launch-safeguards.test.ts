@@ -12,6 +12,7 @@ import { countPendingApprovals, findApproval } from "@/lib/db/queries/launch-app
 import { findTask } from "@/lib/db/queries/tasks";
 import { insertUser, updateUser } from "@/lib/db/queries/users";
 import { DEMO_KEY, type Kit, startKit } from "@/lib/sim/calldog/test-kit";
+import { isOpenAt, nextOpening } from "@/lib/dialing/calling-window";
 import { startInWindow } from "@/lib/dialing/screen";
 import { setOrgPolicy, windowAround } from "@/lib/testing/dialing-policy";
 import { setupTestDb } from "@/lib/testing/test-db";
@@ -191,12 +192,21 @@ describe("launch safeguards", () => {
     expect(reread.ok && reread.data.testCall).toMatchObject({ callId: sent.data.callId });
     expect((await listAudit({})).find((e) => e.action === "calldog.campaign.testCall")?.details).toMatchObject({ count: 1, phone: "+79169990011" });
 
-    // The window closed: refused, nothing sent.
+    // The window closed: nothing sent, not planned for later either; the answer says when the window opens next.
     kit.server.log.reset("calldog");
     const hour = Number(new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Moscow", hour: "numeric", hourCycle: "h23" }).format(new Date()));
     const hh = (h: number) => `${String((h + 24) % 24).padStart(2, "0")}:00`;
     await setOrgPolicy({ from: hh(hour + 2), to: hh(hour + 4) });
-    expect(await sendCalldogTestCall({ campaignId: view.campaignId })).toMatchObject({ ok: false, error: "testCall.errors.window" });
+    const closed = await sendCalldogTestCall({ campaignId: view.campaignId });
+    const window = { from: hh(hour + 2), to: hh(hour + 4), timeZone: "Europe/Moscow" };
+    expect(closed).toEqual({ ok: true, data: { sent: false, windowClosed: { from: window.from, to: window.to, zone: "Europe/Moscow", opensAt: expect.any(String) } } });
+    const opensAt = new Date(closed.ok && !closed.data.sent ? closed.data.windowClosed.opensAt : 0);
+    // The window's next opening: at its start on the Moscow wall clock, within the next two hours.
+    expect(opensAt.getTime()).toBe(nextOpening(window, new Date()).getTime());
+    expect(opensAt.getTime() - Date.now()).toBeGreaterThan(0);
+    expect(opensAt.getTime() - Date.now()).toBeLessThanOrEqual(2 * 3_600_000);
+    expect(isOpenAt(window, opensAt)).toBe(true);
+    expect(creates()).toEqual([]);
     // On the do-not-call list: refused, nothing sent.
     await setOrgPolicy(windowAround(new Date()));
     await addDncEntries({ entries: [{ phone: "+79169990011" }] });

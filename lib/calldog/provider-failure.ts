@@ -1,7 +1,7 @@
 import { ProviderError } from "@/lib/providers/provider-error";
 
 /** Why a Calldog call failed, in terms a page can put into words (`calldogErrors.<reason>`). */
-export type CalldogFailureReason = "auth" | "timeout" | "unreachable" | "server" | "rate_limited" | "refused" | "not_found" | "bad_response" | "unexpected";
+export type CalldogFailureReason = "auth" | "timeout" | "unreachable" | "server" | "rate_limited" | "refused" | "not_found" | "bad_response" | "blocked" | "unexpected";
 
 export type CalldogFailure = { reason: CalldogFailureReason; providerMessage?: string };
 
@@ -22,6 +22,8 @@ export function calldogFailure(error: unknown): CalldogFailure {
       return { reason: "refused", providerMessage: error.providerMessage?.slice(0, 300) };
     case "not_found":
       return { reason: "not_found" };
+    case "blocked":
+      return { reason: "blocked" };
     default:
       return { reason: "bad_response" };
   }

@@ -16,7 +16,7 @@ export type CallOneOutcome =
   /** The provider refused, or the batch could not be read first: nothing was dialed. */
   | { status: "refused"; reason: RefusalReason; retryAfterSeconds?: number };
 
-export type RefusalReason = "rate_limited" | "auth" | "invalid" | "batch_not_found" | "unreachable" | "timeout" | "server" | "unexpected";
+export type RefusalReason = "rate_limited" | "auth" | "invalid" | "batch_not_found" | "unreachable" | "timeout" | "server" | "blocked" | "unexpected";
 
 /** How long the provider gets to show a call whose create answer was lost, before the app looks for it. */
 const LOOKUP_DELAY_MS = 1_500;
@@ -89,6 +89,8 @@ function refusal(error: unknown): CallOneOutcome {
       return { status: "refused", reason: "invalid" };
     case "not_found":
       return { status: "refused", reason: "batch_not_found" };
+    case "blocked":
+      return { status: "refused", reason: "blocked" };
     case "unavailable":
       return { status: "refused", reason: error.cause === "timeout" ? "timeout" : error.cause === "server" ? "server" : "unreachable" };
     default:

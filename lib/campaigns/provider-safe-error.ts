@@ -11,6 +11,8 @@ export function providerSafeError(error: unknown): unknown {
       return new SafeError("batchErrors.rateLimited", { seconds: Math.max(1, Math.ceil((error.retryAfterMs ?? 30_000) / 1000)) });
     case "not_found":
       return new SafeError("batchErrors.notFound");
+    case "blocked":
+      return new SafeError("providerBlocked");
     case "validation":
       return new SafeError("batchErrors.refused", { reason: error.providerMessage ?? "—" });
     case "unavailable":

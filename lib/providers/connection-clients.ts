@@ -1,7 +1,8 @@
 import "server-only";
 import { openApiKey } from "@/lib/crypto/connection-key";
-import type { Connection, Provider } from "@/lib/db/schema";
 import { findConnection, listConnections } from "@/lib/db/queries/connections";
+import type { Connection, Provider } from "@/lib/db/schema";
+import { baseUrlProblem } from "@/lib/providers/base-url";
 import { createCalldogClient } from "@/lib/providers/calldog/client";
 import { createCalldronClient } from "@/lib/providers/calldron/client";
 import { type ConnectionTestResult, resultForError } from "@/lib/providers/connection-test";
@@ -35,11 +36,41 @@ const clientFactories = {
 };
 type Clients = { [P in Provider]: ReturnType<(typeof clientFactories)[P]> };
 
-/** A provider client for a stored connection, with its key decrypted here on the server. */
+/**
+ * A provider client for a stored connection, with its key decrypted here on the server. The base URL was allowed
+ * when it was saved, but the rule or the address it resolves to may have changed since (a deployment moved to
+ * production, a DNS record now pointing inside): the client asks the rule again before its first request and
+ * sends nothing, failing as `blocked`, when the URL is no longer allowed.
+ */
 export function clientFor<P extends Provider>(connection: Connection & { provider: P }, options: ClientForOptions = {}): Clients[P] {
   const factory = clientFactories[connection.provider] as (options: ProviderClientOptions) => Clients[P];
   const budget = CALL_BUDGETS[options.budget ?? "action"];
-  return factory({ baseUrl: connection.baseUrl, apiKey: openApiKey(connection), ...budget, signal: options.signal });
+  return factory({ baseUrl: connection.baseUrl, apiKey: openApiKey(connection), ...budget, signal: options.signal, guard: baseUrlGuard(connection) });
+}
+
+/** The base-URL rule for one client: asked once, on its first request. */
+export function baseUrlGuard(connection: Pick<Connection, "provider" | "baseUrl">, check = recentBaseUrlProblem): () => Promise<void> {
+  let verdict: ReturnType<typeof baseUrlProblem> | undefined;
+  return async () => {
+    verdict ??= check(connection.baseUrl);
+    const problem = await verdict;
+    if (problem) throw new ProviderError({ kind: "blocked", provider: connection.provider, method: "-", path: "(base URL)", providerMessage: problem });
+  };
+}
+
+/**
+ * `baseUrlProblem` remembered for a minute per URL: a page makes a client per connection on every request, and the
+ * rule's DNS lookup need not be made each time. A URL that stops being allowed is refused within the minute.
+ */
+const VERDICT_TTL_MS = 60_000;
+const verdicts = new Map<string, { at: number; verdict: ReturnType<typeof baseUrlProblem> }>();
+function recentBaseUrlProblem(url: string): ReturnType<typeof baseUrlProblem> {
+  const hit = verdicts.get(url);
+  if (hit && Date.now() - hit.at < VERDICT_TTL_MS) return hit.verdict;
+  if (verdicts.size > 1_000) verdicts.clear();
+  const verdict = baseUrlProblem(url);
+  verdicts.set(url, { at: Date.now(), verdict });
+  return verdict;
 }
 
 export type ConnectionRead<T> = {

@@ -4,7 +4,7 @@ import { createObzvonilkaClient } from "@/lib/providers/obzvonilka/client";
 import type { Provider } from "@/lib/db/schema";
 import { ProviderError } from "@/lib/providers/provider-error";
 
-export type ConnectionTestResult = "ok" | "auth" | "unreachable" | "timeout" | "rate_limited" | "server" | "unexpected";
+export type ConnectionTestResult = "ok" | "auth" | "unreachable" | "timeout" | "rate_limited" | "server" | "blocked" | "unexpected";
 
 const TEST_TIMEOUT_MS = 8_000;
 /** An admin waits on the button: the whole test, retries included, ends within this. */
@@ -41,6 +41,8 @@ export function resultForError(error: ProviderError): ConnectionTestResult {
       return "auth";
     case "rate_limited":
       return "rate_limited";
+    case "blocked":
+      return "blocked";
     case "unavailable":
       return error.cause === "timeout" ? "timeout" : error.cause === "network" ? "unreachable" : "server";
     default:

@@ -23,6 +23,8 @@ export type ProviderClientOptions = {
   signal?: AbortSignal;
   /** For tests: skips the back-off sleep between retries. */
   sleep?: (ms: number) => Promise<void>;
+  /** Asked before every request; throws (a `blocked` ProviderError) to refuse sending it at all. */
+  guard?: () => Promise<void>;
 };
 
 export type ProviderRequest<T> = {
@@ -51,6 +53,8 @@ export type ProviderRequest<T> = {
   inspect?: (status: number, body: unknown) => { kind: ProviderError["kind"]; message?: string } | undefined;
   /** For tests: skips the back-off sleep. */
   sleep?: (ms: number) => Promise<void>;
+  /** See ProviderClientOptions.guard: nothing is sent when it throws. */
+  guard?: () => Promise<void>;
 };
 
 /** One fetch helper for every provider: deadline, retries where safe, zod validation, redaction, typed errors. */
@@ -111,6 +115,7 @@ async function send<R>(
   accept: Accept<R>,
   { streams = false } = {},
 ): Promise<R> {
+  await req.guard?.();
   let url: URL;
   try {
     url = buildUrl(req);

@@ -1,6 +1,7 @@
 import type { Provider } from "@/lib/db/schema";
 
-export type ProviderErrorKind = "auth" | "validation" | "not_found" | "rate_limited" | "unavailable" | "bad_response";
+/** `blocked`: the app itself refused to send, because the connection's base URL is no longer allowed (lib/providers/base-url.ts). */
+export type ProviderErrorKind = "auth" | "validation" | "not_found" | "rate_limited" | "unavailable" | "bad_response" | "blocked";
 
 /** Why a provider was unavailable, for messages such as "timed out" vs "unreachable". */
 export type UnavailableCause = "timeout" | "network" | "server";

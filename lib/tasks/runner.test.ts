@@ -140,6 +140,15 @@ describe("task runner", () => {
     });
     expect(await runTask(authTask.id, { handlers: denied.handlers, sleep: noSleep })).toBe("failed");
     expect(await findTask({ id: authTask.id })).toMatchObject({ state: "failed", error: "providerAuth", runnerId: null });
+
+    // A connection whose base URL is no longer allowed: nothing was sent, so nothing to retry or reconcile.
+    const blockedTask = await newTask("t.blocked", ["x", "y"]);
+    const blocked = fakeHandler("t.blocked", async () => {
+      throw new ProviderError({ kind: "blocked", provider: "calldron", method: "-", path: "(base URL)", providerMessage: "baseUrlInsecure" });
+    }, 1);
+    expect(await runTask(blockedTask.id, { handlers: blocked.handlers, sleep: noSleep })).toBe("failed");
+    expect(blocked.seen.map((s) => s.uncertain)).toEqual([false]);
+    expect(await findTask({ id: blockedTask.id })).toMatchObject({ state: "failed", error: "providerBlocked", runnerId: null });
   });
 
   it("a pause stops between items; a resume goes on where it stopped", async () => {

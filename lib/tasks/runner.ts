@@ -137,6 +137,7 @@ async function retryingReads<T>(control: RunControl, read: () => Promise<T>): Pr
       }
       if (!(error instanceof ProviderError)) throw error;
       if (error.kind === "auth") control.fail("providerAuth");
+      else if (error.kind === "blocked") control.fail("providerBlocked");
       else if (error.kind === "validation" || error.kind === "not_found") control.fail("providerNotFound");
       else if (error.kind === "rate_limited") await control.wait(Math.min(error.retryAfterMs ?? 2_000, MAX_RATE_LIMIT_WAIT_MS));
       else if (!(await control.backOff())) break;
@@ -208,6 +209,7 @@ async function processItem(task: Task, handler: TaskHandler<unknown>, context: u
         return;
       }
       if (error.kind === "auth") return control.fail("providerAuth");
+      if (error.kind === "blocked") return control.fail("providerBlocked");
       if (error.kind === "rate_limited") {
         // Refused before any work: nothing to reconcile.
         if (!uncertain) await markItemPending({ id: item.id });
@@ -377,6 +379,7 @@ async function processBatch(task: Task, handler: TaskHandler<unknown>, context: 
       // Refused as a whole: nothing of this batch was done.
       if (error.kind === "validation" || error.kind === "not_found") return finishAll("failed", providerDetail(error));
       if (error.kind === "auth") return control.fail("providerAuth");
+      if (error.kind === "blocked") return control.fail("providerBlocked");
       if (error.kind === "rate_limited") {
         if (!uncertain) await markItemsPending({ ids });
         await control.wait(Math.min(error.retryAfterMs ?? 2_000, MAX_RATE_LIMIT_WAIT_MS));
@@ -396,7 +399,11 @@ function errorKey(error: unknown): string {
   // A handler's own reason in words, e.g. the connection was removed.
   if (error instanceof SafeError) return error.messageKey;
   if (error instanceof TaskStop) return error.reason;
-  if (error instanceof ProviderError) return error.kind === "auth" ? "providerAuth" : error.kind === "rate_limited" ? "providerBusy" : "providerUnavailable";
+  if (error instanceof ProviderError) {
+    if (error.kind === "auth") return "providerAuth";
+    if (error.kind === "blocked") return "providerBlocked";
+    return error.kind === "rate_limited" ? "providerBusy" : "providerUnavailable";
+  }
   return "unexpected";
 }
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { closeDb, getDb } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
 import { resetEnvCache } from "@/lib/env";
@@ -20,7 +20,12 @@ export function setupTestDb(): { readonly handle: Handle } {
   beforeAll(async () => {
     process.env.DATA_DIR = dir;
     if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
-    else delete process.env.DATABASE_URL;
+    else {
+      delete process.env.DATABASE_URL;
+      // The run's migrated template (lib/testing/pglite-template.ts), copied: no cluster made per file.
+      const template = inject("pgliteTemplate");
+      if (template) fs.cpSync(template, path.join(dir, "pglite"), { recursive: true });
+    }
     resetEnvCache();
     resetSecretsCache();
     await closeDb();

@@ -151,8 +151,8 @@ export function createCalldogClient(options: CalldogClientOptions) {
 }
 
 function common(options: CalldogClientOptions) {
-  const { baseUrl, timeoutMs, deadlineMs, signal, sleep } = options;
-  return { provider: "calldog" as const, baseUrl, secrets: [options.apiKey], timeoutMs, deadlineMs, signal, sleep, inspect: errorKindFor };
+  const { baseUrl, timeoutMs, deadlineMs, signal, sleep, guard } = options;
+  return { provider: "calldog" as const, baseUrl, secrets: [options.apiKey], timeoutMs, deadlineMs, signal, sleep, guard, inspect: errorKindFor };
 }
 
 function localError(path: string, message: string, method = "POST"): ProviderError {

@@ -44,8 +44,8 @@ export type CalldronClient = ReturnType<typeof createCalldronClient>;
 export function createCalldronClient(options: CalldronClientOptions) {
   const authorization = basicAuthHeader(options.apiKey);
   const secrets = [options.apiKey, authorization.slice("Basic ".length)];
-  const { timeoutMs, deadlineMs, signal, sleep } = options;
-  const transportOptions = { secrets, timeoutMs, deadlineMs, signal, sleep };
+  const { timeoutMs, deadlineMs, signal, sleep, guard } = options;
+  const transportOptions = { secrets, timeoutMs, deadlineMs, signal, sleep, guard };
 
   function call<T>(req: Pick<ProviderRequest<T>, "method" | "path" | "query" | "json" | "schema" | "idempotent">) {
     return providerRequest<T>({

@@ -24,7 +24,7 @@ export type ObzvonilkaClientOptions = Omit<ProviderClientOptions, "baseUrl"> & {
 export type ObzvonilkaClient = ReturnType<typeof createObzvonilkaClient>;
 
 /** One function per documented endpoint; every failure is a ProviderError. */
-export function createObzvonilkaClient({ baseUrl = DEFAULT_BASE_URL, apiKey, timeoutMs, deadlineMs, signal, sleep }: ObzvonilkaClientOptions) {
+export function createObzvonilkaClient({ baseUrl = DEFAULT_BASE_URL, apiKey, timeoutMs, deadlineMs, signal, sleep, guard }: ObzvonilkaClientOptions) {
   function call<T>(
     method: "GET" | "POST" | "PATCH",
     path: string,
@@ -43,6 +43,7 @@ export function createObzvonilkaClient({ baseUrl = DEFAULT_BASE_URL, apiKey, tim
       deadlineMs,
       signal,
       sleep,
+      guard,
       ...options,
     });
   }

@@ -106,7 +106,13 @@ export default async function BatchPage({ params, searchParams }: { params: Prom
         </Card>
         <RunListPanel connectionId={connection.id} batchId={batch.id} />
         <Card title={t("calls")}>
-          <BatchCalls connectionId={connection.id} batchId={batch.id} batchName={batch.name} />
+          <BatchCalls
+            connectionId={connection.id}
+            connectionName={connection.name}
+            batchId={batch.id}
+            batchName={batch.name}
+            batchWindow={batch.timeFrom && batch.timeTo ? { from: batch.timeFrom.slice(0, 5), to: batch.timeTo.slice(0, 5) } : null}
+          />
         </Card>
       </div>
     </>
