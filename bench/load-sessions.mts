@@ -40,15 +40,34 @@ export type Page = { route: string; path: string };
 /** One GET of a page with the session's cookie, timed to the last byte; a redirect is an error (the session was lost). */
 export async function view(base: string, cookie: string, page: Page, tally: RouteTally): Promise<void> {
   const started = performance.now();
-  try {
-    const response = await fetch(`${base}${page.path}`, { redirect: "manual", headers: { cookie, accept: "text/html" }, signal: AbortSignal.timeout(30_000) });
+  // No complete answer in 30 s is an error. The fetch is aborted, and raced too: an abort while the body is being
+  // read has been seen to leave the body's promise pending for good (Node 20's fetch).
+  const abort = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new Error("no complete answer in 30 s");
+      abort.abort(error);
+      reject(error);
+    }, 30_000);
+  });
+  const get = async () => {
+    const response = await fetch(`${base}${page.path}`, { redirect: "manual", headers: { cookie, accept: "text/html" }, signal: abort.signal });
     await response.arrayBuffer();
+    return response;
+  };
+  try {
+    const request = get();
+    request.catch(() => {}); // when the timeout has won, its later failure is already counted
+    const response = await Promise.race([request, timeout]);
     tally.latencies.push(performance.now() - started);
     if (response.status === 200) tally.ok++;
     else tallyError(tally, `${response.status} ${page.path}${response.headers.get("location") ? ` → ${response.headers.get("location")}` : ""}`);
   } catch (error) {
     tally.latencies.push(performance.now() - started);
-    tallyError(tally, `${(error as Error).name}: ${(error as Error).message} (${page.path})`);
+    tallyError(tally, `${(error as Error).message} (${page.path})`);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

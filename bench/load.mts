@@ -39,6 +39,9 @@ const { values } = parseArgs({
     ceiling: { type: "string", default: "10" },
     warmup: { type: "string", default: "30" },
     "webhook-connections": { type: "string", default: "50" },
+    // Diagnostic: the app's V8 CPU profile written into this directory when it stops (summarise it with
+    // bench/profile-summary.mts). The profiler costs the app time: figures of such a run are not the record.
+    profile: { type: "string" },
   },
 });
 const DURATION = Number(values.duration);
@@ -106,7 +109,15 @@ async function main(): Promise<void> {
   const app = await startApp({
     root,
     port: PORT,
-    env: { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SIM_PORT: String(SIM_PORT), ALLOW_LOOPBACK_PROVIDERS: "1", APP_PUBLIC_URL: base, ...secrets },
+    env: {
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      SIM_PORT: String(SIM_PORT),
+      ALLOW_LOOPBACK_PROVIDERS: "1",
+      APP_PUBLIC_URL: base,
+      ...secrets,
+      ...(values.profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(values.profile)}` } : {}),
+    },
   });
   children.push(app);
   // The simulators' request logs keep every request; this run makes hundreds of thousands.
@@ -131,11 +142,24 @@ async function main(): Promise<void> {
   const events = calldogEvents();
   const mix = (seconds: number, tallies: Map<string, RouteTally>, hooks: RouteTally, echo: RouteTally) => {
     const until = Date.now() + seconds * 1000;
-    return Promise.all([
-      ...cookies.map((cookie) => browse({ base, cookie, pages, tallies, until, thinkMin: THINK_MIN, thinkMax: THINK_MAX })),
-      fixedRate(`${base}/api/webhooks/calldog/${seeded.token}`, WEBHOOK_RATE, WEBHOOK_CONNECTIONS, seconds, hooks, () => events.next().body),
-      fixedRate(`${base}/api/bench/echo`, ECHO_RATE, 2, seconds, echo, () => JSON.stringify({ ping: 1 })),
+    const pending = new Set<string>();
+    const part = (name: string, work: Promise<void>) => {
+      pending.add(name);
+      return work.finally(() => pending.delete(name));
+    };
+    const watchdog = setInterval(() => {
+      if (Date.now() > until + 35_000) console.warn(`[bench] still waiting for: ${[...pending].join(", ")}`);
+    }, 10_000);
+    const all = Promise.all([
+      ...cookies.map((cookie, i) => part(`session ${i + 1}`, browse({ base, cookie, pages, tallies, until, thinkMin: THINK_MIN, thinkMax: THINK_MAX }))),
+      part("webhooks", fixedRate(`${base}/api/webhooks/calldog/${seeded.token}`, WEBHOOK_RATE, WEBHOOK_CONNECTIONS, seconds, hooks, () => events.next().body)),
+      part("echo", fixedRate(`${base}/api/bench/echo`, ECHO_RATE, 2, seconds, echo, () => JSON.stringify({ ping: 1 }))),
     ]);
+    // Bounded whatever happens: a part still running a minute after the end is reported and left behind.
+    const deadline = sleep(seconds * 1000 + 60_000).then(() => {
+      if (pending.size) console.warn(`[bench] gave up waiting for: ${[...pending].join(", ")}`);
+    });
+    return Promise.race([all, deadline]).finally(() => clearInterval(watchdog));
   };
   // Warm-up: the same mix (without the import), not counted — route bundles loaded, JIT, pools and caches filled,
   // so that the memory at the start is the app's working size and not its first-request size.
