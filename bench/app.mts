@@ -41,8 +41,21 @@ export function throwawaySecrets(): { AUTH_SECRET: string; APP_ENCRYPTION_KEY: s
  * `next start` on 127.0.0.1 with BENCH_ROUTES, resolved once /api/health says ok (or, with `databaseOnly`, once the
  * database is up: without the queue health answers 503).
  */
-export function startApp({ root, port, env, databaseOnly = false }: { root: string; port: number; env: Record<string, string>; databaseOnly?: boolean }): Promise<ChildProcess> {
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", HOST], {
+export function startApp({
+  root,
+  port,
+  env,
+  databaseOnly = false,
+  nodeArgs = [],
+}: {
+  root: string;
+  port: number;
+  env: Record<string, string>;
+  databaseOnly?: boolean;
+  /** Options for Node itself, e.g. --cpu-prof (which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
+}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", HOST], {
     env: {
       ...process.env,
       NODE_ENV: "production",

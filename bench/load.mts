@@ -116,8 +116,9 @@ async function main(): Promise<void> {
       ALLOW_LOOPBACK_PROVIDERS: "1",
       APP_PUBLIC_URL: base,
       ...secrets,
-      ...(values.profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(values.profile)}` } : {}),
     },
+    // Written when the app exits, as CPU.<date>.<pid>.cpuprofile.
+    nodeArgs: values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : [],
   });
   children.push(app);
   // The simulators' request logs keep every request; this run makes hundreds of thousands.
