@@ -6,6 +6,8 @@ declare module "autocannon" {
   type Options = {
     url: string;
     connections?: number;
+    /** Requests per second across all connections. */
+    overallRate?: number;
     duration?: number;
     pipelining?: number;
     timeout?: number;

@@ -11,6 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { seedCalls } from "./seed-calls.mjs";
 
 /** One measured query: run it `runs` times after a warm-up. The overview's cases plug in through this type. */
 export type BenchCase = { name: string; run: () => Promise<unknown> };
@@ -203,44 +204,14 @@ async function seeded(raw: { query: <T>(text: string) => Promise<{ rows: T[] }> 
   return Number(c?.calls) === rows && Number(c?.bench) === 1 && Number(c?.campaigns) === CAMPAIGNS;
 }
 
-/**
- * 6 connections (2 per provider), 60 campaigns and `rows` calls spread over the last 12 months, generated inside
- * the database in chunks: statuses in realistic shares, answered calls with a duration and a recording, a fifth
- * with an IVR answer.
- */
+/** 6 connections (2 per provider, not reachable: this benchmark reads the database only), then `seedCalls`. */
 async function seed(raw: { query: (text: string, values?: unknown[]) => Promise<unknown> }, rows: number): Promise<void> {
   await raw.query("truncate connections, campaigns, calls cascade");
   await raw.query(
     `insert into connections (name, provider, base_url, api_key_sealed, api_key_last4)
      select p || ' ' || n, p::provider, 'http://127.0.0.1/', 'sealed', 'abcd' from unnest(array['calldron','calldog','obzvonilka']) p, generate_series(1, 2) n`,
   );
-  await raw.query(
-    `insert into campaigns (provider, connection_id, name, provider_ref, state)
-     select c.provider, c.id, c.name || ' campaign ' || n, c.name || '-' || n, 'launched'
-       from connections c, generate_series(1, ${CAMPAIGNS / 6}) n`,
-  );
-  const chunk = 100_000;
-  for (let start = 0; start < rows; start += chunk) {
-    const end = Math.min(rows, start + chunk);
-    await raw.query(
-      `with k as (select array_agg(id order by name) ids, array_agg(connection_id order by name) conns, array_agg(provider::text order by name) provs from campaigns),
-       g as (select g, (array['answered','answered','answered','answered','busy','no_answer','no_answer','failed','canceled','queued'])[1 + (g * 7) % 10] st,
-                    now() - ((g::bigint * 7919) % 31536000) * interval '1 second' as ts from generate_series(${start + 1}, ${end}) g)
-       insert into calls (provider, connection_id, campaign_id, provider_call_id, phone, status, raw_status, final, duration_seconds, dialed_at, answered_at, ended_at, ivr_answer, recording_ref, raw, created_at)
-       select k.provs[1 + g % ${CAMPAIGNS}]::provider, k.conns[1 + g % ${CAMPAIGNS}], k.ids[1 + g % ${CAMPAIGNS}], 'b' || g,
-              '+7999' || lpad((g % 10000000)::text, 7, '0'), st::call_status, st, st <> 'queued',
-              case when st = 'answered' then 5 + g % 295 when st = 'queued' then null else 0 end,
-              case when st = 'queued' then null else ts end,
-              case when st = 'answered' then ts + interval '5 seconds' end,
-              case when st = 'queued' then null else ts + interval '60 seconds' end,
-              case g % 5 when 0 then '1' when 1 then '-1' else null end,
-              case when st = 'answered' then 'ref/' || g end,
-              jsonb_build_object('id', g, 'status', st),
-              ts
-         from g, k`,
-    );
-  }
-  await raw.query("analyze calls");
+  await seedCalls(raw, rows, CAMPAIGNS / 6);
 }
 
 /** A PostgreSQL cluster of our own in a temporary directory, listening on 127.0.0.1 only (as the postgres user when run as root). */

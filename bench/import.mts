@@ -18,7 +18,6 @@ const ROWS = Number(values.rows ?? 100_000);
 const E2E_ROWS = Number(values["e2e-rows"] ?? ROWS);
 const CAPACITY = 20;
 const LATENCY_MS = 5;
-const MAPPING = { phone: [1], name: 0 };
 
 // The simulator runs in a process of its own (this file again with --serve-sim), so that the memory measured is
 // the app's alone and the simulator's work is not counted as the import's.
@@ -38,35 +37,12 @@ process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "prozvon-bench-"));
 if (values["database-url"]) process.env.DATABASE_URL = values["database-url"];
 else delete process.env.DATABASE_URL;
 
-const { encode1251 } = await import("@/lib/imports/test-files");
-const { tableRows } = await import("@/lib/imports/read-table");
-const { ImportPlanner } = await import("@/lib/imports/plan");
+const { generate, plannedItems } = await import("./import-file.mjs");
 
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 50);
-
-function generate(rows: number): Uint8Array {
-  const lines = ["ФИО;Телефон;Город"];
-  for (let i = 0; i < rows; i++) {
-    const n = i % 20 === 13 ? i - 1 : i; // 5 % repeat the row before
-    const d = String(n).padStart(7, "0");
-    const phone = i % 50 === 7 ? "12-34-5" : `8 (900) ${d.slice(0, 3)}-${d.slice(3, 5)}-${d.slice(5)}`;
-    lines.push(`Абонент ${i};${phone};Москва`);
-  }
-  return encode1251(lines.join("\r\n"));
-}
-
-/** The file's task items a batch at a time, as the import action makes them. */
-function plannedItems(file: Uint8Array) {
-  const planner = new ImportPlanner({ header: true, mapping: MAPPING, perPhone: true, listed: 50 });
-  const { batches } = tableRows("csv", file);
-  async function* items() {
-    for await (const rows of batches) yield planner.add(rows);
-  }
-  return { planner, items: items() };
-}
 
 const file = generate(ROWS);
 // Three times, the median counted: on a shared machine one run can lose a second to a neighbour.

@@ -5,7 +5,7 @@
 // against PGlite (a temporary directory), and in the same run the app's trivial route (/api/bench/echo: parse
 // the JSON, answer 200) as the ceiling. Prints requests/s, p50/p99 latency, events acknowledged vs stored, and
 // how long the apply job took to catch up. Everything runs on 127.0.0.1 and stops by itself.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -13,6 +13,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
+import { cpuSeconds, ensureBuild, HOST, postgresAnswers, scratchDatabase, startApp as startNext, stopProcess as stopApp } from "./app.mjs";
+import { calldogEvents } from "./calldog-events.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -32,31 +34,19 @@ const CONNECTIONS = Number(values.connections);
 const PORT = Number(values.port);
 /** The two routes take turns (ceiling, receiver, ceiling, …) so that a change in the machine's load hits both alike. */
 const ROUNDS = Math.max(1, Number(values.rounds));
-const HOST = "127.0.0.1";
-const PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 const PG_BENCH_DB = "prozvon_bench_webhooks";
-const STATUSES = ["started", "processed", "answered", "finished"] as const;
 const root = process.cwd();
 const loadBefore = os.loadavg()[0] ?? 0;
 
 type Target = { name: "postgres" | "pglite"; env: Record<string, string>; databaseUrl?: string; dataDir: string };
 type Row = { target: string; route: string; rps: number; cpuMs: number; p50: number; p99: number; ok: number; non2xx: number; errors: number; sent?: number; stored?: number; lost?: number; drainSeconds?: number | null };
 
-if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
-  console.info("[bench] no production build: running next build…");
-  const build = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+ensureBuild(root);
 
 const targets: Target[] = [];
 if (values.only !== "pglite") {
-  if (spawnSync("pg_isready", ["-h", HOST, "-p", "5432"]).status === 0) {
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`drop database if exists ${PG_BENCH_DB}`);
-    await admin.query(`create database ${PG_BENCH_DB}`);
-    await admin.end();
-    const url = `postgres://postgres@127.0.0.1:5432/${PG_BENCH_DB}`;
+  if (postgresAnswers()) {
+    const url = await scratchDatabase(PG_BENCH_DB);
     targets.push({ name: "postgres", env: { DATABASE_URL: url }, databaseUrl: url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "bench-pg-")) });
   } else {
     console.info("[bench] PostgreSQL is not answering on 127.0.0.1:5432 (pg_isready): PGlite only.");
@@ -65,7 +55,7 @@ if (values.only !== "pglite") {
 if (values.only !== "postgres") targets.push({ name: "pglite", env: {}, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "bench-pglite-")) });
 
 const rows: Row[] = [];
-let nextCallId = 1;
+const events = calldogEvents();
 
 for (const target of targets) {
   const token = await seed(target);
@@ -82,9 +72,9 @@ for (const target of targets) {
     const sent: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       await load(echoUrl, DURATION / ROUNDS, CONNECTIONS, echo, app.pid);
-      const first = nextCallId;
+      const first = events.count;
       await load(hooksUrl, DURATION / ROUNDS, CONNECTIONS, hooks, app.pid);
-      sent.push(...keysBetween(first, nextCallId));
+      sent.push(...events.keysBetween(first, events.count));
       // The apply job's catching up after a round is part of the receiver's cost, not the next ceiling round's.
       if (target.databaseUrl && !values["no-apply"]) {
         const cpuBefore = cpuSeconds(app.pid);
@@ -122,85 +112,12 @@ async function seed(target: Target): Promise<string> {
 }
 
 function startApp(target: Target): Promise<ChildProcess> {
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(PORT), "-H", HOST], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATA_DIR: target.dataDir,
-      DATABASE_URL: "",
-      ...target.env,
-      AUTH_SECRET: randomBytes(32).toString("base64"),
-      APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-      AUTH_TRUST_HOST: "1",
-      BENCH_ROUTES: "1",
-      ...(values["no-apply"] ? { PGBOSS_DISABLED: "1" } : {}),
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = async () => {
-      if (child.exitCode !== null) return reject(new Error(`the app exited (${child.exitCode})`));
-      // Without the queue (--no-apply) health says 503 with the database up; that is enough to start.
-      const health = await fetch(`http://${HOST}:${PORT}/api/health`).then(
-        async (r) => ((await r.json()) as { ok: boolean; database: { ok: boolean } }),
-        () => undefined,
-      );
-      const ok = values["no-apply"] ? health?.database.ok === true : health?.ok === true;
-      if (ok) return resolve(child);
-      if (Date.now() - started > 120_000) return reject(new Error("the app did not become healthy in 2 minutes"));
-      setTimeout(poll, 500);
-    };
-    void poll();
-  });
-}
-
-async function stopApp(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Distinct events: each call passes through its four statuses, in the order the connections happen to send them. */
-function nextEvent(): { key: string; body: string } {
-  const n = nextCallId++;
-  const { id, status } = eventAt(n);
-  const t = Math.floor(Date.now() / 1000);
-  const body = {
-    id,
-    phone: `7999${String(id % 10_000_000).padStart(7, "0")}`,
-    outgoingPhone: "74951234567",
-    status,
-    reason: null,
-    ivrAnswer: status === "finished" ? 1 : null,
-    recordPath: status === "finished" ? `http://127.0.0.1:9/calldog/recordings/${id}.mp3` : null,
-    duration: status === "finished" ? 17 : 0,
-    transferredTo: null,
-    smsSent: null,
-    blacklisted: false,
-    lang: "ru-RU",
-    createdAt: t - 30,
-    plannedAt: null,
-    startedAt: t - 29,
-    answeredAt: status === "answered" || status === "finished" ? t - 20 : null,
-    finishedAt: status === "finished" ? t : null,
-  };
-  return { key: `status:${id}:${status}`, body: JSON.stringify(body) };
-}
-
-function eventAt(n: number): { id: number; status: string } {
-  return { id: Math.floor(n / 4) + 1, status: STATUSES[n % 4] as string };
-}
-
-/** The dedupe keys of the events generated (sent) between two counter values. */
-function keysBetween(from: number, to: number): string[] {
-  return Array.from({ length: to - from }, (_, i) => {
-    const { id, status } = eventAt(from + i);
-    return `status:${id}:${status}`;
+  return startNext({
+    root,
+    port: PORT,
+    // Without the queue (--no-apply) health says 503 with the database up; that is enough to start.
+    databaseOnly: values["no-apply"],
+    env: { DATA_DIR: target.dataDir, ...target.env, ...(values["no-apply"] ? { PGBOSS_DISABLED: "1" } : {}) },
   });
 }
 
@@ -208,34 +125,6 @@ type Tally = { seconds: number; ok: number; non2xx: number; errors: number; late
 
 function newTally(): Tally {
   return { seconds: 0, ok: 0, non2xx: 0, errors: 0, latencies: [], acked: [], cpuSeconds: 0 };
-}
-
-/**
- * CPU seconds used so far by the app (the process and its children), from /proc. On a shared machine the
- * wall-clock figures move with the neighbours' load; CPU time per request does not, and on a machine of its own
- * the app is CPU-bound, so the ratio of CPU per request is the throughput ratio to expect.
- */
-function cpuSeconds(pid: number | undefined): number {
-  if (pid === undefined || !fs.existsSync("/proc")) return 0;
-  const stats = new Map<number, { ppid: number; ticks: number }>();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const text = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  let ticks = 0;
-  const tree = [pid];
-  while (tree.length > 0) {
-    const current = tree.pop() as number;
-    ticks += stats.get(current)?.ticks ?? 0;
-    for (const [child, stat] of stats) if (stat.ppid === current) tree.push(child);
-  }
-  return ticks / 100;
 }
 
 /** One autocannon run, added to a tally: latencies are measured per request so that rounds add up exactly. */
@@ -251,7 +140,7 @@ async function load(url: string, duration: number, connections: number, tally: T
         method: "POST",
         headers: { "content-type": "application/json" },
         setupRequest(request, context) {
-          const event = nextEvent();
+          const event = events.next();
           context.key = event.key;
           context.start = performance.now();
           return { ...request, body: event.body };

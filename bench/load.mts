@@ -1,0 +1,417 @@
+// npm run bench:load [-- --duration 300 --sessions 50 --think 2-8 --webhook-rate 200 --import-rows 100000 --calls 200000 --port 3198 --sim-port 4198 --ceiling 10]
+//
+// Everything at once against the production build on PostgreSQL (a scratch database, prozvon_bench_load, migrated
+// and seeded) with the three simulators in a process of their own, for `duration` seconds:
+// - `sessions` signed-in users (real users of the scratch database, signed in through the app) browsing the
+//   overview, calls, lists, a Calldron list, campaigns and tasks, each waiting a think time drawn evenly from 2–8 s
+//   (mean 5 s: a person reading a page) between page views — about 9 page views/s for 50 users;
+// - Calldog status webhooks at `webhook-rate`/s to the connection's receiver URL (its token);
+// - one `import-rows`-row import into a Calldron list, started through the app's task queue at the start;
+// - the app's trivial route (/api/bench/echo, BENCH_ROUTES=1) at 5 req/s, the same run's floor for latency.
+// Then, with the load stopped, `ceiling` seconds of the trivial route and of /campaigns each at full speed (10
+// connections): page throughput beside the trivial route's. Prints per-route p50/p95/p99, counts, errors, tasks
+// completed, webhooks applied, and the app's memory (RSS) at the start and the end. Only 127.0.0.1; stops by itself.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+import PgBoss from "pg-boss";
+import { cpuSeconds, ensureBuild, HOST, postgresAnswers, quantile, rssBytes, scratchDatabase, startApp, stopProcess, throwawaySecrets } from "./app.mjs";
+import { calldogEvents } from "./calldog-events.mjs";
+import { generate, plannedItems } from "./import-file.mjs";
+import { browse, newRouteTally, type Page, type RouteTally, signIn, sleep, view } from "./load-sessions.mjs";
+import { seedCalls } from "./seed-calls.mjs";
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "300" },
+    sessions: { type: "string", default: "50" },
+    think: { type: "string", default: "2-8" },
+    "webhook-rate": { type: "string", default: "200" },
+    "import-rows": { type: "string", default: "100000" },
+    calls: { type: "string", default: "200000" },
+    port: { type: "string", default: "3198" },
+    "sim-port": { type: "string", default: "4198" },
+    ceiling: { type: "string", default: "10" },
+    warmup: { type: "string", default: "30" },
+    "webhook-connections": { type: "string", default: "50" },
+    // Diagnostic: the app's V8 CPU profile written into this directory when it stops (summarise it with
+    // bench/profile-summary.mts). The profiler costs the app time: figures of such a run are not the record.
+    profile: { type: "string" },
+  },
+});
+const DURATION = Number(values.duration);
+const SESSIONS = Number(values.sessions);
+const [THINK_MIN, THINK_MAX] = values.think.split("-").map(Number) as [number, number];
+const WEBHOOK_RATE = Number(values["webhook-rate"]);
+const IMPORT_ROWS = Number(values["import-rows"]);
+const CALLS = Number(values.calls);
+const PORT = Number(values.port);
+const SIM_PORT = Number(values["sim-port"]);
+const CEILING_SECONDS = Number(values.ceiling);
+const WARMUP_SECONDS = Number(values.warmup);
+/** Deliveries in flight at most: enough for the rate at up to 250 ms per delivery; a slower app gets fewer per second. */
+const WEBHOOK_CONNECTIONS = Number(values["webhook-connections"]);
+const ECHO_RATE = 5;
+const DB_NAME = "prozvon_bench_load";
+const TARGETS = { p95Ms: 300, memoryGrowth: 0.1 };
+const root = process.cwd();
+const base = `http://${HOST}:${PORT}`;
+const simBase = `http://${HOST}:${SIM_PORT}`;
+const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(", ");
+
+if (!postgresAnswers()) {
+  console.error("[bench] PostgreSQL is not answering on 127.0.0.1:5432 (pg_isready): bench:load runs on PostgreSQL only.");
+  process.exit(2);
+}
+ensureBuild(root);
+
+const children: ChildProcess[] = [];
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-load-"));
+let stopping = false;
+async function stopAll(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children.reverse()) await stopProcess(child);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stopAll().then(() => process.exit(130)));
+
+try {
+  await main();
+} finally {
+  await stopAll();
+}
+process.exit(0);
+
+async function main(): Promise<void> {
+  console.info(`[bench] load average at the start ${loadAverage()} (${os.cpus().length} cores), Node ${process.version}`);
+  const databaseUrl = await scratchDatabase(DB_NAME);
+  const secrets = throwawaySecrets();
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SIM_PORT: String(SIM_PORT), ...secrets });
+
+  const sim = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/sim.mts", "--demo"], {
+    env: { ...process.env, SIM_PORT: String(SIM_PORT), SIM_TIME_SCALE: "30", DATA_DIR: dataDir },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  children.push(sim);
+  await waitFor(`${simBase}/_sim/health`, "the simulators");
+  // Calldron as bench:import sets it: 5 ms per request, at most 20 at once per account.
+  await fetch(`${simBase}/_sim/faults/calldron`, { method: "PUT", body: JSON.stringify({ latencyMs: 5, maxConcurrentPerAccount: 20 }) });
+
+  const seeded = await seed();
+  console.info(`[bench] seeded: ${SESSIONS} users, ${CALLS} calls, a ${IMPORT_ROWS}-row import of ${seeded.importValid} numbers waiting`);
+
+  const app = await startApp({
+    root,
+    port: PORT,
+    env: {
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      SIM_PORT: String(SIM_PORT),
+      ALLOW_LOOPBACK_PROVIDERS: "1",
+      APP_PUBLIC_URL: base,
+      ...secrets,
+    },
+    // Written when the app exits, as CPU.<date>.<pid>.cpuprofile.
+    nodeArgs: values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : [],
+  });
+  children.push(app);
+  // The simulators' request logs keep every request; this run makes hundreds of thousands.
+  const logReset = setInterval(() => {
+    for (const provider of ["calldron", "calldog", "obzvonilka"]) void fetch(`${simBase}/_sim/log/${provider}`, { method: "DELETE" }).catch(() => {});
+  }, 5_000);
+
+  const cookies: string[] = [];
+  for (let i = 0; i < SESSIONS; i += 5) cookies.push(...(await Promise.all(seeded.emails.slice(i, i + 5).map((email) => signIn(base, email, seeded.password)))));
+  console.info(`[bench] ${cookies.length} sessions signed in through the app`);
+
+  const pages: Page[] = [
+    { route: "/ (overview)", path: "/" },
+    { route: "/?period=30d", path: "/?period=30d" },
+    { route: "/calls", path: "/calls" },
+    { route: "/calls?status=answered", path: "/calls?status=answered" },
+    { route: "/lists", path: "/lists" },
+    { route: "/lists/calldron/…/<list>", path: `/lists/calldron/${seeded.calldronId}/${seeded.listId}` },
+    { route: "/campaigns", path: "/campaigns" },
+    { route: "/tasks", path: "/tasks" },
+  ];
+  const events = calldogEvents();
+  const mix = (seconds: number, tallies: Map<string, RouteTally>, hooks: RouteTally, echo: RouteTally) => {
+    const until = Date.now() + seconds * 1000;
+    const pending = new Set<string>();
+    const part = (name: string, work: Promise<void>) => {
+      pending.add(name);
+      return work.finally(() => pending.delete(name));
+    };
+    const watchdog = setInterval(() => {
+      if (Date.now() > until + 35_000) console.warn(`[bench] still waiting for: ${[...pending].join(", ")}`);
+    }, 10_000);
+    const all = Promise.all([
+      ...cookies.map((cookie, i) => part(`session ${i + 1}`, browse({ base, cookie, pages, tallies, until, thinkMin: THINK_MIN, thinkMax: THINK_MAX }))),
+      part("webhooks", fixedRate(`${base}/api/webhooks/calldog/${seeded.token}`, WEBHOOK_RATE, WEBHOOK_CONNECTIONS, seconds, hooks, () => events.next().body)),
+      part("echo", fixedRate(`${base}/api/bench/echo`, ECHO_RATE, 2, seconds, echo, () => JSON.stringify({ ping: 1 }))),
+    ]);
+    // Bounded whatever happens: a part still running a minute after the end is reported and left behind.
+    const deadline = sleep(seconds * 1000 + 60_000).then(() => {
+      if (pending.size) console.warn(`[bench] gave up waiting for: ${[...pending].join(", ")}`);
+    });
+    return Promise.race([all, deadline]).finally(() => clearInterval(watchdog));
+  };
+  // Warm-up: the same mix (without the import), not counted — route bundles loaded, JIT, pools and caches filled,
+  // so that the memory at the start is the app's working size and not its first-request size.
+  const warmPages = new Map<string, RouteTally>();
+  const warmHooks = newRouteTally();
+  const warmEcho = newRouteTally();
+  if (WARMUP_SECONDS > 0) {
+    console.info(`[bench] warm-up: the same load for ${WARMUP_SECONDS} s, not counted`);
+    await mix(WARMUP_SECONDS, warmPages, warmHooks, warmEcho);
+    const warmErrors = [...warmPages.values(), warmHooks, warmEcho].flatMap((t) => t.errorSamples);
+    if (warmErrors.length) console.warn(`[bench] warm-up errors: ${warmErrors.join("; ")}`);
+  } else for (const page of pages) await view(base, cookies[0] as string, page, warmEcho);
+
+  const tallies = new Map<string, RouteTally>();
+  const echo = newRouteTally();
+  const hooks = newRouteTally();
+  const counts = new pg.Client({ connectionString: databaseUrl });
+  await counts.connect();
+  const rssStart = rssBytes(app.pid);
+  let rssPeak = rssStart;
+  const cpuStart = cpuSeconds(app.pid);
+  const loadStart = loadAverage();
+  console.info(`[bench] load for ${DURATION} s (load average ${loadStart}, app RSS ${mb(rssStart)} MB)`);
+  const started = Date.now();
+  await enqueueImport(databaseUrl, seeded.taskId);
+  const progress = setInterval(async () => {
+    rssPeak = Math.max(rssPeak, rssBytes(app.pid));
+    const { rows } = await counts.query<{ processed: number; state: string }>("select processed, state from tasks where id = $1", [seeded.taskId]);
+    const pageCount = [...tallies.values()].reduce((n, t) => n + t.latencies.length, 0);
+    console.info(
+      `[bench] ${Math.round((Date.now() - started) / 1000)} s: ${pageCount} page views, ${hooks.latencies.length} webhooks, import ${rows[0]?.state} ${rows[0]?.processed}/${seeded.importValid}, RSS ${mb(rssBytes(app.pid))} MB, load ${loadAverage()}`,
+    );
+  }, 15_000);
+
+  await mix(DURATION, tallies, hooks, echo);
+  clearInterval(progress);
+  const seconds = (Date.now() - started) / 1000;
+  const cpuUsed = cpuSeconds(app.pid) - cpuStart;
+  const rssEnd = rssBytes(app.pid);
+  rssPeak = Math.max(rssPeak, rssEnd);
+  const loadEnd = loadAverage();
+  const atEnd = await state(counts, seeded.taskId);
+  // Whatever the queue had left: the webhooks' apply job and the import given up to 60 s more, load stopped.
+  const drainStarted = Date.now();
+  let drained = atEnd;
+  while (Date.now() - drainStarted < 60_000 && (drained.unapplied > 0 || drained.importState !== "completed")) {
+    await sleep(1000);
+    drained = await state(counts, seeded.taskId);
+  }
+  const drainSeconds = (Date.now() - drainStarted) / 1000;
+
+  // The ceiling: the trivial route and a signed-in page alone, at full speed.
+  const ceilings: { route: string; rps: number; p50: number; p95: number; cpuMs: number; errors: number }[] = [];
+  if (CEILING_SECONDS > 0) {
+    for (const [route, url, headers] of [
+      ["/api/bench/echo (trivial route)", `${base}/api/bench/echo`, { "content-type": "application/json" }],
+      ["/campaigns", `${base}/campaigns`, { cookie: cookies[0] as string }],
+    ] as const) {
+      const tally = newRouteTally();
+      const cpu0 = cpuSeconds(app.pid);
+      const result = await autocannon({
+        url,
+        connections: 10,
+        duration: CEILING_SECONDS,
+        timeout: 30,
+        requests: [
+          {
+            method: route.startsWith("/api") ? "POST" : "GET",
+            headers,
+            ...(route.startsWith("/api") ? { body: "{}" } : {}),
+            setupRequest: (request, context) => {
+              context.start = performance.now();
+              return request;
+            },
+            onResponse: (status, _body, context) => {
+              tally.latencies.push(performance.now() - (context.start as number));
+              if (status !== 200) tally.errors++;
+            },
+          },
+        ],
+      });
+      const answered = result["2xx"] + result.non2xx;
+      const sorted = tally.latencies.sort((a, b) => a - b);
+      ceilings.push({ route, rps: answered / result.duration, p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), cpuMs: ((cpuSeconds(app.pid) - cpu0) * 1000) / Math.max(1, answered), errors: tally.errors + result.errors });
+    }
+  }
+  clearInterval(logReset);
+  await counts.end();
+
+  // The report.
+  const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
+  const rows = [...[...tallies.entries()].sort(([a], [b]) => pages.findIndex((p) => p.route === a) - pages.findIndex((p) => p.route === b)), ["webhook receiver (POST)", hooks] as const, ["/api/bench/echo (trivial route)", echo] as const];
+  console.info(
+    `\nbench:load — ${SESSIONS} sessions (think ${THINK_MIN}–${THINK_MAX} s), webhooks at ${WEBHOOK_RATE}/s (at most ${WEBHOOK_CONNECTIONS} in flight), a ${IMPORT_ROWS}-row Calldron import, ${CALLS} calls seeded; ${seconds.toFixed(0)} s on PostgreSQL, ${os.cpus().length} cores, Node ${process.version}`,
+  );
+  console.info(`load average: ${loadStart} at the start, ${loadEnd} at the end; warm-up ${WARMUP_SECONDS} s before, not counted\n`);
+  console.info("| route | requests | req/s | p50 ms | p95 ms | p99 ms | errors |");
+  console.info("|---|---|---|---|---|---|---|");
+  const pageP95s: number[] = [];
+  let errors = 0;
+  for (const [route, tally] of rows) {
+    const sorted = [...tally.latencies].sort((a, b) => a - b);
+    const p95 = quantile(sorted, 0.95);
+    if (route.startsWith("/") && !route.startsWith("/api")) pageP95s.push(p95);
+    errors += tally.errors;
+    console.info(`| ${route} | ${fmt(sorted.length)} | ${fmt(sorted.length / seconds, 1)} | ${fmt(quantile(sorted, 0.5))} | ${fmt(p95)} | ${fmt(quantile(sorted, 0.99))} | ${fmt(tally.errors)} |`);
+  }
+  const allPages = [...tallies.values()].flatMap((t) => t.latencies).sort((a, b) => a - b);
+  console.info(`| all pages | ${fmt(allPages.length)} | ${fmt(allPages.length / seconds, 1)} | ${fmt(quantile(allPages, 0.5))} | ${fmt(quantile(allPages, 0.95))} | ${fmt(quantile(allPages, 0.99))} | ${fmt([...tallies.values()].reduce((n, t) => n + t.errors, 0))} |`);
+  for (const [route, tally] of rows) if (tally.errorSamples.length) console.info(`errors on ${route}: ${tally.errorSamples.join("; ")}`);
+  console.info(`\napp CPU during the load: ${cpuUsed.toFixed(0)} s of ${seconds.toFixed(0)} s (${((cpuUsed / seconds) * 100).toFixed(0)} % of one core)`);
+  console.info(
+    `import: ${atEnd.importState}, ${fmt(atEnd.importProcessed)}/${fmt(seeded.importValid)} numbers at the end of the load; ${drained.importState}, ${fmt(drained.importProcessed)} after ${drainSeconds.toFixed(0)} s more`,
+  );
+  console.info(`tasks completed: ${atEnd.tasksCompleted} at the end of the load, ${drained.tasksCompleted} after the drain (of ${drained.tasks})`);
+  const hookRate = hooks.latencies.length / seconds;
+  console.info(
+    `webhooks: ${fmt(hookRate, 1)}/s sent of ${WEBHOOK_RATE}/s asked (${hookRate >= WEBHOOK_RATE * 0.98 ? "reached" : "NOT REACHED"}), ${fmt(hooks.ok)} acknowledged, ${fmt(atEnd.stored)} stored, ${fmt(atEnd.stored - atEnd.unapplied)} applied at the end of the load, ${fmt(drained.stored - drained.unapplied)} after ${drainSeconds.toFixed(0)} s more`,
+  );
+  const growth = (rssEnd - rssStart) / rssStart;
+  console.info(`app memory (RSS): ${mb(rssStart)} MB at the start, ${mb(rssEnd)} MB at the end (${(growth * 100).toFixed(1)} %), peak ${mb(rssPeak)} MB`);
+  if (ceilings.length) {
+    console.info(`\nafterwards, alone at full speed (10 connections, ${CEILING_SECONDS} s each):`);
+    console.info("| route | req/s | p50 ms | p95 ms | app CPU ms / request | errors |");
+    console.info("|---|---|---|---|---|---|");
+    for (const c of ceilings) console.info(`| ${c.route} | ${fmt(c.rps)} | ${fmt(c.p50)} | ${fmt(c.p95)} | ${fmt(c.cpuMs, 1)} | ${c.errors} |`);
+  }
+  const worstP95 = Math.max(...pageP95s);
+  console.info(
+    `\ntargets: zero errors — ${verdict(errors === 0)} (${errors}); p95 ≤ ${TARGETS.p95Ms} ms on every page — ${verdict(worstP95 <= TARGETS.p95Ms)} (worst ${fmt(worstP95)} ms); memory growth ≤ ${TARGETS.memoryGrowth * 100} % — ${verdict(growth <= TARGETS.memoryGrowth)} (${(growth * 100).toFixed(1)} %)`,
+  );
+}
+
+type Seeded = { emails: string[]; password: string; token: string; calldronId: string; listId: string; taskId: string; importValid: number };
+
+/** In the database of DATABASE_URL: migrations, the demo's connections (one per provider, on the simulators), calls, users and the waiting import. */
+async function seed(): Promise<Seeded> {
+  process.env.PROZVON_DEMO = "1";
+  const { getDb, closeDb } = await import("@/lib/db/client");
+  const { runMigrations } = await import("@/lib/db/migrate");
+  const { seedDemo } = await import("@/lib/demo/seed");
+  const { hashPassword } = await import("@/lib/auth/password");
+  const { createCalldronClient } = await import("@/lib/providers/calldron/client");
+  const { insertTaskStreamed } = await import("@/lib/db/queries/tasks");
+  const { IMPORT_KIND } = await import("@/lib/tasks/import");
+  const { CALLDRON_SIM_ACCOUNTS } = await import("@/lib/sim/calldron/simulator-accounts");
+  const db = await getDb();
+  await runMigrations(db);
+  await seedDemo();
+  delete process.env.PROZVON_DEMO;
+  const raw = db.raw;
+  const token = randomBytes(32).toString("base64url");
+  await raw.query("update connections set webhook_token = $1 where provider = 'calldog'", [token]);
+  await seedCalls(raw, CALLS, 10);
+
+  const password = randomBytes(12).toString("base64url");
+  const hash = await hashPassword(password);
+  const emails = Array.from({ length: SESSIONS }, (_, i) => `bench-${i + 1}@load.test`);
+  const { rows: users } = await raw.query<{ id: string }>(
+    "insert into users (email, name, password_hash, role) select e, 'Bench ' || n, $2, case when n % 10 = 1 then 'admin'::role else 'manager'::role end from unnest($1::text[]) with ordinality as u(e, n) returning id",
+    [emails, hash],
+  );
+
+  const { rows: connections } = await raw.query<{ id: string }>("select id from connections where provider = 'calldron'");
+  const calldronId = connections[0]?.id as string;
+  const client = createCalldronClient({ baseUrl: `${simBase}/calldron/v1/`, apiKey: CALLDRON_SIM_ACCOUNTS[0].key });
+  const list = await client.createListAndFind(`bench:load ${randomUUID().slice(0, 8)}`);
+  // The task as the import action makes it, held back from the sweeper (updated in the future) until the load starts.
+  const planned = plannedItems(generate(IMPORT_ROWS));
+  const task = await insertTaskStreamed(
+    {
+      kind: IMPORT_KIND,
+      ownerId: users[0]?.id as string,
+      connectionId: calldronId,
+      title: `bench:load → ${list.name}`,
+      input: { fileId: randomUUID(), target: { kind: "calldron", connectionId: calldronId, listId: list.id, listName: list.name } },
+    },
+    planned.items,
+  );
+  await raw.query("update tasks set updated_at = now() + interval '1 day' where id = $1", [task.id]);
+  await closeDb();
+  return { emails, password, token, calldronId, listId: list.id, taskId: task.id, importValid: planned.planner.valid };
+}
+
+/** Puts the import on the app's task queue, as the import action's enqueueTask does. */
+async function enqueueImport(databaseUrl: string, taskId: string): Promise<void> {
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", supervise: false, schedule: false, migrate: false, max: 1 });
+  boss.on("error", (error) => console.error("[bench] pg-boss:", error.message));
+  await boss.start();
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query("update tasks set updated_at = now() where id = $1", [taskId]);
+  await client.end();
+  await boss.send("tasks", { taskId }, { retryLimit: 0, expireInHours: 23 });
+  await boss.stop({ graceful: false, wait: true });
+}
+
+/** POSTs at a fixed overall rate for `duration` seconds, each answer timed; anything but 200 is an error. */
+async function fixedRate(url: string, rate: number, connections: number, duration: number, tally: RouteTally, body: () => string): Promise<void> {
+  const result = await autocannon({
+    url,
+    connections,
+    overallRate: rate,
+    duration,
+    timeout: 30,
+    requests: [
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        setupRequest(request, context) {
+          context.start = performance.now();
+          return { ...request, body: body() };
+        },
+        onResponse(status, _body, context) {
+          tally.latencies.push(performance.now() - (context.start as number));
+          if (status === 200) tally.ok++;
+          else {
+            tally.errors++;
+            if (tally.errorSamples.length < 5) tally.errorSamples.push(String(status));
+          }
+        },
+      },
+    ],
+  });
+  tally.errors += result.errors;
+  if (result.errors > 0 && tally.errorSamples.length < 5) tally.errorSamples.push(`${result.errors} socket errors (${result.timeouts} timeouts)`);
+}
+
+async function state(client: pg.Client, taskId: string) {
+  const { rows } = await client.query<{ stored: number; unapplied: number; tasks: number; tasks_completed: number; import_state: string; import_processed: number }>(
+    `select (select count(*)::int from webhook_events) stored, (select count(*)::int from webhook_events where processed_at is null) unapplied,
+            (select count(*)::int from tasks) tasks, (select count(*)::int from tasks where state = 'completed') tasks_completed,
+            (select state::text from tasks where id = $1) import_state, (select processed from tasks where id = $1) import_processed`,
+    [taskId],
+  );
+  const r = rows[0] as (typeof rows)[number];
+  return { stored: r.stored, unapplied: r.unapplied, tasks: r.tasks, tasksCompleted: r.tasks_completed, importState: r.import_state, importProcessed: r.import_processed };
+}
+
+async function waitFor(url: string, what: string): Promise<void> {
+  const started = Date.now();
+  while (!(await fetch(url).then((r) => r.ok, () => false))) {
+    if (Date.now() - started > 60_000) throw new Error(`${what} did not answer in 60 s`);
+    await sleep(300);
+  }
+}
+
+function mb(bytes: number): number {
+  return Math.round(bytes / 1_048_576);
+}
+
+function fmt(n: number, digits = 0): string {
+  return n.toLocaleString("en-US", { maximumFractionDigits: digits });
+}
