@@ -134,7 +134,7 @@ async function runItems(task: Task, handler: TaskHandler<unknown>, context: unkn
   for (;;) {
     const batch = concurrency * LANE_ITEMS_PER_READ;
     const feed = new ItemFeed(task.id, handler, context, batch);
-    const outcomes = new OutcomeWriter(task.id, batch);
+    const outcomes = new OutcomeWriter(task.id, Math.max(batch, 20));
     const lane = async () => {
       for (;;) {
         const item = control.stopped ? undefined : await feed.next();
