@@ -150,15 +150,17 @@ describe("calldron.addSubscribers", () => {
   });
 
   it("holds back a number put on the do-not-call list while the task runs", async () => {
-    const numbers = phones(12, 200);
-    const late = numbers[11] as string;
+    // Each lane's worth of numbers is screened as the one before it is sent: the number is several lanes' worth
+    // after the add during which it is put on the list.
+    const numbers = phones(40, 200);
+    const late = numbers[39] as string;
     script = async (_phone, attempt): Promise<Behaviour> => {
       if (posts.length === 1 && attempt === 1) await addDncEntries({ entries: [{ phone: late, reason: "asked mid-task" }] });
       return "pass";
     };
     const { task, list, run } = await setup(numbers);
     expect(await run()).toBe("completed");
-    expect(await findTask({ id: task.id })).toMatchObject({ counts: { added: 11, dnc: 1 } });
+    expect(await findTask({ id: task.id })).toMatchObject({ counts: { added: 39, dnc: 1 } });
     expect(timesPosted(late)).toBe(0);
     expect(await listPhones(list.id)).not.toContain(late);
   });
