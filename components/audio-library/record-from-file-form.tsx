@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState, useTransition } from "react";
-import { AudioUpload } from "@/components/audio/audio-upload";
+import { LazyAudioUpload as AudioUpload } from "@/components/audio/lazy-audio-upload";
 import { RecordOutcomeNotice } from "@/components/audio-library/record-outcome";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

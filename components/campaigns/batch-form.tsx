@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { AudioUpload } from "@/components/audio/audio-upload";
+import { LazyAudioUpload as AudioUpload } from "@/components/audio/lazy-audio-upload";
 import { ChoiceField } from "@/components/campaigns/choice-field";
 import { TimeZoneField } from "@/components/campaigns/time-zone-field";
 import { Button } from "@/components/ui/button";

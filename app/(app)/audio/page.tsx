@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { IntrosTable } from "@/components/audio-library/intros-table";
-import { NewRecordPanel } from "@/components/audio-library/new-record-panel";
+import { LazyNewRecordPanel as NewRecordPanel } from "@/components/audio-library/lazy-new-record-panel";
 import { RecordsTable } from "@/components/audio-library/records-table";
 import { NoConnections } from "@/components/provider-data/connection-section";
 import { Card } from "@/components/ui/card";
