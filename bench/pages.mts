@@ -5,8 +5,6 @@
 // (GET /api/bench/echo: answers 200, nothing else) taking turns in the same run, so that the machine's load hits
 // them alike. Prints per route requests/s, p50/p95/p99, app CPU per request and the page's HTML size.
 // Everything runs on 127.0.0.1 against a scratch database (dropped and created) and stops by itself.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,7 +12,7 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
-import pg from "pg";
+import { cpuSeconds, ensureBuild, HOST, postgresAnswers, scratchDatabase, startApp, stopProcess, throwawaySecrets } from "./app.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -33,8 +31,6 @@ const PORT = Number(values.port);
 const ROUNDS = Math.max(1, Number(values.rounds));
 const DATABASE = values.database;
 if (!/^[a-z_][a-z0-9_]*$/.test(DATABASE)) throw new Error(`--database: a plain name, not ${DATABASE}`);
-const HOST = "127.0.0.1";
-const DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${DATABASE}`;
 // The production cookie's name (useSecureCookies); Auth.js salts the token with it.
 const COOKIE = "__Secure-authjs.session-token";
 const ROUTES = [
@@ -45,21 +41,19 @@ const ROUTES = [
 const root = process.cwd();
 const loadBefore = os.loadavg()[0] ?? 0;
 
-if (spawnSync("pg_isready", ["-h", HOST, "-p", "5432"]).status !== 0) {
+if (!postgresAnswers()) {
   console.error("[bench] PostgreSQL is not answering on 127.0.0.1:5432 (pg_isready).");
   process.exit(1);
 }
-if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
-  console.info("[bench] no production build: running next build…");
-  const build = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+ensureBuild(root);
 
-const secret = randomBytes(32).toString("base64");
+const secrets = throwawaySecrets();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-pages-"));
+const DATABASE_URL = await scratchDatabase(DATABASE);
 const user = await seed();
-const cookie = `${COOKIE}=${await encode({ token: { sub: user.id, uid: user.id, sv: user.sessionVersion }, secret, salt: COOKIE, maxAge: 12 * 60 * 60 })}`;
-const app = await startApp();
+const cookie = `${COOKIE}=${await encode({ token: { sub: user.id, uid: user.id, sv: user.sessionVersion }, secret: secrets.AUTH_SECRET, salt: COOKIE, maxAge: 12 * 60 * 60 })}`;
+const profile = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values["cpu-prof"])}`] : [];
+const app = await startApp({ root, port: PORT, env: { DATA_DIR: dataDir, DATABASE_URL, ...secrets }, nodeArgs: profile });
 type Tally = { seconds: number; ok: number; other: number; errors: number; latencies: number[]; cpuSeconds: number };
 const tallies = ROUTES.map((): Tally => ({ seconds: 0, ok: 0, other: 0, errors: 0, latencies: [], cpuSeconds: 0 }));
 const sizes: string[] = [];
@@ -75,7 +69,7 @@ try {
     for (const [i, route] of ROUTES.entries()) await load(route.path, DURATION / ROUNDS, CONNECTIONS, tallies[i]);
   }
 } finally {
-  await stopApp(app);
+  await stopProcess(app);
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
@@ -100,13 +94,8 @@ console.table(
   }),
 );
 
-/** Migrations and one manager, before the app opens the database. */
+/** Migrations and one manager in the scratch database, before the app opens it. */
 async function seed(): Promise<{ id: string; sessionVersion: number }> {
-  const admin = new pg.Client({ connectionString: "postgres://postgres@127.0.0.1:5432/postgres" });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DATABASE} with (force)`);
-  await admin.query(`create database ${DATABASE}`);
-  await admin.end();
   Object.assign(process.env, { DATA_DIR: dataDir, DATABASE_URL });
   const { openPostgres } = await import("@/lib/db/client");
   const { runMigrations } = await import("@/lib/db/migrate");
@@ -122,47 +111,7 @@ async function seed(): Promise<{ id: string; sessionVersion: number }> {
   return { id: row.id, sessionVersion: row.session_version };
 }
 
-function startApp(): Promise<ChildProcess> {
-  const profile = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values["cpu-prof"])}`] : [];
-  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [...profile, next, "start", "-p", String(PORT), "-H", HOST], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATA_DIR: dataDir,
-      DATABASE_URL,
-      AUTH_SECRET: secret,
-      APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-      AUTH_TRUST_HOST: "1",
-      BENCH_ROUTES: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = async () => {
-      if (child.exitCode !== null) return reject(new Error(`the app exited (${child.exitCode})`));
-      const ok = await fetch(`http://${HOST}:${PORT}/api/health`).then(
-        async (r) => ((await r.json()) as { ok: boolean }).ok,
-        () => false,
-      );
-      if (ok) return resolve(child);
-      if (Date.now() - started > 120_000) return reject(new Error("the app did not become healthy in 2 minutes"));
-      setTimeout(poll, 500);
-    };
-    void poll();
-  });
-}
 
-async function stopApp(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /** One autocannon run added to a tally (none for the warm-up); latencies per request so that rounds add up. */
 async function load(route: string, duration: number, connections: number, tally: Tally | undefined): Promise<void> {
@@ -195,26 +144,3 @@ async function load(route: string, duration: number, connections: number, tally:
   tally.cpuSeconds += cpuSeconds(app.pid) - cpuBefore;
 }
 
-/** CPU seconds used so far by the app (the process and its children), from /proc; see bench/webhooks.mts. */
-function cpuSeconds(pid: number | undefined): number {
-  if (pid === undefined || !fs.existsSync("/proc")) return 0;
-  const stats = new Map<number, { ppid: number; ticks: number }>();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const text = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  let ticks = 0;
-  const tree = [pid];
-  while (tree.length > 0) {
-    const current = tree.pop() as number;
-    ticks += stats.get(current)?.ticks ?? 0;
-    for (const [child, stat] of stats) if (stat.ppid === current) tree.push(child);
-  }
-  return ticks / 100;
-}
