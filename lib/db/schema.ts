@@ -153,6 +153,8 @@ export const tasks = pgTable(
     counts: jsonb("counts").$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
     /** A message key (in errors or tasks) saying why the task stopped. */
     error: text("error"),
+    /** Database outages the run waited out, oldest first (the last few): shown with its progress. */
+    outages: jsonb("outages").$type<TaskOutage[]>().notNull().default(sql`'[]'::jsonb`),
     /** Who holds the task now: a runner id, cleared when it stops; a stale heartbeat frees it. */
     runnerId: text("runner_id"),
     heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
@@ -479,6 +481,8 @@ export type DncEntry = typeof dncEntries.$inferSelect;
 export type AudioFile = typeof audioFiles.$inferSelect;
 export type CalldronBatchIntro = typeof calldronBatchIntros.$inferSelect;
 export type Task = typeof tasks.$inferSelect;
+/** One database outage a task's run waited out: when the run met it, how long it waited, the driver's code. */
+export type TaskOutage = { at: string; ms: number; code: string };
 export type TaskState = (typeof taskStateEnum.enumValues)[number];
 export type TaskItem = typeof taskItems.$inferSelect;
 export type Campaign = typeof campaigns.$inferSelect;

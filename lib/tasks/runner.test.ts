@@ -95,6 +95,8 @@ describe("task runner", () => {
     expect(after?.counts.failed).toBeUndefined();
     expect(logged.some((l) => l.includes(`t.outage ${task.id}: database unavailable (57P01); resuming when it is back`))).toBe(true);
     expect(logged.some((l) => /database back after \d+ ms; resuming/.test(l))).toBe(true);
+    // The task keeps a record of it for its progress views.
+    expect(after?.outages).toEqual([{ at: expect.any(String), ms: expect.any(Number), code: "57P01" }]);
   });
 
   it("after an unknown outcome, retries only through the handler's reconciliation (uncertain = true)", async () => {

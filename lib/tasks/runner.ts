@@ -13,6 +13,7 @@ import {
   markItemsInflight,
   markItemsPending,
   nextTaskItems,
+  recordTaskOutage,
   releaseTask,
   saveCollectedPage,
 } from "@/lib/db/queries/tasks";
@@ -91,7 +92,7 @@ export async function runTask(taskId: string, options: Options): Promise<RunOutc
 /**
  * The database went away under the run (a restart, a failover): nothing can be written until it is back, so the run
  * stops where it is, waits for it and starts again from what the database holds, like a run after a crash (items left
- * in flight are reconciled, never sent blind). The `pg` pool and pg-boss reconnect by themselves. A database that
+ * in flight are reconciled, never sent blind), noting the outage on the task. The `pg` pool and pg-boss reconnect by themselves. A database that
  * stays away longer than `waitForDatabase` allows leaves the task to the sweeper, which resumes stale tasks.
  */
 async function resumeAfterOutage(task: Task, runnerId: string, options: Options, outage: DatabaseUnavailableError): Promise<RunOutcome> {
@@ -101,7 +102,12 @@ async function resumeAfterOutage(task: Task, runnerId: string, options: Options,
     console.error(`[tasks] ${task.kind} ${task.id}: the database did not come back; the sweeper resumes the task later`);
     return "failed";
   }
-  console.info(`[tasks] ${task.kind} ${task.id}: database back after ${Date.now() - since} ms; resuming`);
+  const ms = Date.now() - since;
+  console.info(`[tasks] ${task.kind} ${task.id}: database back after ${ms} ms; resuming`);
+  // The task's own record of it, for its progress views; losing it must not stop the resume.
+  await recordTaskOutage({ id: task.id, outage: { at: new Date(since).toISOString(), ms, code: outage.code } }).catch((error: unknown) =>
+    console.error(`[tasks] ${task.kind} ${task.id}: the outage could not be recorded:`, error instanceof Error ? error.message : "unknown"),
+  );
   return runTask(task.id, { ...options, runnerId });
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import { type Db, db } from "@/lib/db/client";
-import { type Task, type TaskItem, type TaskState, taskItems, tasks } from "@/lib/db/schema";
+import { type Task, type TaskItem, type TaskOutage, type TaskState, taskItems, tasks } from "@/lib/db/schema";
 
 export const ACTIVE_STATES: TaskState[] = ["queued", "running"];
 export const FINISHED_STATES: TaskState[] = ["canceled", "completed", "failed"];
@@ -215,6 +215,18 @@ export async function heartbeatTask({ id, runnerId }: { id: string; runnerId: st
     .where(and(eq(tasks.id, id), eq(tasks.runnerId, runnerId)))
     .returning({ state: tasks.state });
   return row?.state;
+}
+
+/** Outages kept per task: the last ones are what a person reads; a flapping database must not grow the row. */
+const OUTAGES_KEPT = 10;
+
+/** Notes a database outage the task's run waited out (written once the database is back). */
+export async function recordTaskOutage({ id, outage }: { id: string; outage: TaskOutage }): Promise<void> {
+  const kept = sql`case when jsonb_array_length(${tasks.outages}) >= ${OUTAGES_KEPT} then ${tasks.outages} - 0 else ${tasks.outages} end`;
+  await (await db())
+    .update(tasks)
+    .set({ outages: sql`${kept} || ${JSON.stringify([outage])}::jsonb`, updatedAt: new Date() })
+    .where(eq(tasks.id, id));
 }
 
 /** Lets go of a task; `state` finishes it (completed, failed) unless the user paused or canceled it meanwhile. */

@@ -1,0 +1,1 @@
+ALTER TABLE "tasks" ADD COLUMN "outages" jsonb DEFAULT '[]'::jsonb NOT NULL;
