@@ -1,9 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 
-const session = vi.hoisted(() => ({ mustChangePassword: false }));
+const session = vi.hoisted(() => ({ mustChangePassword: false, outage: false }));
 vi.mock("@/lib/auth/current-user", () => ({
-  sessionUser: async () => ({ id: "u", email: "u@x.test", name: "", role: "manager", locale: null, mustChangePassword: session.mustChangePassword }),
+  sessionUser: async () => {
+    if (session.outage) throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    return { id: "u", email: "u@x.test", name: "", role: "manager", locale: null, mustChangePassword: session.mustChangePassword };
+  },
 }));
 // A translator per namespace that says where it looked a key up.
 vi.mock("next-intl/server", () => ({
@@ -43,6 +46,23 @@ describe("a user who must change a temporary password", () => {
       expect(await change({})).toEqual({ ok: true, data: 1 });
     } finally {
       session.mustChangePassword = false;
+    }
+  });
+});
+
+describe("a database outage", () => {
+  it("is said as such, not as an unexpected error, whether it meets the session or the action's own query", async () => {
+    const failing = action({ role: "any", schema: z.object({}) }, async () => {
+      throw new Error("Failed query: select 1", { cause: Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }) });
+    });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(await failing({})).toMatchObject({ ok: false, code: "failed", error: "errors:databaseUnavailable", keys: { error: { key: "databaseUnavailable" } } });
+      session.outage = true;
+      expect(await action({ role: "any", schema: z.object({}) }, async () => "done")({})).toMatchObject({ ok: false, error: "errors:databaseUnavailable" });
+    } finally {
+      session.outage = false;
+      errors.mockRestore();
     }
   });
 });

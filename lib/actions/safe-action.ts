@@ -2,6 +2,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { type SessionUser, sessionUser } from "@/lib/auth/current-user";
+import { databaseOutage } from "@/lib/db/outage";
 import type { Role } from "@/lib/db/schema";
 import { SafeError } from "@/lib/errors";
 
@@ -50,7 +51,13 @@ function run<S extends z.ZodType, T>(
 ): (input: FormData | z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
     const t = withAreaKeys((await getTranslations("errors")) as unknown as Translate, (await getTranslations()) as unknown as Translate);
-    const user = await sessionUser();
+    let user: SessionUser | null;
+    try {
+      user = await sessionUser();
+    } catch (error) {
+      if (databaseOutage(error)) return failure(t, "failed", { key: "databaseUnavailable" });
+      throw error;
+    }
     if (!user && options.role !== "public") return failure(t, "unauthenticated", { key: "unauthenticated" });
     if (user?.mustChangePassword && options.role !== "public" && !options.whileMustChangePassword) {
       return failure(t, "forbidden", { key: "passwordChangeRequired" });
@@ -78,6 +85,12 @@ function run<S extends z.ZodType, T>(
       }
       // Next's redirect()/notFound() travel as errors and must not be swallowed.
       if (isNextControlFlow(error)) throw error;
+      // Not the action's fault, and over by itself: said as such, so the page can tell it from a real error.
+      const outage = databaseOutage(error);
+      if (outage) {
+        console.error(`[action] ${outage.message}`);
+        return failure(t, "failed", { key: "databaseUnavailable" });
+      }
       console.error("[action] unexpected error:", error instanceof Error ? error.message : "unknown");
       return failure(t, "failed", { key: "unexpected" });
     }

@@ -2,6 +2,7 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/app/(auth)/auth";
+import { databaseOutage } from "@/lib/db/outage";
 import { findUserById } from "@/lib/db/queries/users";
 import type { Role, User } from "@/lib/db/schema";
 
@@ -22,7 +23,11 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
 export const sessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = (await auth()) as { uid?: string; sv?: number } | null;
   if (!session?.uid) return null;
-  const user = await findUserById({ id: session.uid });
+  // Every signed-in page reads this first: an outage here reaches the error page as itself (its digest), not as a
+  // wrapped query error.
+  const user = await findUserById({ id: session.uid }).catch((error: unknown) => {
+    throw databaseOutage(error) ?? error;
+  });
   if (!user || user.disabled || user.sessionVersion !== session.sv) return null;
   return {
     id: user.id,

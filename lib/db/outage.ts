@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/db/outage-digest";
 
 /**
  * A database outage as the app sees it: the server restarting, stopped or unreachable. The `pg` pool recovers by
@@ -8,6 +9,8 @@ import { getDb } from "@/lib/db/client";
  */
 export class DatabaseUnavailableError extends Error {
   readonly kind = "database_unavailable";
+  /** Kept by Next when a page throws this: the error page tells the outage from other errors by it. */
+  readonly digest = DATABASE_UNAVAILABLE_DIGEST;
   constructor(
     /** The driver's code (`57P01`, `ECONNREFUSED`…) or `terminated` for a connection cut without one. */
     readonly code: string,
