@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { OutageNote } from "@/components/tasks/outage-note";
 import { useTaskLabels } from "@/components/tasks/task-labels";
 import { TaskStateBadge } from "@/components/tasks/task-state-badge";
 import { useTaskProgress } from "@/components/tasks/use-task-progress";
@@ -14,17 +15,18 @@ import { isTaskActive, type TaskView } from "@/lib/tasks/view";
 
 /**
  * A background task's progress as the database has it (so it survives a reload and a restart): a bar, counts per
- * outcome, rate and time left, its state and why it stopped, with pause, resume and cancel where they apply.
+ * outcome, rate and time left, its state, why it stopped and the database outages it waited out, with pause, resume and cancel where they apply.
  */
 export function TaskProgress({ taskId }: { taskId: string }) {
   const t = useTranslations("tasks");
-  const { task, error, loading, ratePerSecond } = useTaskProgress(taskId);
+  const { task, error, databaseDown, loading, ratePerSecond } = useTaskProgress(taskId);
   if (loading) return <p className="text-sm text-slate-600">{t("loading")}</p>;
   if (!task) return <Notice tone="error">{error ?? t("loadFailed")}</Notice>;
   return (
     <div className="space-y-3" data-testid="task-progress">
-      {error && <Notice tone="warning">{t("pollFailed")}</Notice>}
+      {error && <Notice tone="warning">{t(databaseDown ? "pollOutage" : "pollFailed")}</Notice>}
       <ProgressHeader task={task} />
+      <OutageNote outages={task.outages} />
       <ProgressBar task={task} />
       <ProgressFigures task={task} ratePerSecond={ratePerSecond} />
       <OutcomeCounts counts={task.counts} />

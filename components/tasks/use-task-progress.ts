@@ -12,6 +12,8 @@ const RATE_WINDOW_MS = 15_000;
 export type TaskProgressQuery = {
   task: TaskView | undefined;
   error: string | undefined;
+  /** The last poll failed because the database is unavailable (the task itself waits for it). */
+  databaseDown: boolean;
   loading: boolean;
   /** Items per second lately; undefined until two polls apart have seen progress. */
   ratePerSecond: number | undefined;
@@ -25,7 +27,7 @@ export function useTaskProgress(taskId: string): TaskProgressQuery {
     queryKey: ["task", taskId],
     queryFn: async () => {
       const result = await getTaskProgress({ id: taskId });
-      if (!result.ok) throw new Error(result.error);
+      if (!result.ok) throw Object.assign(new Error(result.error), { key: result.keys?.error.key });
       return result.data;
     },
     refetchInterval: (q) => (q.state.data && !isTaskActive(q.state.data.state) ? false : POLL_MS),
@@ -48,6 +50,7 @@ export function useTaskProgress(taskId: string): TaskProgressQuery {
   return {
     task,
     error: query.error ? query.error.message : undefined,
+    databaseDown: (query.error as { key?: string } | null)?.key === "databaseUnavailable",
     loading: query.isPending,
     ratePerSecond,
     refetch: () => void query.refetch(),

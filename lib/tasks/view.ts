@@ -1,4 +1,4 @@
-import type { Task, TaskState } from "@/lib/db/schema";
+import type { Task, TaskOutage, TaskState } from "@/lib/db/schema";
 
 /** What the browser sees of a task: no input (it may hold numbers the user did not send), dates as ISO strings. */
 export type TaskView = {
@@ -10,6 +10,8 @@ export type TaskView = {
   processed: number;
   counts: Record<string, number>;
   error: string | null;
+  /** Database outages the run waited out, oldest first. */
+  outages: TaskOutage[];
   /** Still finding its items in the background (e.g. reading a provider's list): `total` is still growing. */
   collecting: boolean;
   createdAt: string;
@@ -28,6 +30,7 @@ export function toTaskView(task: Task): TaskView {
     processed: task.processed,
     counts: task.counts,
     error: task.error,
+    outages: task.outages,
     collecting: isRecord(task.input.collect) && task.input.collect.done !== true,
     createdAt: task.createdAt.toISOString(),
     startedAt: task.startedAt?.toISOString() ?? null,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { kindKey } from "@/components/tasks/kind-key";
+import { OutageNote } from "@/components/tasks/outage-note";
 import { TaskStateBadge } from "@/components/tasks/task-state-badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -55,6 +56,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
                   </Td>
                   <Td>
                     <TaskStateBadge state={task.state} />
+                    <OutageNote outages={task.outages} compact />
                   </Td>
                   <Td className="whitespace-nowrap">
                     <span className="sr-only">{t("progressOf", { processed: task.processed, total: task.total })}</span>
