@@ -39,6 +39,20 @@ const OUTCOMES_EVERY_MS = 1_000;
 
 export type RunOutcome = "completed" | "paused" | "canceled" | "failed" | "busy" | "gone";
 
+/** This process's runs, for a graceful stop. */
+const liveRuns = new Set<RunControl>();
+let handingOver = false;
+
+/**
+ * A stopping process hands its runs over: each stops before its next item and lets go of its claim, leaving its
+ * task running and unclaimed, which a sweeper (another worker process's, or the next start's) resumes at once
+ * instead of after STALE_AFTER_MS. No run starts in this process afterwards.
+ */
+export function handOverRuns(): void {
+  handingOver = true;
+  for (const control of liveRuns) control.stopped ??= "paused";
+}
+
 type Options = { handlers: Record<string, TaskHandler<unknown>>; sleep?: (ms: number) => Promise<void>; runnerId?: string };
 
 /**
@@ -46,6 +60,7 @@ type Options = { handlers: Record<string, TaskHandler<unknown>>; sleep?: (ms: nu
  * lets one runner in, and items found `inflight` are handed to the handler as uncertain.
  */
 export async function runTask(taskId: string, options: Options): Promise<RunOutcome> {
+  if (handingOver) return "busy";
   const runnerId = options.runnerId ?? randomUUID();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const task = await claimTask({ id: taskId, runnerId, staleMs: STALE_AFTER_MS });
@@ -460,10 +475,13 @@ class RunControl {
     private readonly sleep: (ms: number) => Promise<void>,
   ) {
     this.timer = setInterval(() => void this.beat().catch(() => {}), HEARTBEAT_EVERY_MS);
+    liveRuns.add(this);
+    if (handingOver) this.stopped = "paused";
   }
 
   dispose() {
     clearInterval(this.timer);
+    liveRuns.delete(this);
   }
 
   check(): "running" | "paused" | "canceled" | "failed" {
