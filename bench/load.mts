@@ -48,6 +48,9 @@ const { values } = parseArgs({
     // Diagnostic: the app's V8 CPU profile written into this directory when it stops (summarise it with
     // bench/profile-summary.mts). The profiler costs the app time: figures of such a run are not the record.
     profile: { type: "string" },
+    // Diagnostic: V8 heap snapshots of the web process (and the worker) into this directory, after the warm-up and at
+    // the end of the load (compare them with bench/heap-diff.mts). Each costs seconds of a stopped process.
+    "heap-snapshots": { type: "string" },
   },
 });
 const DURATION = Number(values.duration);
@@ -128,7 +131,10 @@ async function main(): Promise<void> {
     ...secrets,
   };
   // Written when the process exits, as CPU.<date>.<pid>.cpuprofile.
-  const nodeArgs = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
+  const nodeArgs = [
+    ...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : []),
+    ...(values["heap-snapshots"] ? ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${path.resolve(values["heap-snapshots"])}`] : []),
+  ];
   const app = await startApp({ root, port: PORT, env: appEnv, nodeArgs });
   children.push(app);
   const worker = WORKERS === "separate" ? await startWorker({ root, env: appEnv, nodeArgs }) : undefined;
@@ -191,6 +197,7 @@ async function main(): Promise<void> {
   const hooks = newRouteTally();
   const counts = new pg.Client({ connectionString: databaseUrl });
   await counts.connect();
+  await heapSnapshots([app, worker], "after the warm-up");
   const meters = [new ProcessMeter("web", app.pid), ...(worker ? [new ProcessMeter("worker", worker.pid)] : [])];
   const rssNow = () => meters.map((m) => `${m.name} ${mb(m.sample())} MB`).join(", ");
   const loadStart = loadAverage();
@@ -210,6 +217,7 @@ async function main(): Promise<void> {
   clearInterval(progress);
   const seconds = (Date.now() - started) / 1000;
   const used = meters.map((m) => m.end());
+  await heapSnapshots([app, worker], "at the end of the load");
   const loadEnd = loadAverage();
   const atEnd = await state(counts, seeded.taskId);
   // Whatever the queue had left: the webhooks' apply job and the import given up to 60 s more, load stopped.
@@ -415,6 +423,29 @@ async function state(client: pg.Client, taskId: string) {
   );
   const r = rows[0] as (typeof rows)[number];
   return { stored: r.stored, unapplied: r.unapplied, tasks: r.tasks, tasksCompleted: r.tasks_completed, importState: r.import_state, importProcessed: r.import_processed };
+}
+
+/** With --heap-snapshots: SIGUSR2 to each process, and a wait until its snapshot file is complete. */
+async function heapSnapshots(processes: (ChildProcess | undefined)[], when: string): Promise<void> {
+  const dir = values["heap-snapshots"];
+  if (!dir) return;
+  for (const child of processes) {
+    if (!child?.pid) continue;
+    const before = new Set(fs.readdirSync(dir));
+    child.kill("SIGUSR2");
+    // Node writes Heap.<date>.<pid>.<n>.heapsnapshot; it is complete once its size stops changing.
+    let file: string | undefined;
+    let size = -1;
+    for (let i = 0; i < 240; i++) {
+      await sleep(500);
+      file ??= fs.readdirSync(dir).find((f) => !before.has(f) && f.includes(`.${child.pid}.`));
+      if (!file) continue;
+      const now = fs.statSync(path.join(dir, file)).size;
+      if (now > 0 && now === size) break;
+      size = now;
+    }
+    console.info(`[bench] heap snapshot of ${child.pid} ${when}: ${file ?? "not written"}`);
+  }
 }
 
 async function waitFor(url: string, what: string): Promise<void> {
