@@ -467,6 +467,7 @@ class RunControl {
   stopped: Exclude<RunOutcome, "completed" | "busy" | "gone"> | undefined;
   error: string | undefined;
   private failures = 0;
+  private backingOff: Promise<void> | undefined;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -515,14 +516,23 @@ class RunControl {
     }
   }
 
-  /** False when the provider has failed too often in a row: the task stops as failed and can be resumed. */
+  /**
+   * False when the provider has failed too often in a row: the task stops as failed and can be resumed. Lanes that
+   * fail while a back-off is under way share it and count once: one stall seen by every call in flight (a provider's
+   * hiccup, this process stopped for a moment) is one failure, not one per lane.
+   */
   async backOff(): Promise<boolean> {
-    this.failures += 1;
-    if (this.failures >= MAX_CONSECUTIVE_FAILURES) {
-      this.fail("providerUnavailable");
-      return false;
+    if (!this.backingOff) {
+      this.failures += 1;
+      if (this.failures >= MAX_CONSECUTIVE_FAILURES) {
+        this.fail("providerUnavailable");
+        return false;
+      }
+      this.backingOff = this.wait(BACKOFF_MS[Math.min(this.failures - 1, BACKOFF_MS.length - 1)] ?? 30_000).finally(() => {
+        this.backingOff = undefined;
+      });
     }
-    await this.wait(BACKOFF_MS[Math.min(this.failures - 1, BACKOFF_MS.length - 1)] ?? 30_000);
+    await this.backingOff;
     return !this.stopped;
   }
 }
