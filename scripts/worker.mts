@@ -5,28 +5,33 @@
 import { closeDb } from "@/lib/db/client";
 import { startWorkerProcess } from "@/lib/server/start";
 
-const { stop } = await startWorkerProcess();
-console.info(`[worker] job workers running (pid ${process.pid})`);
-// pg-boss's timers may all be unref'd: this one keeps the process until a signal.
-const alive = setInterval(() => {}, 60_000);
-let stopping = false;
+let signalled: NodeJS.Signals | undefined;
+let stop: (() => Promise<void>) | undefined;
+// Listening from the first moment: a signal during start-up stops the worker once it has started, not half-way.
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.info(`[worker] ${signal}: stopping`);
-    void stop()
-      .then(() => closeDb())
-      .then(
-        () => {
-          clearInterval(alive);
-          console.info("[worker] stopped");
-          process.exit(0);
-        },
-        (error: unknown) => {
-          console.error("[worker] stop failed:", error instanceof Error ? error.message : "unknown");
-          process.exit(1);
-        },
-      );
+    if (signalled) return;
+    signalled = signal;
+    if (stop) void shutDown();
   });
+}
+// pg-boss's timers may all be unref'd: this one keeps the process until a signal.
+const alive = setInterval(() => {}, 60_000);
+
+stop = (await startWorkerProcess()).stop;
+console.info(`[worker] job workers running (pid ${process.pid})`);
+if (signalled) await shutDown();
+
+async function shutDown(): Promise<void> {
+  console.info(`[worker] ${signalled}: stopping`);
+  try {
+    await stop?.();
+    await closeDb();
+    clearInterval(alive);
+    console.info("[worker] stopped");
+    process.exit(0);
+  } catch (error) {
+    console.error("[worker] stop failed:", error instanceof Error ? error.message : "unknown");
+    process.exit(1);
+  }
 }
