@@ -1,5 +1,6 @@
 // What the benchmarks that drive the production build share: the build, a scratch PostgreSQL database, starting and
-// stopping `next start` on 127.0.0.1, and the app process's CPU time and memory read from /proc.
+// stopping `next start` on 127.0.0.1 and `npm run worker` beside it, and each process's CPU time and memory read
+// from /proc.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -87,6 +88,37 @@ export function startApp({
   });
 }
 
+/**
+ * `npm run worker` (scripts/worker.mts) as the production would run it beside an app started with JOB_WORKERS=off;
+ * `env` as the app's (the database, the secrets). Node itself runs it, with tsx as a loader, so that the pid measured
+ * is the worker's. Resolves once it says its workers are running.
+ */
+export function startWorker({ root, env, nodeArgs = [] }: { root: string; env: Record<string, string>; nodeArgs?: string[] }): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "--conditions=react-server", path.join(root, "scripts", "worker.mts")], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error("the worker did not start in 2 minutes"));
+    }, 120_000);
+    child.stdout?.on("data", (data) => {
+      if (out.length < 10_000) out += String(data);
+      if (out.includes("[worker] job workers running")) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the worker exited (${code})`));
+    });
+  });
+}
+
 /** SIGTERM, then SIGKILL after 15 s; resolves when the process has exited. */
 export async function stopProcess(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
@@ -147,4 +179,32 @@ export function rssBytes(pid: number | undefined): number {
 export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
+}
+
+/** One process's CPU time and memory over a run: taken at the start, sampled for the peak, read at the end. */
+export class ProcessMeter {
+  readonly cpuStart: number;
+  readonly rssStart: number;
+  rssPeak: number;
+
+  constructor(
+    readonly name: string,
+    readonly pid: number | undefined,
+  ) {
+    this.cpuStart = cpuSeconds(pid);
+    this.rssStart = rssBytes(pid);
+    this.rssPeak = this.rssStart;
+  }
+
+  /** The resident memory now, kept for the peak. */
+  sample(): number {
+    const rss = rssBytes(this.pid);
+    this.rssPeak = Math.max(this.rssPeak, rss);
+    return rss;
+  }
+
+  end(): { name: string; cpu: number; rssStart: number; rssEnd: number; rssPeak: number } {
+    const rssEnd = this.sample();
+    return { name: this.name, cpu: cpuSeconds(this.pid) - this.cpuStart, rssStart: this.rssStart, rssEnd, rssPeak: this.rssPeak };
+  }
 }

@@ -1,7 +1,9 @@
-// npm run bench:load [-- --duration 300 --sessions 50 --think 2-8 --webhook-rate 200 --import-rows 100000 --calls 200000 --port 3198 --sim-port 4198 --ceiling 10]
+// npm run bench:load [-- --duration 300 --sessions 50 --think 2-8 --webhook-rate 200 --import-rows 100000 --calls 200000 --port 3198 --sim-port 4198 --ceiling 10 --workers separate]
 //
 // Everything at once against the production build on PostgreSQL (a scratch database, prozvon_bench_load, migrated
-// and seeded) with the three simulators in a process of their own, for `duration` seconds:
+// and seeded) with the three simulators in a process of their own, for `duration` seconds. With `--workers separate`
+// (the default) the app is `next start` with JOB_WORKERS=off beside one `npm run worker` process, as a production
+// deployment runs it; `--workers inline` runs the job workers inside `next start`, as before. The load:
 // - `sessions` signed-in users (real users of the scratch database, signed in through the app) browsing the
 //   overview, calls, lists, a Calldron list, campaigns and tasks, each waiting a think time drawn evenly from 2–8 s
 //   (mean 5 s: a person reading a page) between page views — about 9 page views/s for 50 users;
@@ -10,7 +12,8 @@
 // - the app's trivial route (/api/bench/echo, BENCH_ROUTES=1) at 5 req/s, the same run's floor for latency.
 // Then, with the load stopped, `ceiling` seconds of the trivial route and of /campaigns each at full speed (10
 // connections): page throughput beside the trivial route's. Prints per-route p50/p95/p99, counts, errors, tasks
-// completed, webhooks applied, and the app's memory (RSS) at the start and the end. Only 127.0.0.1; stops by itself.
+// completed, webhooks applied, and CPU time and memory (RSS at the start, the end and the peak) of the web process, the
+// worker process and both together. Only 127.0.0.1; stops by itself.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -20,7 +23,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import PgBoss from "pg-boss";
-import { cpuSeconds, ensureBuild, HOST, postgresAnswers, quantile, rssBytes, scratchDatabase, startApp, stopProcess, throwawaySecrets } from "./app.mjs";
+import { cpuSeconds, ensureBuild, HOST, ProcessMeter, postgresAnswers, quantile, scratchDatabase, startApp, startWorker, stopProcess, throwawaySecrets } from "./app.mjs";
 import { calldogEvents } from "./calldog-events.mjs";
 import { generate, plannedItems } from "./import-file.mjs";
 import { browse, newRouteTally, type Page, type RouteTally, signIn, sleep, view } from "./load-sessions.mjs";
@@ -40,9 +43,14 @@ const { values } = parseArgs({
     "import-latency-ms": { type: "string", default: "25" },
     warmup: { type: "string", default: "30" },
     "webhook-connections": { type: "string", default: "50" },
+    // separate: `next start` with JOB_WORKERS=off and one `npm run worker`; inline: the workers inside `next start`.
+    workers: { type: "string", default: "separate" },
     // Diagnostic: the app's V8 CPU profile written into this directory when it stops (summarise it with
     // bench/profile-summary.mts). The profiler costs the app time: figures of such a run are not the record.
     profile: { type: "string" },
+    // Diagnostic: V8 heap snapshots of the web process (and the worker) into this directory, after the warm-up and at
+    // the end of the load (compare them with bench/heap-diff.mts). Each costs seconds of a stopped process.
+    "heap-snapshots": { type: "string" },
   },
 });
 const DURATION = Number(values.duration);
@@ -57,6 +65,11 @@ const CEILING_SECONDS = Number(values.ceiling);
 const WARMUP_SECONDS = Number(values.warmup);
 /** Deliveries in flight at most: enough for the rate at up to 250 ms per delivery; a slower app gets fewer per second. */
 const WEBHOOK_CONNECTIONS = Number(values["webhook-connections"]);
+const WORKERS = values.workers;
+if (WORKERS !== "separate" && WORKERS !== "inline") {
+  console.error("[bench] --workers is separate or inline");
+  process.exit(2);
+}
 const ECHO_RATE = 5;
 const DB_NAME = "prozvon_bench_load";
 const TARGETS = { p95Ms: 300, memoryGrowth: 0.1 };
@@ -108,21 +121,24 @@ async function main(): Promise<void> {
   const seeded = await seed();
   console.info(`[bench] seeded: ${SESSIONS} users, ${CALLS} calls, a ${IMPORT_ROWS}-row import of ${seeded.importValid} numbers waiting`);
 
-  const app = await startApp({
-    root,
-    port: PORT,
-    env: {
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: dataDir,
-      SIM_PORT: String(SIM_PORT),
-      ALLOW_LOOPBACK_PROVIDERS: "1",
-      APP_PUBLIC_URL: base,
-      ...secrets,
-    },
-    // Written when the app exits, as CPU.<date>.<pid>.cpuprofile.
-    nodeArgs: values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : [],
-  });
+  const appEnv = {
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    SIM_PORT: String(SIM_PORT),
+    ALLOW_LOOPBACK_PROVIDERS: "1",
+    APP_PUBLIC_URL: base,
+    JOB_WORKERS: WORKERS === "separate" ? "off" : "inline",
+    ...secrets,
+  };
+  // Written when the process exits, as CPU.<date>.<pid>.cpuprofile.
+  const nodeArgs = [
+    ...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : []),
+    ...(values["heap-snapshots"] ? ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${path.resolve(values["heap-snapshots"])}`] : []),
+  ];
+  const app = await startApp({ root, port: PORT, env: appEnv, nodeArgs });
   children.push(app);
+  const worker = WORKERS === "separate" ? await startWorker({ root, env: appEnv, nodeArgs }) : undefined;
+  if (worker) children.push(worker);
   // The simulators' request logs keep every request; this run makes hundreds of thousands.
   const logReset = setInterval(() => {
     for (const provider of ["calldron", "calldog", "obzvonilka"]) void fetch(`${simBase}/_sim/log/${provider}`, { method: "DELETE" }).catch(() => {});
@@ -181,28 +197,27 @@ async function main(): Promise<void> {
   const hooks = newRouteTally();
   const counts = new pg.Client({ connectionString: databaseUrl });
   await counts.connect();
-  const rssStart = rssBytes(app.pid);
-  let rssPeak = rssStart;
-  const cpuStart = cpuSeconds(app.pid);
+  await heapSnapshots([app, worker], "after the warm-up");
+  const meters = [new ProcessMeter("web", app.pid), ...(worker ? [new ProcessMeter("worker", worker.pid)] : [])];
+  const rssNow = () => meters.map((m) => `${m.name} ${mb(m.sample())} MB`).join(", ");
   const loadStart = loadAverage();
-  console.info(`[bench] load for ${DURATION} s (load average ${loadStart}, app RSS ${mb(rssStart)} MB)`);
+  console.info(`[bench] load for ${DURATION} s (load average ${loadStart}, RSS ${rssNow()})`);
   const started = Date.now();
   await enqueueImport(databaseUrl, seeded.taskId);
   const progress = setInterval(async () => {
-    rssPeak = Math.max(rssPeak, rssBytes(app.pid));
+    const rss = rssNow();
     const { rows } = await counts.query<{ processed: number; state: string }>("select processed, state from tasks where id = $1", [seeded.taskId]);
     const pageCount = [...tallies.values()].reduce((n, t) => n + t.latencies.length, 0);
     console.info(
-      `[bench] ${Math.round((Date.now() - started) / 1000)} s: ${pageCount} page views, ${hooks.latencies.length} webhooks, import ${rows[0]?.state} ${rows[0]?.processed}/${seeded.importValid}, RSS ${mb(rssBytes(app.pid))} MB, load ${loadAverage()}`,
+      `[bench] ${Math.round((Date.now() - started) / 1000)} s: ${pageCount} page views, ${hooks.latencies.length} webhooks, import ${rows[0]?.state} ${rows[0]?.processed}/${seeded.importValid}, RSS ${rss}, load ${loadAverage()}`,
     );
   }, 15_000);
 
   await mix(DURATION, tallies, hooks, echo);
   clearInterval(progress);
   const seconds = (Date.now() - started) / 1000;
-  const cpuUsed = cpuSeconds(app.pid) - cpuStart;
-  const rssEnd = rssBytes(app.pid);
-  rssPeak = Math.max(rssPeak, rssEnd);
+  const used = meters.map((m) => m.end());
+  await heapSnapshots([app, worker], "at the end of the load");
   const loadEnd = loadAverage();
   const atEnd = await state(counts, seeded.taskId);
   // Whatever the queue had left: the webhooks' apply job and the import given up to 60 s more, load stopped.
@@ -273,7 +288,16 @@ async function main(): Promise<void> {
   const allPages = [...tallies.values()].flatMap((t) => t.latencies).sort((a, b) => a - b);
   console.info(`| all pages | ${fmt(allPages.length)} | ${fmt(allPages.length / seconds, 1)} | ${fmt(quantile(allPages, 0.5))} | ${fmt(quantile(allPages, 0.95))} | ${fmt(quantile(allPages, 0.99))} | ${fmt([...tallies.values()].reduce((n, t) => n + t.errors, 0))} |`);
   for (const [route, tally] of rows) if (tally.errorSamples.length) console.info(`errors on ${route}: ${tally.errorSamples.join("; ")}`);
-  console.info(`\napp CPU during the load: ${cpuUsed.toFixed(0)} s of ${seconds.toFixed(0)} s (${((cpuUsed / seconds) * 100).toFixed(0)} % of one core)`);
+  // Each process, and (with a worker) both together: the app is all of them.
+  const total = used.reduce((t, u) => ({ name: "web + worker", cpu: t.cpu + u.cpu, rssStart: t.rssStart + u.rssStart, rssEnd: t.rssEnd + u.rssEnd, rssPeak: t.rssPeak + u.rssPeak }));
+  const processRows = used.length > 1 ? [...used, total] : used;
+  console.info(`\nprocesses during the load (job workers ${WORKERS}; peak sampled every 15 s):`);
+  console.info("| process | CPU s | % of one core | RSS start MB | RSS end MB | growth | RSS peak MB |");
+  console.info("|---|---|---|---|---|---|---|");
+  for (const u of processRows)
+    console.info(
+      `| ${u.name} | ${u.cpu.toFixed(0)} | ${((u.cpu / seconds) * 100).toFixed(0)} % | ${mb(u.rssStart)} | ${mb(u.rssEnd)} | ${(((u.rssEnd - u.rssStart) / u.rssStart) * 100).toFixed(1)} % | ${mb(u.rssPeak)}${u === total ? " (sum of peaks)" : ""} |`,
+    );
   console.info(
     `import: ${atEnd.importState}, ${fmt(atEnd.importProcessed)}/${fmt(seeded.importValid)} numbers at the end of the load; ${drained.importState}, ${fmt(drained.importProcessed)} after ${drainSeconds.toFixed(0)} s more`,
   );
@@ -282,8 +306,7 @@ async function main(): Promise<void> {
   console.info(
     `webhooks: ${fmt(hookRate, 1)}/s sent of ${WEBHOOK_RATE}/s asked (${hookRate >= WEBHOOK_RATE * 0.98 ? "reached" : "NOT REACHED"}), ${fmt(hooks.ok)} acknowledged, ${fmt(atEnd.stored)} stored, ${fmt(atEnd.stored - atEnd.unapplied)} applied at the end of the load, ${fmt(drained.stored - drained.unapplied)} after ${drainSeconds.toFixed(0)} s more`,
   );
-  const growth = (rssEnd - rssStart) / rssStart;
-  console.info(`app memory (RSS): ${mb(rssStart)} MB at the start, ${mb(rssEnd)} MB at the end (${(growth * 100).toFixed(1)} %), peak ${mb(rssPeak)} MB`);
+  const growth = (total.rssEnd - total.rssStart) / total.rssStart;
   if (ceilings.length) {
     console.info(`\nafterwards, alone at full speed (10 connections, ${CEILING_SECONDS} s each):`);
     console.info("| route | req/s | p50 ms | p95 ms | app CPU ms / request | errors |");
@@ -292,7 +315,7 @@ async function main(): Promise<void> {
   }
   const worstP95 = Math.max(...pageP95s);
   console.info(
-    `\ntargets: zero errors — ${verdict(errors === 0)} (${errors}); p95 ≤ ${TARGETS.p95Ms} ms on every page — ${verdict(worstP95 <= TARGETS.p95Ms)} (worst ${fmt(worstP95)} ms); memory growth ≤ ${TARGETS.memoryGrowth * 100} % — ${verdict(growth <= TARGETS.memoryGrowth)} (${(growth * 100).toFixed(1)} %)`,
+    `\ntargets: zero errors — ${verdict(errors === 0)} (${errors}); p95 ≤ ${TARGETS.p95Ms} ms on every page — ${verdict(worstP95 <= TARGETS.p95Ms)} (worst ${fmt(worstP95)} ms); memory growth ≤ ${TARGETS.memoryGrowth * 100} % — ${verdict(growth <= TARGETS.memoryGrowth)} (${(growth * 100).toFixed(1)} %, ${total.name})`,
   );
 }
 
@@ -400,6 +423,29 @@ async function state(client: pg.Client, taskId: string) {
   );
   const r = rows[0] as (typeof rows)[number];
   return { stored: r.stored, unapplied: r.unapplied, tasks: r.tasks, tasksCompleted: r.tasks_completed, importState: r.import_state, importProcessed: r.import_processed };
+}
+
+/** With --heap-snapshots: SIGUSR2 to each process, and a wait until its snapshot file is complete. */
+async function heapSnapshots(processes: (ChildProcess | undefined)[], when: string): Promise<void> {
+  const dir = values["heap-snapshots"];
+  if (!dir) return;
+  for (const child of processes) {
+    if (!child?.pid) continue;
+    const before = new Set(fs.readdirSync(dir));
+    child.kill("SIGUSR2");
+    // Node writes Heap.<date>.<pid>.<n>.heapsnapshot; it is complete once its size stops changing.
+    let file: string | undefined;
+    let size = -1;
+    for (let i = 0; i < 240; i++) {
+      await sleep(500);
+      file ??= fs.readdirSync(dir).find((f) => !before.has(f) && f.includes(`.${child.pid}.`));
+      if (!file) continue;
+      const now = fs.statSync(path.join(dir, file)).size;
+      if (now > 0 && now === size) break;
+      size = now;
+    }
+    console.info(`[bench] heap snapshot of ${child.pid} ${when}: ${file ?? "not written"}`);
+  }
 }
 
 async function waitFor(url: string, what: string): Promise<void> {

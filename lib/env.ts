@@ -29,6 +29,14 @@ const envSchema = z.object({
   SIM_TIME_SCALE: z.coerce.number().positive().default(1),
   SIM_SEED: z.coerce.number().int().default(42),
   PGBOSS_DISABLED: flag,
+  /**
+   * Where the job workers (tasks, webhook apply, provider syncs) run: `inline` in this process (the default, and the
+   * only choice on PGlite), `off` to only send jobs, worked by `npm run worker` processes (PostgreSQL only).
+   */
+  JOB_WORKERS: z
+    .enum(["inline", "off", ""])
+    .default("inline")
+    .transform((v) => v || "inline"),
   /** When every Calldron connection's calls are synced into the calls table (a pg-boss cron, minutes at the finest); `off` for never. */
   CALLDRON_SYNC_CRON: z
     .string()

@@ -34,8 +34,12 @@ export function backoffSeconds(failures: number): number {
   return Math.min(MAX_BACKOFF_SECONDS, 15 * 2 ** Math.max(1, failures));
 }
 
-export async function startCalldogSyncWorker(boss: PgBoss): Promise<void> {
+export async function createCalldogSyncQueue(boss: PgBoss): Promise<void> {
   await boss.createQueue(CALLDOG_SYNC_QUEUE, { name: CALLDOG_SYNC_QUEUE, policy: "stately" });
+}
+
+export async function startCalldogSyncWorker(boss: PgBoss): Promise<void> {
+  await createCalldogSyncQueue(boss);
   await boss.work<SyncJob>(CALLDOG_SYNC_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
     if (job) await runSyncJob(job.data);
   });

@@ -41,9 +41,13 @@ export async function scheduleAllCalldronSyncs(): Promise<number> {
   return ids.length;
 }
 
-export async function startCalldronSyncWorker(boss: PgBoss): Promise<void> {
+export async function createCalldronSyncQueues(boss: PgBoss): Promise<void> {
   await boss.createQueue(CALLDRON_SYNC_QUEUE, { name: CALLDRON_SYNC_QUEUE, policy: "stately" });
   await boss.createQueue(CALLDRON_SYNC_ALL_QUEUE, { name: CALLDRON_SYNC_ALL_QUEUE, policy: "singleton" });
+}
+
+export async function startCalldronSyncWorker(boss: PgBoss): Promise<void> {
+  await createCalldronSyncQueues(boss);
   await boss.work<SyncJob>(CALLDRON_SYNC_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
     if (job) await runSyncJob(job.data);
   });

@@ -37,9 +37,14 @@ async function sendApplyJob(): Promise<void> {
   });
 }
 
+/** The queue, made by whichever process starts first (the web process sends to it, a worker works it). */
+export async function createWebhookEventsQueue(boss: PgBoss): Promise<void> {
+  await boss.createQueue(WEBHOOK_EVENTS_QUEUE, { name: WEBHOOK_EVENTS_QUEUE, policy: "stately" });
+}
+
 /** The worker and the sweep, once per process after pg-boss has started. */
 export async function startWebhookEventWorker(boss: PgBoss): Promise<void> {
-  await boss.createQueue(WEBHOOK_EVENTS_QUEUE, { name: WEBHOOK_EVENTS_QUEUE, policy: "stately" });
+  await createWebhookEventsQueue(boss);
   await boss.work(WEBHOOK_EVENTS_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async () => {
     const { more } = await applyPendingWebhookEvents();
     if (more) await sendApplyJob();

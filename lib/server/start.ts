@@ -3,37 +3,28 @@ import { getDb } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { createBoss } from "@/lib/jobs/boss";
+import { createJobQueues, jobWorkersRefusal, startJobWorkers } from "@/lib/jobs/workers";
 import { secrets } from "@/lib/secrets";
 
 type ServerState = { boss?: PgBoss; bossError?: string; startedAt: Date };
 const globalForServer = globalThis as unknown as { __prozvonServer?: ServerState };
 
-/** Start-up, once per process: secrets, migrations, the job queue, and in demo mode the demo data. */
+/**
+ * Start-up of the web process, once: secrets, migrations, the job queue with its workers (or, with JOB_WORKERS=off,
+ * the queue to send to only), and in demo mode the demo data.
+ */
 export async function startServer(): Promise<void> {
   if (globalForServer.__prozvonServer) return;
-  const state: ServerState = { startedAt: new Date() };
-  globalForServer.__prozvonServer = state;
-  try {
-    secrets();
-  } catch (error) {
-    // Production without AUTH_SECRET / APP_ENCRYPTION_KEY: refuse to start rather than serve errors.
-    console.error(`[prozvon] ${error instanceof Error ? error.message : error}`);
-    process.exit(1);
-  }
+  const state = begin("web");
   const handle = await getDb();
   await runMigrations(handle);
   if (!env().PGBOSS_DISABLED) {
     try {
-      state.boss = createBoss(handle.raw);
+      const inline = env().JOB_WORKERS === "inline";
+      state.boss = createBoss(handle.raw, { sendOnly: !inline });
       await state.boss.start();
-      const { startTaskWorkers } = await import("@/lib/tasks/queue");
-      await startTaskWorkers(state.boss, { singleProcess: handle.raw.kind === "pglite" });
-      const { startWebhookEventWorker } = await import("@/lib/jobs/webhook-events");
-      await startWebhookEventWorker(state.boss);
-      const { startCalldogSyncWorker } = await import("@/lib/jobs/calldog-sync");
-      await startCalldogSyncWorker(state.boss);
-      const { startCalldronSyncWorker } = await import("@/lib/jobs/calldron-sync");
-      await startCalldronSyncWorker(state.boss);
+      if (inline) await startJobWorkers(state.boss, { singleProcess: handle.raw.kind === "pglite" });
+      else await createJobQueues(state.boss);
     } catch (error) {
       state.bossError = error instanceof Error ? error.message : "unknown";
       console.error("[jobs] pg-boss did not start:", state.bossError);
@@ -47,6 +38,47 @@ export async function startServer(): Promise<void> {
     await state.boss?.stop({ graceful: true, wait: true, timeout: 5_000 }).catch(() => {});
   };
   process.once("SIGTERM", () => void stop());
+}
+
+/**
+ * Start-up of a worker process (`npm run worker`, PostgreSQL only): secrets (to open the providers' keys),
+ * migrations, pg-boss and every worker the web process runs with JOB_WORKERS=inline. Resolves with the graceful stop.
+ */
+export async function startWorkerProcess(): Promise<{ stop: () => Promise<void> }> {
+  if (globalForServer.__prozvonServer) throw new Error("this process has started already");
+  const state = begin("worker");
+  const handle = await getDb();
+  await runMigrations(handle);
+  const boss = createBoss(handle.raw);
+  state.boss = boss;
+  await boss.start();
+  await startJobWorkers(boss, { singleProcess: false });
+  return {
+    stop: async () => {
+      const { handOverRuns } = await import("@/lib/tasks/runner");
+      // pg-boss stops fetching, the runs hand their tasks over, and pg-boss waits for the handlers to return.
+      const stopping = boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+      handOverRuns();
+      await stopping;
+    },
+  };
+}
+
+/** The checks both starts make before they touch the database; a failed one ends the process with its reason. */
+function begin(role: "web" | "worker"): ServerState {
+  const state: ServerState = { startedAt: new Date() };
+  globalForServer.__prozvonServer = state;
+  try {
+    const refusal = jobWorkersRefusal(env(), role);
+    if (refusal) throw new Error(refusal);
+    secrets();
+  } catch (error) {
+    // Production without AUTH_SECRET / APP_ENCRYPTION_KEY, or workers asked of the embedded database: refuse to
+    // start rather than serve errors.
+    console.error(`[prozvon] ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+  return state;
 }
 
 export function serverState(): ServerState | undefined {

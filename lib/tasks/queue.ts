@@ -22,11 +22,15 @@ export async function enqueueTask(taskId: string): Promise<void> {
   });
 }
 
+export async function createTaskQueue(boss: PgBoss): Promise<void> {
+  await boss.createQueue(TASK_QUEUE);
+}
+
 /** The workers and the sweeper, once per process after pg-boss has started. */
 export async function startTaskWorkers(boss: PgBoss, { singleProcess }: { singleProcess: boolean }): Promise<void> {
   // PGlite is opened by one process only: claims left in it are from a process that is gone.
   if (singleProcess) await releaseAllClaims();
-  await boss.createQueue(TASK_QUEUE);
+  await createTaskQueue(boss);
   for (let i = 0; i < WORKERS; i++) {
     await boss.work<{ taskId: string }>(TASK_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
       if (job) await runTask(job.data.taskId, { handlers: taskHandlers });

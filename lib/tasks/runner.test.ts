@@ -153,6 +153,35 @@ describe("task runner", () => {
     expect(await findTask({ id: blockedTask.id })).toMatchObject({ state: "failed", error: "providerBlocked", runnerId: null });
   });
 
+  it("lanes that fail together (one stall seen by every call in flight) back off together and count as one failure", async () => {
+    const lanes = 15;
+    const keys = Array.from({ length: 30 }, (_, i) => `s${i}`);
+    const task = await newTask("t.stall", keys);
+    let arrived = 0;
+    let release: () => void = () => {};
+    const allInFlight = new Promise<void>((r) => {
+      release = r;
+    });
+    const fake = fakeHandler(
+      "t.stall",
+      async (item, uncertain, done) => {
+        // The first call of every lane fails at the same moment; the retries go through.
+        if (!uncertain && arrived < lanes) {
+          arrived++;
+          if (arrived === lanes) release();
+          await allInFlight;
+          throw unavailable();
+        }
+        done.push(item.key);
+        return { outcome: "added" };
+      },
+      lanes,
+    );
+    const shortSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.min(ms, 5)));
+    expect(await runTask(task.id, { handlers: fake.handlers, sleep: shortSleep })).toBe("completed");
+    expect(fake.done.sort()).toEqual(keys.sort());
+  });
+
   it("a pause stops between items; a resume goes on where it stopped", async () => {
     const task = await newTask("t.pause", Array.from({ length: 20 }, (_, i) => `k${i}`));
     const fake = fakeHandler(

@@ -40,6 +40,20 @@ const OUTCOMES_EVERY_MS = 1_000;
 
 export type RunOutcome = "completed" | "paused" | "canceled" | "failed" | "busy" | "gone";
 
+/** This process's runs, for a graceful stop. */
+const liveRuns = new Set<RunControl>();
+let handingOver = false;
+
+/**
+ * A stopping process hands its runs over: each stops before its next item and lets go of its claim, leaving its
+ * task running and unclaimed, which a sweeper (another worker process's, or the next start's) resumes at once
+ * instead of after STALE_AFTER_MS. No run starts in this process afterwards.
+ */
+export function handOverRuns(): void {
+  handingOver = true;
+  for (const control of liveRuns) control.stopped ??= "paused";
+}
+
 type Options = { handlers: Record<string, TaskHandler<unknown>>; sleep?: (ms: number) => Promise<void>; runnerId?: string };
 
 /**
@@ -47,6 +61,7 @@ type Options = { handlers: Record<string, TaskHandler<unknown>>; sleep?: (ms: nu
  * lets one runner in, and items found `inflight` are handed to the handler as uncertain.
  */
 export async function runTask(taskId: string, options: Options): Promise<RunOutcome> {
+  if (handingOver) return "busy";
   const runnerId = options.runnerId ?? randomUUID();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const task = await claimTask({ id: taskId, runnerId, staleMs: STALE_AFTER_MS });
@@ -458,6 +473,7 @@ class RunControl {
   stopped: Exclude<RunOutcome, "completed" | "busy" | "gone"> | undefined;
   error: string | undefined;
   private failures = 0;
+  private backingOff: Promise<void> | undefined;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -466,10 +482,13 @@ class RunControl {
     private readonly sleep: (ms: number) => Promise<void>,
   ) {
     this.timer = setInterval(() => void this.beat().catch(() => {}), HEARTBEAT_EVERY_MS);
+    liveRuns.add(this);
+    if (handingOver) this.stopped = "paused";
   }
 
   dispose() {
     clearInterval(this.timer);
+    liveRuns.delete(this);
   }
 
   check(): "running" | "paused" | "canceled" | "failed" {
@@ -503,14 +522,23 @@ class RunControl {
     }
   }
 
-  /** False when the provider has failed too often in a row: the task stops as failed and can be resumed. */
+  /**
+   * False when the provider has failed too often in a row: the task stops as failed and can be resumed. Lanes that
+   * fail while a back-off is under way share it and count once: one stall seen by every call in flight (a provider's
+   * hiccup, this process stopped for a moment) is one failure, not one per lane.
+   */
   async backOff(): Promise<boolean> {
-    this.failures += 1;
-    if (this.failures >= MAX_CONSECUTIVE_FAILURES) {
-      this.fail("providerUnavailable");
-      return false;
+    if (!this.backingOff) {
+      this.failures += 1;
+      if (this.failures >= MAX_CONSECUTIVE_FAILURES) {
+        this.fail("providerUnavailable");
+        return false;
+      }
+      this.backingOff = this.wait(BACKOFF_MS[Math.min(this.failures - 1, BACKOFF_MS.length - 1)] ?? 30_000).finally(() => {
+        this.backingOff = undefined;
+      });
     }
-    await this.wait(BACKOFF_MS[Math.min(this.failures - 1, BACKOFF_MS.length - 1)] ?? 30_000);
+    await this.backingOff;
     return !this.stopped;
   }
 }
