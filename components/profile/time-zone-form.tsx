@@ -37,7 +37,7 @@ export function TimeZoneForm({ current, options }: { current: string; options: T
   };
 
   // The server renders the chosen zone only: until the page has hydrated the form cannot save, so the other ~420
-  // options would be HTML (about 50 KB, and their rendering most of the page's CPU) that nobody can use.
+  // options would be HTML (about 45 KB, rendered on every view) that nobody can use yet.
   const hydrated = useHydrated();
   const listed = hydrated ? shown : options.filter((o) => o.value === value);
   const group = (g: TimeZoneOption["group"]) =>
