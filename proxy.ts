@@ -1,17 +1,15 @@
 import { type NextRequest, NextResponse } from "next/server";
-import NextAuth from "next-auth";
-import { authConfig } from "@/app/(auth)/auth.config";
+import { sessionClaims, sessionTokenFrom } from "@/lib/auth/session-claims";
 import { secrets } from "@/lib/secrets";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
-
-const { auth } = NextAuth(() => ({ ...authConfig, secret: secrets().authSecret, trustHost: true }));
 
 // Webhook receivers authenticate by their secret token, not by a session; the bench echo route answers 404 unless enabled.
 const PUBLIC_PATHS = ["/signin", "/setup", "/api/health", "/api/auth", "/api/webhooks", "/api/bench"];
 
 /**
- * The request gate: no session, no page. A cheap JWT check only; pages, actions and route handlers
- * re-check the user (enabled? role? password to change?) against the database themselves.
+ * The request gate: no session, no page. A cheap check of the session token only (it decrypts and has not
+ * expired); pages, actions and route handlers re-check the user (enabled? role? password to change?) against
+ * the database themselves.
  *
  * Every answer gets a Content-Security-Policy with a nonce of its own; the same header on the request is
  * where Next.js finds the nonce for its scripts.
@@ -31,7 +29,7 @@ async function gate(request: NextRequest, csp: string): Promise<NextResponse> {
     return NextResponse.next({ request: { headers } });
   };
   if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return pass();
-  const session = await auth();
+  const session = await sessionClaims(sessionTokenFrom(request.cookies.getAll()), secrets().authSecret);
   if (session) return pass();
   if (pathname.startsWith("/api/")) return NextResponse.json({ error: "unauthenticated" }, { status: 401 });
   const url = request.nextUrl.clone();

@@ -56,7 +56,9 @@ export function startApp({
   /** Options for Node itself, e.g. --cpu-prof (which NODE_OPTIONS refuses). */
   nodeArgs?: string[];
 }): Promise<ChildProcess> {
+  // `next start` serves the build of its working directory: root's, not the caller's.
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", HOST], {
+    cwd: root,
     env: {
       ...process.env,
       NODE_ENV: "production",

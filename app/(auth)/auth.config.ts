@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { SESSION_COOKIE } from "@/lib/auth/session-claims";
 
 const production = process.env.NODE_ENV === "production";
 
@@ -20,7 +21,7 @@ export const authConfig = {
   // production over https only (browsers count http://localhost as secure, so a local production start works).
   // Auth.js would choose `secure` from the request's scheme, which a proxy without X-Forwarded-Proto hides.
   useSecureCookies: production,
-  cookies: { sessionToken: { options: { httpOnly: true, sameSite: "lax", path: "/", secure: production } } },
+  cookies: { sessionToken: { name: SESSION_COOKIE, options: { httpOnly: true, sameSite: "lax", path: "/", secure: production } } },
   providers: [],
   callbacks: {
     jwt({ token, user }) {

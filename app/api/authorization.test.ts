@@ -34,11 +34,13 @@ const state = vi.hoisted(() => ({
   dbCalls: 0,
 }));
 
-vi.mock("@/app/(auth)/auth", () => ({ auth: async () => state.session, GET: async () => new Response(), POST: async () => new Response() }));
+vi.mock("@/app/(auth)/auth", () => ({ GET: async () => new Response(), POST: async () => new Response() }));
+vi.mock("@/lib/auth/session-claims", () => ({ sessionClaims: async () => state.session, sessionTokenFrom: () => "token" }));
+vi.mock("@/lib/secrets", () => ({ secrets: () => ({ authSecret: "s", encryptionKey: "", oldEncryptionKeys: [] }) }));
 vi.mock("@/lib/db/queries/users", () => ({ findUserById: async () => state.user }));
 vi.mock("react", async (importOriginal) => ({ ...(await importOriginal<object>()), cache: <T>(fn: T) => fn }));
 vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((key: string) => key, { has: () => true }) }));
-vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, set: () => {} }), headers: async () => new Headers() }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {} }), headers: async () => new Headers() }));
 // Any database access past the user lookup means the handler's body ran: counted, and refused.
 vi.mock("@/lib/db/client", () => {
   const reached = async () => {

@@ -2,6 +2,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { Namespace } from "@/lib/i18n/messages";
+import { pickNamespaces } from "@/lib/i18n/pick-namespaces";
 
 /**
  * Hands the client components below it only these message namespaces (a provider replaces the one above it,
@@ -10,7 +11,6 @@ import type { Namespace } from "@/lib/i18n/messages";
  * the source and fails when a client component uses a namespace that its page's provider does not list.
  */
 export async function ClientMessages({ namespaces, children }: { namespaces: readonly Namespace[]; children: ReactNode }) {
-  const messages = await getMessages();
-  const picked = Object.fromEntries(namespaces.filter((ns) => ns in messages).map((ns) => [ns, messages[ns]]));
-  return <NextIntlClientProvider messages={picked}>{children}</NextIntlClientProvider>;
+  const messages = pickNamespaces(await getMessages(), namespaces);
+  return <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>;
 }

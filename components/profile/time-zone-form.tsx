@@ -6,6 +6,7 @@ import { useId, useMemo, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { setTimeZone } from "@/lib/actions/profile";
 import type { TimeZoneOption } from "@/lib/i18n/time-zones";
 
@@ -35,8 +36,12 @@ export function TimeZoneForm({ current, options }: { current: string; options: T
     });
   };
 
+  // The server renders the chosen zone only: until the page has hydrated the form cannot save, so the other ~420
+  // options would be HTML (about 45 KB, rendered on every view) that nobody can use yet.
+  const hydrated = useHydrated();
+  const listed = hydrated ? shown : options.filter((o) => o.value === value);
   const group = (g: TimeZoneOption["group"]) =>
-    shown
+    listed
       .filter((o) => o.group === g)
       .map((o) => (
         <option key={o.value} value={o.value}>

@@ -5,7 +5,9 @@ const state = vi.hoisted(() => ({
   user: null as null | Record<string, unknown>,
 }));
 
-vi.mock("@/app/(auth)/auth", () => ({ auth: async () => state.session }));
+vi.mock("@/lib/auth/session-claims", () => ({ sessionClaims: async () => state.session, sessionTokenFrom: () => "token" }));
+vi.mock("@/lib/secrets", () => ({ secrets: () => ({ authSecret: "s", encryptionKey: "", oldEncryptionKeys: [] }) }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ getAll: () => [] }) }));
 vi.mock("@/lib/db/queries/users", () => ({ findUserById: async () => state.user }));
 vi.mock("react", async (importOriginal) => ({ ...(await importOriginal<object>()), cache: <T>(fn: T) => fn }));
 vi.mock("next/navigation", () => ({

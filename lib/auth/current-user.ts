@@ -1,10 +1,12 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/app/(auth)/auth";
+import { sessionClaims, sessionTokenFrom } from "@/lib/auth/session-claims";
 import { databaseOutage } from "@/lib/db/outage";
 import { findUserById } from "@/lib/db/queries/users";
 import type { Role, User } from "@/lib/db/schema";
+import { secrets } from "@/lib/secrets";
 
 export type SessionUser = Pick<User, "id" | "email" | "name" | "role" | "locale" | "mustChangePassword" | "timeZone">;
 
@@ -19,13 +21,20 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   return user && !user.mustChangePassword ? user : null;
 });
 
+/**
+ * A user's row, read once per request: the session check reads it, and a page that needs more of the
+ * signed-in user's row (their test phone…) gets the same one. Pages only — an action that writes the row
+ * reads it afresh.
+ */
+export const userRowById = cache(async (id: string): Promise<User | undefined> => findUserById({ id }));
+
 /** The signed-in user, including one who must change their password first. */
 export const sessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await auth()) as { uid?: string; sv?: number } | null;
-  if (!session?.uid) return null;
+  const session = await sessionClaims(sessionTokenFrom((await cookies()).getAll()), secrets().authSecret);
+  if (!session) return null;
   // Every signed-in page reads this first: an outage here reaches the error page as itself (its digest), not as a
   // wrapped query error.
-  const user = await findUserById({ id: session.uid }).catch((error: unknown) => {
+  const user = await userRowById(session.uid).catch((error: unknown) => {
     throw databaseOutage(error) ?? error;
   });
   if (!user || user.disabled || user.sessionVersion !== session.sv) return null;

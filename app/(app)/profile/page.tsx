@@ -6,8 +6,7 @@ import { TimeZoneForm } from "@/components/profile/time-zone-form";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/current-user";
-import { findUserById } from "@/lib/db/queries/users";
+import { requireUser, userRowById } from "@/lib/auth/current-user";
 import { DEFAULT_TIME_ZONE, isTimeZone, timeZoneOptions } from "@/lib/i18n/time-zones";
 import { formatPhone } from "@/lib/phone-format";
 
@@ -19,7 +18,7 @@ export default async function ProfilePage() {
   const user = await requireUser();
   const t = await getTranslations();
   const locale = await getLocale();
-  const testPhone = (await findUserById({ id: user.id }))?.testPhone;
+  const testPhone = (await userRowById(user.id))?.testPhone;
   return (
     <>
       <PageHeader title={t("profile.title")} />

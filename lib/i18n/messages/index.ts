@@ -99,6 +99,13 @@ export type Namespace = keyof (typeof enAudio &
   typeof enWebhooks) &
   string;
 
-export function messagesFor(locale: Locale): Record<string, unknown> {
-  return Object.assign({}, ...Object.values(messageFiles[locale]));
+const merged = new Map<Locale, Readonly<Record<string, unknown>>>();
+
+/** All of a language's namespaces in one object, merged once per language and shared by every request (read-only). */
+export function messagesFor(locale: Locale): Readonly<Record<string, unknown>> {
+  const known = merged.get(locale);
+  if (known) return known;
+  const messages: Readonly<Record<string, unknown>> = Object.freeze(Object.assign({}, ...Object.values(messageFiles[locale])));
+  merged.set(locale, messages);
+  return messages;
 }

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { CampaignWizard, type WizardChoices } from "@/components/calldog/campaign-wizard";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser, userRowById } from "@/lib/auth/current-user";
 import { readCalldog } from "@/lib/calldog/account-read";
 import { type DraftView, toDraftView } from "@/lib/calldog/campaign-draft";
 import { recordChoicesForBuilder } from "@/lib/calldog/record-choices";
@@ -13,7 +13,6 @@ import { findCampaign } from "@/lib/db/queries/campaign-launch";
 import { findConnection, listConnectionSummaries } from "@/lib/db/queries/connections";
 import { listContactLists } from "@/lib/db/queries/contact-lists";
 import { readDialingPolicy } from "@/lib/db/queries/org-settings";
-import { findUserById } from "@/lib/db/queries/users";
 import { env } from "@/lib/env";
 import { DEFAULT_TIME_ZONE, isTimeZone, timeZoneOptions } from "@/lib/i18n/time-zones";
 import { formatPhone } from "@/lib/phone-format";
@@ -46,7 +45,7 @@ export default async function NewCalldogCampaignPage({ searchParams }: { searchP
     listContactLists(),
     listConnectionSummaries(),
     readDialingPolicy(),
-    findUserById({ id: user.id }),
+    userRowById(user.id),
   ]);
   const choices: WizardChoices = {
     connection: { id: connection.id, name: connection.name },
