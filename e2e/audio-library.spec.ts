@@ -35,8 +35,10 @@ test("a manager uploads a wav record and a text record, plays the wav, and delet
 
   const fileForm = page.getByRole("form", { name: "New record from a file" });
   await fileForm.getByLabel("Record name").fill(wavName);
-  await fileForm.getByLabel("Audio file", { exact: true }).setInputFiles({ name: "greeting.wav", mimeType: "audio/wav", buffer: makeWav(2) });
-  await expect(fileForm.getByRole("group", { name: "Preview of greeting.wav" })).toBeVisible();
+  // A Cyrillic name with an apostrophe and brackets: the download must still be named (RFC 5987 filename*).
+  const fileName = `Приветствие o'clock (${suffix}).wav`;
+  await fileForm.getByLabel("Audio file", { exact: true }).setInputFiles({ name: fileName, mimeType: "audio/wav", buffer: makeWav(2) });
+  await expect(fileForm.getByRole("group", { name: `Preview of ${fileName}` })).toBeVisible();
   await fileForm.getByRole("button", { name: "Send to Calldog" }).click();
   await expect(fileForm.getByText("The record was created in Calldog and added to the list.")).toBeVisible();
 
@@ -65,6 +67,9 @@ test("a manager uploads a wav record and a text record, plays the wav, and delet
   const player = wavRow.getByRole("group", { name: `Play ${wavName}` });
   await player.getByRole("button", { name: "Play" }).click();
   await expect.poll(() => wavRow.locator("audio").evaluate((a: HTMLAudioElement) => (Number.isFinite(a.duration) ? a.duration : 0))).toBeGreaterThan(0);
+  const download = page.waitForEvent("download");
+  await player.getByRole("link", { name: "Download" }).click();
+  expect((await download).suggestedFilename()).toBe(fileName);
 
   await clearLog();
   await ttsRow.getByRole("button", { name: "Delete" }).click();

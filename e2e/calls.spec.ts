@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { calldogSim, ensureConnection, expectNoPageScroll, expectRecordingPlays, needsSimulators, pageAs, setSimOutcomes, SIM_CONNECTIONS, SIM_URL } from "./support";
+import { calldogSim, ensureConnection, expectControlTextFits, expectNoPageScroll, expectRecordingPlays, needsSimulators, pageAs, setSimOutcomes, SIM_CONNECTIONS, SIM_URL } from "./support";
 
 // Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
 needsSimulators();
@@ -326,6 +326,8 @@ test("the page fits 1280 px in English and Russian; empty filters say so", async
   await expect(page.getByTestId("call-row").first()).toBeVisible();
   await expect(page.getByTestId("scroll-hint")).toHaveCount(0);
   await expectNoPageScroll(page, "the Calls page in English");
+  await expectControlTextFits(page.getByLabel("Order"), "the sort select");
+  await expectControlTextFits(page.getByLabel("Phone number"), "the number's placeholder");
   await page.screenshot({ path: "test-results/calls-view-1280-en.png", fullPage: true });
   await page.getByLabel("Language").filter({ visible: true }).selectOption("ru");
   try {
@@ -334,6 +336,9 @@ test("the page fits 1280 px in English and Russian; empty filters say so", async
     await expect(page.getByTestId("scroll-hint")).toHaveCount(0);
     // "Сбросить фильтры" once spilled out of the filter form's last column and widened the page.
     await expectNoPageScroll(page, "the Calls page in Russian");
+    // The sort select and the number's placeholder once were cut at 1280 px in Russian.
+    await expectControlTextFits(page.getByLabel("Сначала"), "the sort select");
+    await expectControlTextFits(page.getByLabel("Номер телефона"), "the number's placeholder");
     await page.screenshot({ path: "test-results/calls-view-1280-ru.png", fullPage: true });
   } finally {
     await page.getByLabel("Язык").filter({ visible: true }).selectOption("en");

@@ -198,6 +198,11 @@ test("a manager sees no settings, gets 403 by URL, and a settings action sent wi
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Access denied" })).toBeVisible();
   expect((await page.goto("/settings/users"))?.status()).toBe(403);
+  // Not found is a 404, also below a loading boundary (a streamed shell once made these 200s).
+  const missing = "00000000-0000-4000-8000-000000000000";
+  for (const path of ["/no-such-page", `/campaigns/calldog/${missing}`, `/campaigns/calldog/menus/${missing}`, `/campaigns/calldron/${missing}/1`, `/imports/${missing}`]) {
+    expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+  }
 
   // Replay the admin's delete action with the manager's cookies.
   if (!captured) throw new Error("no action captured");

@@ -90,7 +90,11 @@ test("the same CSV into an Obzvonilka base: contacts added, then updated by exte
   for (const round of [1, 2]) {
     await upload(page, csvFile(), "obzvonilka");
     await page.getByLabel("Obzvonilka base").selectOption({ index: 1 });
+    const base = (await page.getByLabel("Obzvonilka base").locator("option:checked").textContent()) ?? "";
     await checkAndStart(page, ["6 rows", "1 invalid"]);
+    // The import is titled with the base's name, not its id («Obzvonilka main: #1»).
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`→ ${base}`);
+    expect(base).not.toContain("#");
     // A row is one contact: the repeated number has its own external code, so it is its own contact.
     if (round === 1) await expectCounts(page, { added: 5, updated: 0, invalid: 1, failed: 0 });
     else await expectCounts(page, { added: 0, updated: 5, invalid: 1, failed: 0 });

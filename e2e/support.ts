@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import { SignInPage } from "./pages/sign-in-page";
 
 /** Set when the suite runs against a deployment (E2E_BASE_URL): no local server, no simulators, accounts from the environment. */
@@ -123,6 +123,22 @@ export async function simRequestLog(provider: keyof typeof SIM_CONNECTIONS): Pro
 /** The page itself never scrolls sideways: only a wide table's own region may (a cut filter or an escaped label widens the page). */
 export async function expectNoPageScroll(page: Page, where: string): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${where} scrolls sideways`).toBeLessThanOrEqual(0);
+}
+
+/**
+ * A control shows its words whole: an input's placeholder and every option of a select fit inside its padding
+ * (a select's arrow takes about 24 px). Measured in the control's own font: a cut control does not widen the page.
+ */
+export async function expectControlTextFits(control: Locator, where: string): Promise<void> {
+  const overflow = await control.evaluate((el: HTMLInputElement | HTMLSelectElement) => {
+    const style = getComputedStyle(el);
+    const context = document.createElement("canvas").getContext("2d") as CanvasRenderingContext2D;
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const texts = el instanceof HTMLSelectElement ? [...el.options].map((o) => o.text) : [el.placeholder];
+    const room = el.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight) - (el instanceof HTMLSelectElement ? 24 : 0);
+    return Math.max(...texts.map((t) => context.measureText(t).width)) - room;
+  });
+  expect(overflow, `${where} is cut`).toBeLessThanOrEqual(0);
 }
 
 /** A recording player opened in the page: it learns a duration, plays, and seeks by keyboard (the browser then asks for a range). */

@@ -61,7 +61,8 @@ export async function CallsFilterForm({ query, connections, campaigns }: { query
         <option value="yes">{t("recordingYes")}</option>
         <option value="no">{t("recordingNo")}</option>
       </SelectField>
-      <TextField label={t("search")} name="q" type="search" inputMode="tel" defaultValue={query.q ?? ""} placeholder={t("searchHelp")} />
+      {/* A column is ~145 px at 1280: the placeholder is a short example, the whole hint its title (tooltip and description). */}
+      <TextField label={t("search")} name="q" type="search" inputMode="tel" defaultValue={query.q ?? ""} placeholder={t("searchExample")} title={t("searchHelp")} />
       <SelectField label={t("sort")} name="sort" defaultValue={query.sort ?? "newest"}>
         {CALL_SORTS.map((s) => (
           <option key={s} value={s}>

@@ -7,7 +7,7 @@ import { LazyAudioUpload as AudioUpload } from "@/components/audio/lazy-audio-up
 import { ChoiceField } from "@/components/campaigns/choice-field";
 import { TimeZoneField } from "@/components/campaigns/time-zone-field";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { TextField, TimeField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { BatchFormValues } from "@/lib/campaigns/batch-form-values";
@@ -76,8 +76,8 @@ export function BatchForm({
       </div>
 
       <div className="grid gap-4 md:grid-cols-3">
-        <TextField label={t("timeFrom")} name="timeFrom" type="time" defaultValue={initial.timeFrom} help={t("windowHelp")} error={fe?.timeFrom} required />
-        <TextField label={t("timeTo")} name="timeTo" type="time" defaultValue={initial.timeTo} error={fe?.timeTo} required />
+        <TimeField label={t("timeFrom")} name="timeFrom" defaultValue={initial.timeFrom} help={t("windowHelp")} error={fe?.timeFrom} required />
+        <TimeField label={t("timeTo")} name="timeTo" defaultValue={initial.timeTo} error={fe?.timeTo} required />
         <TimeZoneField label={t("timeZone")} help={t("timeZoneHelp")} error={fe?.timeZone} defaultValue={initial.timeZone} />
       </div>
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { TextField, TimeField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { updateDialingPolicy } from "@/lib/actions/dialing-policy";
@@ -23,8 +23,8 @@ export function DialingPolicyForm({ policy }: { policy: Policy }) {
         <legend className="text-sm font-medium text-slate-800">{t("window")}</legend>
         <p className="text-sm text-slate-500">{t("windowHelp")}</p>
         <div className="grid max-w-sm grid-cols-2 gap-4">
-          <TextField label={t("from")} name="callingWindowFrom" type="time" required defaultValue={policy.callingWindowFrom} error={fe?.callingWindowFrom} />
-          <TextField label={t("to")} name="callingWindowTo" type="time" required defaultValue={policy.callingWindowTo} error={fe?.callingWindowTo} />
+          <TimeField label={t("from")} name="callingWindowFrom" required defaultValue={policy.callingWindowFrom} error={fe?.callingWindowFrom} />
+          <TimeField label={t("to")} name="callingWindowTo" required defaultValue={policy.callingWindowTo} error={fe?.callingWindowTo} />
         </div>
       </fieldset>
       <TextField

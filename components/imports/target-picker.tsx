@@ -20,7 +20,7 @@ export function targetFrom(value: TargetValue, choices: TargetChoices): ImportTa
     return list ? { kind: "calldron", connectionId: list.connectionId, listId: list.id, listName: list.name } : undefined;
   }
   const base = choices.obzvonilka.find((b) => b.connectionId === connectionId && b.id === id);
-  return base ? { kind: "obzvonilka", connectionId: base.connectionId, baseId: Number(base.id) } : undefined;
+  return base ? { kind: "obzvonilka", connectionId: base.connectionId, baseId: Number(base.id), baseName: base.name } : undefined;
 }
 
 export function TargetPicker({ choices, value, onChange }: { choices: TargetChoices; value: TargetValue; onChange: (v: TargetValue) => void }) {

@@ -41,6 +41,18 @@ export function TextField({ label, name, error, help, className, ...props }: Fie
   );
 }
 
+/** HH:MM from 00:00 to 23:59, as the server's window-time schemas take it. */
+export const TIME_PATTERN = "([01][0-9]|2[0-3]):[0-5][0-9]";
+
+/**
+ * A time of day typed as HH:MM, 24-hour in every language. Not an input of type time: Chromium draws that in the
+ * browser's own locale whatever the page's or the input's `lang`, so a Russian page in an English browser showed
+ * "09:00 AM".
+ */
+export function TimeField(props: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
+  return <TextField type="text" inputMode="numeric" pattern={TIME_PATTERN} maxLength={5} autoComplete="off" spellCheck={false} {...props} />;
+}
+
 export function SelectField({ label, name, error, help, children, className, ...props }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = props.id ?? `f-${name}`;
   return (

@@ -9,7 +9,7 @@ import { insertTaskStreamed } from "@/lib/db/queries/tasks";
 import { SafeError } from "@/lib/errors";
 import { mappingSchema } from "@/lib/imports/plan";
 import { checkFile, type ImportCheck, planFromFile } from "@/lib/imports/prepare";
-import { type ImportTarget, importTargetSchema } from "@/lib/imports/target";
+import { type ImportTarget, importTargetSchema, providerTargetTitle } from "@/lib/imports/target";
 import { action } from "@/lib/actions/safe-action";
 import type { SessionUser } from "@/lib/auth/current-user";
 import { mayChangeContactList } from "@/lib/contact-lists/access";
@@ -62,5 +62,5 @@ async function titleFor(target: ImportTarget, user: SessionUser): Promise<string
   }
   const connection = await findConnection({ id: target.connectionId });
   if (connection?.provider !== target.kind) throw new SafeError("connectionNotFound");
-  return target.kind === "calldron" ? `${connection.name}: ${target.listName || target.listId}` : `${connection.name}: #${target.baseId}`;
+  return providerTargetTitle(target, connection.name);
 }

@@ -107,13 +107,13 @@ describe("import", () => {
     const baseId = (base as { id: number }).id;
     const before = (await obzvonilka.listContacts(baseId)).length;
 
-    const first = await importFile({ kind: "obzvonilka", connectionId, baseId }, ownerId);
+    const first = await importFile({ kind: "obzvonilka", connectionId, baseId, baseName: "" }, ownerId);
     // One item per row (a contact); the repeated number has its own external code, so it is its own contact.
     expect(first.counts).toEqual({ added: 4, invalid: 1 });
     const ivan = await obzvonilka.findContactByExternalCode(baseId, "A-1");
     expect(ivan).toMatchObject({ name: "Иванов Иван", phone1: "+79991000001", email: "ivan@example.ru", external_code: "A-1" });
 
-    const second = await importFile({ kind: "obzvonilka", connectionId, baseId }, ownerId);
+    const second = await importFile({ kind: "obzvonilka", connectionId, baseId, baseName: "" }, ownerId);
     expect(second.counts).toEqual({ updated: 4, invalid: 1 });
     expect((await obzvonilka.listContacts(baseId)).length).toBe(before + 4);
   });
@@ -182,7 +182,7 @@ describe("import", () => {
     const rng = new Rng(5);
     obzServer.faults.useRandom(() => rng.next());
     obzServer.faults.set("obzvonilka", { ...EVERY_FAULT, match: "/contacts" });
-    const counts = await importThroughFaults({ kind: "obzvonilka", connectionId, baseId }, ownerId, csv);
+    const counts = await importThroughFaults({ kind: "obzvonilka", connectionId, baseId, baseName: "" }, ownerId, csv);
     obzServer.faults.reset("obzvonilka");
     expect((counts.added ?? 0) + (counts.updated ?? 0)).toBe(40);
     expect(counts.failed).toBeUndefined();

@@ -45,10 +45,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {entries.map((e) => (
               <tr key={e.id}>
                 <Td className="whitespace-nowrap">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</Td>
-                <Td>{e.actorEmail ?? <span className="text-slate-500">{t("system")}</span>}</Td>
+                {/* An address is one long word: a long one may break anywhere (or it widens the table past 1280 px),
+                    and the column's minimum keeps an ordinary one whole. */}
+                <Td className="min-w-40 wrap-anywhere">{e.actorEmail ?? <span className="text-slate-500">{t("system")}</span>}</Td>
                 <Td title={e.action}>{actionLabel(e.action)}</Td>
-                <Td className="break-words">{e.target ?? "—"}</Td>
-                <Td className="font-mono text-xs">{e.ip ?? "—"}</Td>
+                <Td className="min-w-40 wrap-anywhere">{e.target ?? "—"}</Td>
+                <Td className="font-mono text-xs wrap-anywhere">{e.ip ?? "—"}</Td>
                 <Td className="font-mono text-xs">
                   {/* A table cell ignores max-width; a block inside it keeps long details to one cut line. */}
                   {Object.keys(e.details).length > 0 && (

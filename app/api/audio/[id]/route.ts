@@ -4,6 +4,7 @@ import { z } from "zod";
 import { byteRangeResponse } from "@/lib/audio/byte-range";
 import { AUDIO_CONTENT_TYPES } from "@/lib/audio/limits";
 import { currentUser } from "@/lib/auth/current-user";
+import { contentDisposition } from "@/lib/content-disposition";
 import { findAudioFileMeta, readAudioBytes } from "@/lib/db/queries/audio";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     read: (start, end) => readAudioBytes({ id: file.id, start, end }),
     headers: {
       "cache-control": "private, max-age=3600",
-      "content-disposition": `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      "content-disposition": contentDisposition("inline", file.name),
     },
   });
 }
