@@ -43,7 +43,7 @@ const PAGES: Record<string, Entry> = {
   "(app)/calldog": { role: "admin", url: at("/calldog") },
   "(app)/calldog/verify": { role: "manager", url: at("/calldog/verify") },
   "(app)/calls": { role: "manager", url: at("/calls") },
-  "(app)/campaigns": { role: "manager", url: at("/campaigns") },
+  "(app)/campaigns/(list)": { role: "manager", url: at("/campaigns") },
   "(app)/campaigns/compare": {
     role: "admin",
     url: async (page) => {
