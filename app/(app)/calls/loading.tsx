@@ -1,16 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { Card } from "@/components/ui/card";
+import { PageLoading } from "@/components/ui/page-loading";
 
 export default async function CallsLoading() {
   const t = await getTranslations("callsView");
-  return (
-    <>
-      <h1 className="mb-6 text-2xl font-semibold text-slate-900">{t("title")}</h1>
-      <Card>
-        <p role="status" className="animate-pulse text-sm text-slate-600">
-          {t("loading")}
-        </p>
-      </Card>
-    </>
-  );
+  return <PageLoading title={t("title")} label={t("loading")} />;
 }
