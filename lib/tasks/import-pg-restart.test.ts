@@ -1,16 +1,7 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sealApiKey } from "@/lib/crypto/connection-key";
-import { insertConnection } from "@/lib/db/queries/connections";
-import { findTask, insertTask, listTaskItems } from "@/lib/db/queries/tasks";
-import { planImport } from "@/lib/imports/plan";
-import { readCsv } from "@/lib/imports/read-table";
-import { createCalldronClient } from "@/lib/providers/calldron/client";
-import { toE164 } from "@/lib/providers/phone";
-import { DEMO_KEY, startCalldronSim } from "@/lib/sim/calldron/test-helpers";
-import type { SimServer } from "@/lib/sim/server";
-import { IMPORT_KIND } from "@/lib/tasks/import";
+import { execFileSync } from "node:child_process";
+import { afterAll, describe, expect, it } from "vitest";
+import { findTask } from "@/lib/db/queries/tasks";
+import { expectEveryRowOnce, messyRows, seedImportTask, setupCalldronSim, startScript } from "@/lib/testing/import-task-fixture";
 import { setupTestDb } from "@/lib/testing/test-db";
 
 // PostgreSQL restarted under a running import. Only in the PostgreSQL pass (TEST_DATABASE_URL set): on PGlite the
@@ -24,48 +15,24 @@ const ROWS = 500;
 const OUTAGE_MS = 1_500;
 
 describe.skipIf(!url)("PostgreSQL restarted during an import (PostgreSQL pass only; skipped on PGlite: no server to restart)", () => {
-  const testDb = setupTestDb();
-  let server: SimServer;
-  let baseUrl: string;
-  const children: ChildProcess[] = [];
-
-  beforeAll(async () => {
-    const started = await startCalldronSim();
-    server = started.server;
-    baseUrl = started.baseUrl;
-  });
-  afterAll(async () => {
-    for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
-    await server.close();
+  setupTestDb();
+  const sim = setupCalldronSim();
+  const workers: ReturnType<typeof startWorker>[] = [];
+  afterAll(() => {
+    for (const { child } of workers) if (child.exitCode === null) child.kill("SIGKILL");
   });
 
   it("the worker reports the outage, reconnects by itself, and the import ends once with every row accounted for once", { timeout: 180_000 }, async () => {
     const restart = restartCommands(url as string);
-    const client = createCalldronClient({ baseUrl, apiKey: DEMO_KEY });
-    const { rows } = await testDb.handle.raw.query<{ id: string }>("insert into users (email, password_hash, role) values ($1, 'x', 'manager') returning id", [
-      `pg-restart-${randomUUID()}@x.test`,
-    ]);
-    const connectionId = randomUUID();
-    await insertConnection({ connection: { id: connectionId, name: "sim", provider: "calldron", baseUrl, ...sealApiKey(connectionId, DEMO_KEY) } });
-    const list = await client.createListAndFind(`PG restart ${randomUUID()}`);
-    // Every 50th row invalid, every 40th a repeat of the row before.
-    const lines = ["Name;Phone"];
-    for (let i = 0; i < ROWS; i++) lines.push(`Row ${i};${i % 50 === 7 ? "12-34" : `8 (999) ${4_000_000 + (i % 40 === 39 ? i - 1 : i)}`}`);
-    const plan = planImport({ rows: readCsv(new TextEncoder().encode(lines.join("\n"))).rows, header: true, mapping: { phone: [1], name: 0 }, perPhone: true });
-    const task = await insertTask({
-      kind: IMPORT_KIND,
-      ownerId: rows[0]?.id as string,
-      connectionId,
-      title: "pg restart",
-      input: { fileId: randomUUID(), target: { kind: "calldron", connectionId, listId: list.id, listName: list.name } },
-      items: plan.items,
-    });
+    const { server } = sim;
+    const { client, list, plan, task } = await seedImportTask({ baseUrl: sim.baseUrl, title: "PG restart", lines: messyRows(ROWS, 4_000_000), mapping: { phone: [1], name: 0 } });
     // Each add takes a moment, so that the restart lands in the middle of the import.
     server.faults.set("calldron", { latencyMs: 20, match: "^POST /lists/\\d+/subscribers" });
     server.log.reset("calldron");
     const adds = () => server.log.entries("calldron").filter((e) => e.method === "POST" && e.path.endsWith(`/lists/${list.id}/subscribers`)).length;
 
     const worker = startWorker(task.id);
+    workers.push(worker);
     const deadline = Date.now() + 90_000;
     while (adds() < 100) {
       expect(worker.child.exitCode, worker.output().slice(-4000)).toBeNull();
@@ -102,45 +69,21 @@ describe.skipIf(!url)("PostgreSQL restarted during an import (PostgreSQL pass on
     expect(began).toBeGreaterThanOrEqual(stoppedAt);
     expect(began).toBeLessThanOrEqual(startingAt);
     expect(began + (outage?.ms ?? 0)).toBeGreaterThanOrEqual(startingAt);
-    const counts = done?.counts ?? {};
-    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(ROWS);
-    expect(counts.invalid).toBe(plan.invalid.length);
-    expect(counts.duplicate).toBe(plan.duplicates.length);
-    expect((counts.added ?? 0) + (counts.already ?? 0)).toBe(plan.valid);
-    expect(counts.failed ?? 0).toBe(0);
-    expect((await listTaskItems({ taskId: task.id, limit: ROWS + 1 })).filter((i) => i.state !== "done")).toEqual([]);
-    const phones: string[] = [];
-    for await (const s of client.iterateSubscribers(list.id, 100)) phones.push(toE164(s.phone) ?? s.phone);
-    expect(phones.length).toBe(plan.valid);
-    expect(new Set(phones).size).toBe(plan.valid);
+    await expectEveryRowOnce({ task: done, plan, client, listId: list.id });
   });
-
-  function startWorker(taskId: string) {
-    // Node itself with tsx as a loader: the app's start-up code, pg-boss and the task workers on DATABASE_URL.
-    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/testing/task-worker.mts"], {
-      env: { ...process.env, TASK_ID: taskId, NODE_ENV: "development" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    children.push(child);
-    let out = "";
-    child.stdout?.on("data", (d) => {
-      out += String(d);
-    });
-    child.stderr?.on("data", (d) => {
-      out += String(d);
-    });
-    return {
-      child,
-      exited: new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code))),
-      output: () => out,
-      messages: () =>
-        out
-          .split("\n")
-          .filter((l) => l.startsWith("{"))
-          .map((l) => JSON.parse(l) as Record<string, unknown>),
-    };
-  }
 });
+
+/** The app's background side on TEST_DATABASE_URL running one task (lib/testing/task-worker.mts), its JSON lines read back. */
+function startWorker(taskId: string) {
+  const worker = startScript("lib/testing/task-worker.mts", { env: { TASK_ID: taskId, NODE_ENV: "development" } });
+  const messages = () =>
+    worker
+      .output()
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  return { ...worker, messages };
+}
 
 /** How to stop and start the server behind `databaseUrl`: PG_STOP_COMMAND/PG_START_COMMAND, else its local cluster. */
 function restartCommands(databaseUrl: string): { stop: string; start: string } {
