@@ -72,7 +72,10 @@ export function RecordsTable({ rows, caption }: { rows: RecordListRow[]; caption
               <Td>
                 <div className="font-medium text-slate-900">{row.name}</div>
                 <div className="text-xs text-slate-500">{t("idLabel", { id: row.recordId })}</div>
-                {row.audioFileId && <AudioPlayer className="mt-2" src={`/api/audio/${row.audioFileId}`} label={t("playRecord", { name: row.name })} />}
+                {row.audioFileId && (
+                  // ?name=: a download is saved under the record's name, not the name the file was uploaded under.
+                  <AudioPlayer className="mt-2" src={`/api/audio/${row.audioFileId}?name=${encodeURIComponent(row.name)}`} label={t("playRecord", { name: row.name })} />
+                )}
               </Td>
               <Td>{t(`sources.${row.source}`)}</Td>
               <Td>{row.durationSeconds === null ? "—" : t("seconds", { seconds: Math.round(row.durationSeconds * 10) / 10 })}</Td>
