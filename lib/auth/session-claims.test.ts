@@ -1,11 +1,18 @@
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SESSION_COOKIE, sessionClaims, sessionTokenFrom } from "@/lib/auth/session-claims";
+
+// The real decode, watched; the eviction test swaps in a cheap one (a thousand real decryptions take seconds).
+vi.mock("next-auth/jwt", async (importOriginal) => {
+  const real = await importOriginal<typeof import("next-auth/jwt")>();
+  return { ...real, decode: vi.fn(real.decode) };
+});
 
 const SECRET = "a-test-secret-of-enough-length-000000";
 const mint = (token: Record<string, unknown>, maxAge = 3600, secret = SECRET) => encode({ token, secret, salt: SESSION_COOKIE, maxAge });
 
 afterEach(() => {
+  vi.mocked(decode).mockReset();
   vi.useRealTimers();
   vi.restoreAllMocks();
 });
@@ -49,5 +56,20 @@ describe("the session token", () => {
     const token = await mint({ uid: "u3", sv: 1 });
     expect(await sessionClaims(token, SECRET)).toEqual({ uid: "u3", sv: 1 });
     expect(await sessionClaims(token, "another-secret-of-enough-length-11111")).toBeNull();
+  });
+
+  it("remembered for at most 1000 tokens: the oldest is let go first", async () => {
+    // A secret of its own: its first use empties what the tests above left in memory.
+    const secret = "an-eviction-secret-of-enough-length-22";
+    const exp = Math.floor(Date.now() / 1000) + 3600;
+    const decoded = vi.mocked(decode).mockImplementation(async ({ token }) => ({ uid: token, sv: 1, exp }));
+    const tokens = Array.from({ length: 1001 }, (_, i) => `t${i}`);
+    for (const token of tokens) await sessionClaims(token, secret);
+    expect(decoded).toHaveBeenCalledTimes(1001);
+    expect(await sessionClaims("t1", secret)).toEqual({ uid: "t1", sv: 1 });
+    expect(await sessionClaims("t1000", secret)).toEqual({ uid: "t1000", sv: 1 });
+    expect(decoded).toHaveBeenCalledTimes(1001);
+    expect(await sessionClaims("t0", secret)).toEqual({ uid: "t0", sv: 1 });
+    expect(decoded).toHaveBeenCalledTimes(1002);
   });
 });
