@@ -4,10 +4,20 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { startTransition, useEffect, useState } from "react";
 import { errorPageCheck } from "@/components/shell/error-page-check";
+import { sharedRequest } from "@/components/shell/shared-request";
 import { Button } from "@/components/ui/button";
 
 /** How often the page asks whether the database is back while it shows the outage. */
 const RECHECK_MS = 3_000;
+
+/** The health check of every error shown, one request at a time and its answer reused for a second. */
+const checkHealth = sharedRequest<unknown>(
+  () =>
+    fetch("/api/health", { cache: "no-store" })
+      .then((r) => r.json())
+      .catch(() => undefined),
+  { reuseMs: 1_000 },
+);
 
 /**
  * The app's error page: a database outage in words (the page is shown again by itself once the database answers),
@@ -30,9 +40,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     let sawDown = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const check = async () => {
-      const health: unknown = await fetch("/api/health", { cache: "no-store" })
-        .then((r) => r.json())
-        .catch(() => undefined);
+      const health = await checkHealth();
       if (!live) return;
       const step = errorPageCheck({ digest: error.digest, health, sawDown });
       sawDown = step.sawDown;
