@@ -154,8 +154,12 @@ describe("calldron.addSubscribers", () => {
     // after the add during which it is put on the list.
     const numbers = phones(40, 200);
     const late = numbers[39] as string;
-    script = async (_phone, attempt): Promise<Behaviour> => {
-      if (posts.length === 1 && attempt === 1) await addDncEntries({ entries: [{ phone: late, reason: "asked mid-task" }] });
+    // Every add waits for the entry made during the first: the other lanes must not run ahead of it to the late
+    // number while the insert is on its way (they did, on PostgreSQL).
+    let entered: Promise<unknown> | undefined;
+    script = async (): Promise<Behaviour> => {
+      entered ??= addDncEntries({ entries: [{ phone: late, reason: "asked mid-task" }] });
+      await entered;
       return "pass";
     };
     const { task, list, run } = await setup(numbers);

@@ -315,7 +315,9 @@ class ItemFeed {
   }
 
   private async screenChunk() {
-    if (this.taken.length < this.lanes && !this.exhausted) await this.readMore();
+    // The last read is exhausted before its items are marked and taken: wait for it too. Not waiting, next() looped
+    // on empty chunks in microtasks alone, and a database answer that comes by the event loop (PostgreSQL's) never came.
+    if (this.taken.length < this.lanes && (!this.exhausted || this.reading)) await this.readMore();
     if (this.error) return;
     const chunk = this.taken.splice(0, this.lanes);
     // Running low: the next read is made while this chunk is screened and sent.
