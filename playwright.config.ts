@@ -9,12 +9,16 @@ const baseURL = deployment ?? `http://localhost:${PORT}`;
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/global-setup.ts",
+  // Each of scripts/e2e-parallel.mjs's two runs cleans only its own folder at its start.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   forbidOnly: Boolean(process.env.CI),
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // npm test runs the suite as two runs at once on CI's two cores (scripts/e2e-parallel.mjs): a page can take several
+  // seconds there, so the waits are generous; a passing test does not wait for them.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   reporter: process.env.PW_JSON_OUTPUT ? [["list"], ["json", { outputFile: process.env.PW_JSON_OUTPUT }]] : [["list"]],
   use: {
     baseURL,
@@ -49,6 +53,6 @@ export default defineConfig({
         reuseExistingServer: !process.env.CI,
         stdout: "ignore",
         stderr: "pipe",
-        env: { E2E_STATE_DIR: ".data/e2e" },
+        env: { DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e" },
       },
 });

@@ -167,7 +167,7 @@ test("every page of the app has an entry in this spec", () => {
 const pages = new Map<Role, Page>();
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(270_000);
   if (!AGAINST_DEPLOYMENT) await makeTheData(browser);
 });
 

@@ -45,7 +45,7 @@ test.afterEach(async () => {
 });
 
 test("a manager builds a 50-number campaign with the issue's menu, bad input refused with nothing sent, and launches it once, a minute ahead", SIM, async ({ browser, baseURL }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   await ensureConnection(browser, "calldog");
   const page = await pageAs(browser, "manager");
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -97,12 +97,13 @@ test("a manager builds a 50-number campaign with the issue's menu, bad input ref
   const key3 = page.getByTestId("ivr-handler-3");
   await key3.getByLabel("Call a webhook").check();
   await key3.getByLabel("Webhook URL").fill("https://crm.example.com/hook");
-  for (const [name, value] of [
+  for (const [n, [name, value]] of [
     ["campaign", "spring"],
     ["source", "ivr"],
-  ]) {
+  ].entries()) {
     await key3.getByRole("button", { name: "Add a parameter" }).click();
-    await page.waitForTimeout(50);
+    // The new name field takes the focus in the next frame: typing before would go elsewhere (it did, under load).
+    await expect(key3.getByLabel(`Parameter ${n + 1} name`)).toBeFocused();
     await page.keyboard.type(name as string);
     await page.keyboard.press("Tab");
     await page.keyboard.type(value as string);
@@ -180,7 +181,7 @@ test("a manager builds a 50-number campaign with the issue's menu, bad input ref
 });
 
 test("a fault during launch names the numbers that did not go out, and 'retry just these' sends only them, once", SIM, async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await ensureConnection(browser, "calldog");
   const page = await pageAs(browser, "manager");
   await fetch(`${SIM_URL}/_sim/log/calldog`, { method: "DELETE" });

@@ -187,7 +187,7 @@ test("bad files and bad fields are refused in the form, and nothing reaches Call
 });
 
 test("a 10 MB wav goes all the way to Calldron as the intro", SIM, async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const name = `E2E ten megabytes ${Date.now()}`;
   const page = await openNewBatchForm(browser);
   await clearLog();
@@ -216,7 +216,7 @@ async function storedAudioId(page: Page): Promise<string> {
 }
 
 test("listing faults (500, 429, a hang) are said in words on the Campaigns page", SIM, async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(270_000);
   const page = await pageAs(browser, "manager");
   const section = page.locator("section").filter({ hasText: CONNECTION });
   const cases: [Record<string, unknown>, string][] = [
@@ -234,7 +234,7 @@ test("listing faults (500, 429, a hang) are said in words on the Campaigns page"
 });
 
 test("creating under faults: a lost answer is looked up before anything is sent again", SIM, async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(270_000);
   const page = await openNewBatchForm(browser);
   const name = page.getByLabel("Name", { exact: true });
   const create = page.getByRole("button", { name: "Create batch" });

@@ -214,7 +214,7 @@ test("call one number: confirmation names the number and the batch, then polling
 });
 
 test("faults on listing (500, 429, hang) show a clear message in the page", SIM, async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const page = await managerPage(browser);
   const listing = "^GET /batches/\\d+/calls$";
   await faults({ errorRate: 1, errorStatuses: [500], match: listing });
@@ -236,7 +236,7 @@ test("faults on listing (500, 429, hang) show a clear message in the page", SIM,
 });
 
 test("faults on calling: a 500 or a hang is not retried blind, a 429 says nothing was dialed", SIM, async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const page = await managerPage(browser);
   await openBatch(page, FIXTURE);
   const dial = async (typed: string) => {

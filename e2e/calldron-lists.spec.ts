@@ -61,7 +61,7 @@ test.afterAll(async () => {
 });
 
 test("a pasted list is checked first, then added in the background with progress, pause, resume and an exact summary", SIM, async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const page = await pageAs(browser, "manager");
   const { text, numbers } = pasted(PASTE);
   await putOnDoNotCall(page, numbers.slice(-ON_DNC));
@@ -151,7 +151,7 @@ test("the list shows its numbers page by page; one is removed after a confirmati
 });
 
 test("adding one number under faults says so in words and never adds it twice; a do-not-call number is refused before Calldron", SIM, async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const page = await pageAs(browser, "manager");
   const listId = listUrl.split("/").at(-1) as string;
   const adds = async () => (await simRequestLog("calldron")).filter((e) => e.method === "POST" && e.path === `/lists/${listId}/subscribers`).length;

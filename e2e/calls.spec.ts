@@ -133,7 +133,7 @@ test("refresh now syncs the Calldron calls into the table with their common stat
 });
 
 test("a Calldog campaign's calls sit beside Calldron's: common statuses, provider filter, search, a recording, raw data and the CSV", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await ensureConnection(browser, "calldog");
   const admin = await pageAs(browser, "admin");
   await admin.goto("/campaigns");

@@ -60,7 +60,7 @@ test.afterAll(async ({ browser }) => {
 });
 
 test("a Calldog launch: moved into the window, a test call to my number, the facts before the click, and an admin's approval above the limit", async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   await ensureConnection(browser, "calldog");
   const admin = await pageAs(browser, "admin");
   // Open now (whenever this runs), so that the test call may go; the limit low, so that 3 numbers need approval.
@@ -140,7 +140,7 @@ test("a Calldog launch: moved into the window, a test call to my number, the fac
 });
 
 test("over 1,000 numbers the count must be typed before the launch button works", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(270_000);
   await ensureConnection(browser, "calldog");
   const admin = await pageAs(browser, "admin");
   await setPolicy(admin, { from: "09:00", to: "20:00", limit: 5000 });
@@ -162,7 +162,7 @@ test("over 1,000 numbers the count must be typed before the launch button works"
 });
 
 test("a manager's run of a list above the limit goes to an admin, who rejects it with a reason the manager reads", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await ensureConnection(browser, "calldron");
   const admin = await pageAs(browser, "admin");
   await setPolicy(admin, { from: "09:00", to: "20:00", limit: 2 });

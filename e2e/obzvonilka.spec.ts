@@ -142,7 +142,7 @@ test("create a contact with two phones; an invalid e-mail is refused in place wi
 });
 
 test(`${BULK_SIZE.toLocaleString("en-US")} contacts: the table filters fast and keeps only a window of rows in the page`, SIM, async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const seeded = await fetch(`${SIM_URL}/_sim/obzvonilka/bulk-base`, { method: "POST", body: JSON.stringify({ contacts: BULK_SIZE }) });
   expect(seeded.status).toBe(200);
   const page = await openBase(browser, BULK_BASE);
@@ -174,7 +174,7 @@ test(`${BULK_SIZE.toLocaleString("en-US")} contacts: the table filters fast and 
 });
 
 test("faults: a 500 or a hang while reading contacts shows a message and a retry, never an error page", SIM, async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const faults = (settings: Record<string, unknown> | null) =>
     fetch(`${SIM_URL}/_sim/faults/obzvonilka`, settings ? { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(settings) } : { method: "DELETE" });
   const listing = "^GET /contact_bases/\\d+/contacts\\.json$";

@@ -28,7 +28,9 @@ export const ADMIN = {
   password: process.env.E2E_ADMIN_PASSWORD ?? "admin-password-1",
 };
 export const MANAGER_EMAIL = process.env.E2E_MANAGER_EMAIL ?? "manager@e2e.test";
-export const STATE_DIR = path.resolve(".data/e2e-auth");
+/** The app's data for this run (scripts/e2e-parallel.mjs gives each of its two runs its own), and the sessions saved beside it. */
+export const E2E_DATA_DIR = path.resolve(process.env.E2E_DATA_DIR ?? ".data/e2e");
+export const STATE_DIR = `${E2E_DATA_DIR}-auth`;
 export const SIM_URL = `http://127.0.0.1:${process.env.SIM_PORT ?? 4011}`;
 
 export async function signIn(page: Page, email: string, password: string) {
@@ -55,7 +57,7 @@ export function loadShared(): Record<string, string> {
 
 /** The app's own log (the simulators log elsewhere): written by scripts/serve.mts --e2e. */
 export function appLog(): string {
-  return fs.readFileSync(path.resolve(".data/e2e/app.log"), "utf8");
+  return fs.readFileSync(path.join(E2E_DATA_DIR, "app.log"), "utf8");
 }
 
 /** Everything the app's database holds, as text: a pg_dump on PostgreSQL, the raw files of PGlite. */
@@ -70,7 +72,7 @@ export function databaseContents(): string {
       else files.push(full);
     }
   };
-  walk(path.resolve(".data/e2e/pglite"));
+  walk(path.join(E2E_DATA_DIR, "pglite"));
   return files.map((f) => fs.readFileSync(f).toString("latin1")).join("\n");
 }
 

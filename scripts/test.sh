@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 OUT=.ci-out
 mkdir -p "$OUT"
-rm -f "$OUT"/vitest*.json "$OUT"/playwright.json
+rm -f "$OUT"/vitest*.json "$OUT"/playwright*.json
 failed_steps=()
 
 step() {
@@ -24,7 +24,7 @@ step "unit and integration tests (vitest, PGlite)" \
   npx --no-install vitest run --reporter=default --reporter=json --outputFile.json="$OUT/vitest.json"
 step "production build" npx --no-install next build
 step "bundle budget" node scripts/check-bundle-budget.mjs
-step "end-to-end (playwright)" env PW_JSON_OUTPUT="$OUT/playwright.json" CI="${CI:-}" npx --no-install playwright test
+step "end-to-end (playwright, two runs at once)" env PW_JSON_OUTPUT="$OUT/playwright.json" CI="${CI:-}" node scripts/e2e-parallel.mjs
 
 node scripts/count-tests.mjs "$OUT"/vitest.json "$OUT"/playwright.json
 if [ ${#failed_steps[@]} -gt 0 ]; then
