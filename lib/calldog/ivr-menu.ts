@@ -6,7 +6,7 @@ import type { CalldogIvrInput } from "@/lib/providers/calldog/wire";
  * draft (fields hold what the user typed, possibly invalid) so that the builder can keep a half-made menu
  * and show its problems in place; `validateMenu` says what is wrong, `toCalldogIvrs` turns a valid menu
  * into the client's `CalldogCreateCallsInput["ivrs"]`. Both take the transfer number's check as an argument
- * (`toRussianE164` from lib/phone-ru.ts): the builder fetches it after the page (components/calldog/use-ru-phone-check.ts),
+ * (`toRussianE164` from lib/phone-ru.ts): the builder fetches it after the page (components/calldog/use-ru-phone.ts),
  * the server imports it.
  */
 
