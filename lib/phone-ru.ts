@@ -16,6 +16,11 @@ export function toRussianE164(input: string): string | undefined {
   return parsed?.isValid() && parsed.countryCallingCode === "7" ? parsed.number : undefined;
 }
 
+/** A typed transfer number as the menu's summary shows it: `+7 999 777 88 55` when it is one, else as typed. */
+export function showRussianPhone(typed: string): string {
+  return formatRussianPhone(toRussianE164(typed) ?? typed);
+}
+
 /** A +7 number for people to read: `+7 999 777 88 55`; anything else is shown as it came. */
 export function formatRussianPhone(value: string | null | undefined): string {
   if (!value) return "—";

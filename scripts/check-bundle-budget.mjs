@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import zlib from "node:zlib";
 
-const BUDGET_KB = Number(process.env.BUNDLE_BUDGET_KB ?? 172);
+const BUDGET_KB = Number(process.env.BUNDLE_BUDGET_KB ?? 150);
 const statsPath = ".next/diagnostics/route-bundle-stats.json";
 if (!fs.existsSync(statsPath)) {
   console.error(`${statsPath} is missing: run "next build" first.`);

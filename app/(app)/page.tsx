@@ -1,14 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { QueryProvider } from "@/components/query-provider";
 import { ConnectionsSummary } from "@/components/overview/connections-summary";
 import { CampaignTable, ProviderTable } from "@/components/overview/figures-tables";
 import { Kpis } from "@/components/overview/kpis";
+import { LazyRunningCampaigns } from "@/components/overview/lazy-running-campaigns";
+import { LazySystemStatus } from "@/components/overview/lazy-system-status";
 import { OverviewCharts } from "@/components/overview/overview-charts";
 import { PeriodSwitch } from "@/components/overview/period-switch";
-import { RunningCampaigns } from "@/components/overview/running-campaigns";
-import { SystemStatus } from "@/components/overview/system-status";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
@@ -18,13 +17,11 @@ import { hasResults, loadOverview, runningCampaigns } from "@/lib/overview/queri
 
 type Props = { searchParams: Promise<{ period?: string | string[] }> };
 
-/** The overview's client components get only the namespaces listed here (lib/i18n/client-namespaces.test.ts), and React Query for their polling. */
+/** The overview's client components get only the namespaces listed here (lib/i18n/client-namespaces.test.ts), React Query comes with the parts that poll (components/query/lazy-with-query.tsx). */
 export default function OverviewPage(props: Props) {
   return (
     <ClientMessages namespaces={["overview", "overviewResults", "ui"]}>
-      <QueryProvider>
-        <Overview {...props} />
-      </QueryProvider>
+      <Overview {...props} />
     </ClientMessages>
   );
 }
@@ -39,7 +36,7 @@ async function Overview({ searchParams }: Props) {
     <Card title={t("system")}>
       <div className="space-y-4">
         <ConnectionsSummary user={user} />
-        <SystemStatus />
+        <LazySystemStatus />
       </div>
     </Card>
   );
@@ -73,7 +70,7 @@ async function Overview({ searchParams }: Props) {
         <OverviewCharts period={period} timeline={data.timeline} ivr={data.ivr} />
         <div className="grid gap-6 lg:grid-cols-3">
           <Card title={r("running")} className="min-w-0 lg:col-span-2">
-            <RunningCampaigns initial={running} />
+            <LazyRunningCampaigns initial={running} />
           </Card>
           {side}
         </div>

@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { IvrBuilder } from "@/components/calldog/ivr-builder";
 import { IvrMenuTree } from "@/components/calldog/ivr-menu-tree";
-import { IvrTemplateBar } from "@/components/calldog/ivr-template-bar";
+import { LazyIvrTemplateBar } from "@/components/calldog/lazy-ivr-template-bar";
+import { useRussianPhone } from "@/components/calldog/use-ru-phone";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { IvrMenu, IvrRecordChoice } from "@/lib/calldog/ivr-menu";
@@ -25,6 +26,7 @@ export function MenuStep({
   onBack: () => void;
 }) {
   const t = useTranslations("calldogCampaign");
+  const phone = useRussianPhone();
   const recordNames = Object.fromEntries(records.map((r) => [r.recordId, r.name]));
   return (
     // Not a <form>: the template bar has its own (saving a template), and forms do not nest.
@@ -33,11 +35,11 @@ export function MenuStep({
         {t("steps.menu")}
       </h2>
       <p className="text-sm text-slate-600">{t("menuHelp")}</p>
-      <IvrTemplateBar menu={menu} onLoad={(loaded) => onChange(loaded)} allowSave idPrefix="wizard-templates" />
+      <LazyIvrTemplateBar menu={menu} onLoad={(loaded) => onChange(loaded)} allowSave idPrefix="wizard-templates" />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <IvrBuilder value={menu} onChange={onChange} records={records} idPrefix="wizard-ivr" />
         <Card title={t("menuPreview")} className="self-start">
-          <IvrMenuTree menu={menu} recordNames={recordNames} />
+          <IvrMenuTree menu={menu} showPhone={phone.show} recordNames={recordNames} />
         </Card>
       </div>
       <div className="flex gap-2">

@@ -6,7 +6,7 @@ import { type ReactNode, useState } from "react";
 import { RecipientsSummary } from "@/components/calldog/campaign-wizard-steps";
 import type { WizardChoices } from "@/components/calldog/campaign-wizard";
 import { IvrMenuLines } from "@/components/calldog/ivr-menu-lines";
-import { TestCall } from "@/components/calldog/test-call";
+import { LazyTestCall } from "@/components/calldog/lazy-test-call";
 import { LaunchFacts, TypedCount, typedNumber } from "@/components/dialing-policy/launch-facts";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -91,7 +91,7 @@ export function CampaignReview({ choices, draft, onDraft, onBack }: { choices: W
           <p className="text-slate-600">{t("review.callsCost")}</p>
         </Row>
         <Row label={t("review.testCall")}>
-          <TestCall draft={draft} testPhone={choices.testPhone} onDraft={onDraft} />
+          <LazyTestCall draft={draft} testPhone={choices.testPhone} onDraft={onDraft} />
         </Row>
       </dl>
       <Notice tone="info">{choices.webhooks ? t("review.webhooks") : t("review.polling")}</Notice>

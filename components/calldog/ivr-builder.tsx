@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { IvrHandlerEditor } from "@/components/calldog/ivr-handler-editor";
+import { useRussianPhone } from "@/components/calldog/use-ru-phone";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { emptyHandler, type IvrHandler, type IvrMenu, type IvrRecordChoice, menuIsValid, nextFreeDigit, validateMenu } from "@/lib/calldog/ivr-menu";
@@ -10,7 +11,7 @@ import { emptyHandler, type IvrHandler, type IvrMenu, type IvrRecordChoice, menu
 /**
  * The visual IVR menu editor, controlled: the wizard and the templates page own the menu (`value`) and get
  * every change (`onChange`). Problems are worked out here from the menu and shown next to what causes them;
- * the owner checks `menuIsValid(validateMenu(menu))` before it saves or launches.
+ * the owner checks `menuIsValid(validateMenu(menu, toE164))` before it saves or launches.
  */
 export function IvrBuilder({
   value,
@@ -29,7 +30,8 @@ export function IvrBuilder({
   idPrefix?: string;
 }) {
   const t = useTranslations("calldogIvr");
-  const problems = useMemo(() => validateMenu(value), [value]);
+  const { toE164 } = useRussianPhone();
+  const problems = useMemo(() => validateMenu(value, toE164), [value, toE164]);
   const free = nextFreeDigit(value);
   const [focusTarget, setFocusTarget] = useState<number | "add">();
 

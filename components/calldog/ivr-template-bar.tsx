@@ -3,13 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { useRussianPhone } from "@/components/calldog/use-ru-phone";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { getIvrTemplate, listIvrTemplateChoices, saveIvrTemplate } from "@/lib/actions/ivr-templates";
 import { type IvrMenu, menuIsValid, validateMenu } from "@/lib/calldog/ivr-menu";
-
-export const IVR_TEMPLATE_CHOICES_KEY = ["ivr-template-choices"];
+import { IVR_TEMPLATE_CHOICES_KEY } from "@/lib/calldog/ivr-template-choices-key";
 
 /**
  * Load a saved menu into the builder (asking first when that replaces one), and, where the owner wants it
@@ -27,6 +27,7 @@ export function IvrTemplateBar({
   idPrefix?: string;
 }) {
   const t = useTranslations("calldogIvr");
+  const { toE164 } = useRussianPhone();
   const queryClient = useQueryClient();
   const [chosen, setChosen] = useState("");
   const [confirming, setConfirming] = useState(false);
@@ -102,7 +103,7 @@ export function IvrTemplateBar({
         {load.isPending ? t("templateLoading") : t("templateLoad")}
       </Button>
       {allowSave && (
-        <Button variant="secondary" onClick={() => setSaving(true)} disabled={!menuIsValid(validateMenu(menu)) || menu.handlers.length === 0}>
+        <Button variant="secondary" onClick={() => setSaving(true)} disabled={!menuIsValid(validateMenu(menu, toE164)) || menu.handlers.length === 0}>
           {t("saveAsTemplate")}
         </Button>
       )}

@@ -1,19 +1,21 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState, useTransition } from "react";
 import { IvrBuilder } from "@/components/calldog/ivr-builder";
 import { IvrMenuTree } from "@/components/calldog/ivr-menu-tree";
-import { IVR_TEMPLATE_CHOICES_KEY, IvrTemplateBar } from "@/components/calldog/ivr-template-bar";
+import { LazyIvrTemplateBar } from "@/components/calldog/lazy-ivr-template-bar";
+import { loadRussianPhone, useRussianPhone } from "@/components/calldog/use-ru-phone";
+import { invalidateQueries } from "@/components/query/shared-client";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { saveIvrTemplate } from "@/lib/actions/ivr-templates";
 import { EMPTY_MENU, type IvrMenu, type IvrRecordChoice, menuIsValid, validateMenu } from "@/lib/calldog/ivr-menu";
+import { IVR_TEMPLATE_CHOICES_KEY } from "@/lib/calldog/ivr-template-choices-key";
 
 export const MENUS_PATH = "/campaigns/calldog/menus";
 
@@ -21,21 +23,21 @@ export const MENUS_PATH = "/campaigns/calldog/menus";
 export function IvrTemplateEditor({ template, records }: { template?: { id: string; name: string; menu: IvrMenu }; records: IvrRecordChoice[] }) {
   const t = useTranslations("calldogIvr");
   const router = useRouter();
-  const queryClient = useQueryClient();
+  const phone = useRussianPhone();
   const [name, setName] = useState(template?.name ?? "");
   const [menu, setMenu] = useState<IvrMenu>(template?.menu ?? EMPTY_MENU);
   const [error, setError] = useState<{ text: string; name?: string }>();
   const [pending, startTransition] = useTransition();
   const recordNames = Object.fromEntries(records.map((r) => [r.recordId, r.name]));
 
-  const save = (event?: FormEvent) => {
+  const save = async (event?: FormEvent) => {
     event?.preventDefault();
     if (menu.handlers.length === 0) return setError({ text: t("emptyNotSaved") });
-    if (!menuIsValid(validateMenu(menu))) return setError({ text: t("fixBeforeSaving") });
+    if (!menuIsValid(validateMenu(menu, (await loadRussianPhone()).toE164))) return setError({ text: t("fixBeforeSaving") });
     startTransition(async () => {
       const result = await saveIvrTemplate({ id: template?.id, name, menu });
       if (!result.ok) return setError({ text: result.error, name: result.fieldErrors?.name });
-      await queryClient.invalidateQueries({ queryKey: IVR_TEMPLATE_CHOICES_KEY });
+      await invalidateQueries(IVR_TEMPLATE_CHOICES_KEY);
       router.push(`${MENUS_PATH}?saved=${encodeURIComponent(name.trim())}`);
       router.refresh();
     });
@@ -43,7 +45,7 @@ export function IvrTemplateEditor({ template, records }: { template?: { id: stri
 
   return (
     <div className="space-y-6">
-      <form onSubmit={save} className="flex flex-wrap items-end gap-3" noValidate>
+      <form onSubmit={(event) => void save(event)} className="flex flex-wrap items-end gap-3" noValidate>
         <TextField
           id="ivr-template-name"
           name="name"
@@ -62,15 +64,15 @@ export function IvrTemplateEditor({ template, records }: { template?: { id: stri
         </Link>
       </form>
       {error && !error.name && <Notice tone="error">{error.text}</Notice>}
-      <IvrTemplateBar menu={menu} onLoad={(loaded) => setMenu(loaded)} />
+      <LazyIvrTemplateBar menu={menu} onLoad={(loaded) => setMenu(loaded)} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <IvrBuilder value={menu} onChange={setMenu} records={records} />
         <Card title={t("preview")} className="self-start xl:sticky xl:top-4">
-          <IvrMenuTree menu={menu} recordNames={recordNames} />
+          <IvrMenuTree menu={menu} showPhone={phone.show} recordNames={recordNames} />
         </Card>
       </div>
       <div className="flex justify-end">
-        <Button onClick={() => save()} disabled={pending}>
+        <Button onClick={() => void save()} disabled={pending}>
           {pending ? t("saving") : t("save")}
         </Button>
       </div>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { TaskProgress } from "@/components/tasks/task-progress";
+import { LazyTaskProgress } from "@/components/tasks/lazy-task-progress";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -17,7 +17,7 @@ export function PushToCalldronForm({ listId, choices }: { listId: string; choice
   const [taskId, setTaskId] = useState<string>();
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
-  if (taskId) return <TaskProgress taskId={taskId} />;
+  if (taskId) return <LazyTaskProgress taskId={taskId} />;
   if (choices.length === 0) return <p className="text-sm text-slate-600">{t("noCalldronLists")}</p>;
   const push = () =>
     startTransition(async () => {

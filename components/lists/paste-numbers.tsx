@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
-import { AddSummary } from "@/components/lists/add-summary";
+import { LazyAddSummary } from "@/components/lists/lazy-add-summary";
 import { PastePreviewView } from "@/components/lists/paste-preview";
-import { TaskProgress } from "@/components/tasks/task-progress";
+import { LazyTaskProgress } from "@/components/tasks/lazy-task-progress";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { type PastePreview, previewSubscribers, startAddSubscribers } from "@/lib/actions/calldron-lists";
@@ -27,8 +27,8 @@ export function PasteNumbers({ connectionId, listId, initialTaskId }: { connecti
   if (taskId) {
     return (
       <div className="space-y-4">
-        <TaskProgress taskId={taskId} />
-        <AddSummary
+        <LazyTaskProgress taskId={taskId} />
+        <LazyAddSummary
           taskId={taskId}
           onFinished={() => router.refresh()}
           onAgain={() => {

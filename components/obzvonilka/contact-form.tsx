@@ -1,11 +1,11 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState, useTransition } from "react";
 import { contactsQueryKey } from "@/lib/obzvonilka/contacts-query-key";
 import { PhoneRows } from "@/components/obzvonilka/phone-rows";
+import { invalidateQueries } from "@/components/query/shared-client";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -22,7 +22,6 @@ export function ContactForm(props: Props) {
   const { connectionId, baseId, readOnly = false } = props;
   const t = useTranslations("obzvonilka.form");
   const router = useRouter();
-  const queryClient = useQueryClient();
   // What the provider holds as far as this form knows: the next save is compared with it.
   const [initial, setInitial] = useState<ContactValues>(() => (props.mode === "edit" ? props.contact : {}));
   const [values, setValues] = useState<ContactFormValues>(() => formValuesOf(initial));
@@ -54,7 +53,7 @@ export function ContactForm(props: Props) {
           : await updateObzvonilkaContact({ connectionId, baseId, contactId: props.contactId, input });
       setResult(outcome);
       if (!outcome.ok) return;
-      await queryClient.invalidateQueries({ queryKey: contactsQueryKey(connectionId, baseId) });
+      await invalidateQueries(contactsQueryKey(connectionId, baseId));
       if (props.mode === "create") router.push(`/lists/obzvonilka/${connectionId}/${baseId}/contacts/${outcome.data.contactId}?created=1`);
       else {
         setInitial((before) => ({ ...before, ...input }));

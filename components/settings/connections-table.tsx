@@ -1,10 +1,9 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { ConnectionForm, type ConnectionRow } from "@/components/settings/connection-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -121,27 +120,33 @@ export function ConnectionsTable({ connections }: { connections: ConnectionRow[]
   );
 }
 
+type Tested = Extract<Awaited<ReturnType<typeof testConnection>>, { ok: true }>["data"];
+
 function TestCell({ connection, onTested }: { connection: ConnectionRow; onTested: () => void }) {
   const t = useTranslations("connections");
   const format = useFormatter();
-  const test = useMutation({
-    mutationFn: async () => {
-      const result = await testConnection({ id: connection.id });
-      if (!result.ok) throw new Error(result.error);
-      return result.data;
-    },
-    onSuccess: onTested,
-  });
-  const result = test.data?.result ?? connection.lastTestResult;
-  const at = test.data?.testedAt ?? connection.lastTestAt;
+  const [pending, startTransition] = useTransition();
+  const [tested, setTested] = useState<Tested>();
+  const [error, setError] = useState<string>();
+  const run = () =>
+    startTransition(async () => {
+      setError(undefined);
+      setTested(undefined);
+      const answer = await testConnection({ id: connection.id });
+      if (!answer.ok) return setError(answer.error);
+      setTested(answer.data);
+      onTested();
+    });
+  const result = tested?.result ?? connection.lastTestResult;
+  const at = tested?.testedAt ?? connection.lastTestAt;
   return (
     <div className="flex items-center gap-2">
-      <Button size="sm" variant="secondary" disabled={test.isPending} onClick={() => test.mutate()}>
-        {test.isPending ? t("testing") : t("test")}
+      <Button size="sm" variant="secondary" disabled={pending} onClick={run}>
+        {pending ? t("testing") : t("test")}
       </Button>
       <span data-testid="test-result" aria-live="polite">
-        {test.isError ? (
-          <Badge tone="red">{test.error.message}</Badge>
+        {error ? (
+          <Badge tone="red">{error}</Badge>
         ) : result ? (
           <span className="flex flex-col">
             <Badge tone={result === "ok" ? "green" : "red"}>{t(`results.${result}` as never)}</Badge>

@@ -7,6 +7,7 @@ import { readCampaignSettings } from "@/lib/calldog/campaign-summary";
 import { groupIvrAnswers, handlerForAnswer, isStayedOnLine } from "@/lib/calldog/ivr-answers";
 import type { IvrMenu } from "@/lib/calldog/ivr-menu";
 import { describeMenu, type IvrTranslate } from "@/lib/calldog/ivr-menu-summary";
+import { showRussianPhone } from "@/lib/phone-ru";
 import { calldogFailure } from "@/lib/calldog/provider-failure";
 import { campaignCallCounters } from "@/lib/db/queries/calls";
 import { type CampaignWithConnection, campaignCallsPage, campaignStats, findCampaign, NO_IVR_ANSWER } from "@/lib/db/queries/campaign-results";
@@ -100,7 +101,7 @@ export const readCampaignResults = action({ role: "any", schema: viewSchema }, a
     if (group.kind === "unmatched") {
       return { filter: group.answer, label: answerWords(group.answer), actions: [t("ivr.notInMenu")], count: group.count, inMenu: false };
     }
-    const [line] = describeMenu({ handlers: [group.handler] }, translateIvr);
+    const [line] = describeMenu({ handlers: [group.handler] }, translateIvr, showRussianPhone);
     return { filter: group.answers[0] ?? "", label: line?.label ?? "", actions: line?.actions ?? [], count: group.count, inMenu: true };
   });
   const answered = stats.answered;

@@ -18,6 +18,7 @@ import {
 } from "@/lib/calldog/campaign-settings";
 import { ivrMenuSchema } from "@/lib/calldog/ivr-menu-schema";
 import { menuIsValid, validateMenu } from "@/lib/calldog/ivr-menu";
+import { toRussianE164 } from "@/lib/phone-ru";
 import { zonedTimeToUtc } from "@/lib/calldog/schedule";
 import { isTimeZone } from "@/lib/i18n/time-zones";
 import { recordAudit } from "@/lib/db/queries/audit";
@@ -84,7 +85,7 @@ export const saveCalldogCampaignStep = action({ role: "any", schema: saveSchema 
   if (data.step === "recipients") settings.recipients = await checkRecipients(data);
   else if (data.step === "callerId") await checkCallerId(connection, data.callerId);
   else if (data.step === "message") await checkMessage(connection, data.message);
-  else if (data.step === "menu" && !menuIsValid(validateMenu(data.menu))) throw new SafeError(`${E}.menuInvalid`);
+  else if (data.step === "menu" && !menuIsValid(validateMenu(data.menu, toRussianE164))) throw new SafeError(`${E}.menuInvalid`);
   else if (data.step === "schedule") {
     const checked = await checkSchedule(data);
     plannedAt = checked.plannedAt;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { action } from "@/lib/actions/safe-action";
 import { type IvrMenu, menuIsValid, validateMenu } from "@/lib/calldog/ivr-menu";
 import { ivrMenuSchema } from "@/lib/calldog/ivr-menu-schema";
+import { toRussianE164 } from "@/lib/phone-ru";
 import { recordAudit } from "@/lib/db/queries/audit";
 import { deleteIvrTemplate, findIvrTemplate, insertIvrTemplate, listIvrTemplates, updateIvrTemplate } from "@/lib/db/queries/ivr-templates";
 import { SafeError } from "@/lib/errors";
@@ -55,5 +56,5 @@ export const removeIvrTemplate = action({ role: "any", schema: z.object({ id: z.
 });
 
 function assertValid(menu: IvrMenu): void {
-  if (!menuIsValid(validateMenu(menu))) throw new SafeError("ivrMenuInvalid");
+  if (!menuIsValid(validateMenu(menu, toRussianE164))) throw new SafeError("ivrMenuInvalid");
 }

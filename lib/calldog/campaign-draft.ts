@@ -9,6 +9,7 @@ import type { Campaign } from "@/lib/db/schema";
 import { type ApprovalView, toApprovalView } from "@/lib/dialing/approval-view";
 import { startInWindow } from "@/lib/dialing/screen";
 import { formatPhone } from "@/lib/phone-format";
+import { showRussianPhone } from "@/lib/phone-ru";
 import { CALLDOG_MAX_PHONES_PER_REQUEST, CALLDOG_TTS_PRICE_KOPECKS } from "@/lib/providers/calldog/wire";
 
 /** How many held-back numbers a step lists by name (the counts are always whole). */
@@ -94,7 +95,7 @@ export async function toDraftView(campaign: Campaign): Promise<DraftView> {
     callerIdLabel: settings.callerId?.mode === "phone" ? formatPhone(settings.callerId.phone) : null,
     message: settings.message ?? null,
     menu: settings.menu,
-    menuLines: describeMenu(settings.menu, (key, values) => t(key as never, values as never), recordName),
+    menuLines: describeMenu(settings.menu, (key, values) => t(key as never, values as never), showRussianPhone, recordName),
     schedule: settings.schedule ?? null,
     plannedAt: campaign.plannedAt?.toISOString() ?? null,
     needRecording: settings.needRecording,

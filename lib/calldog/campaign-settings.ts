@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ivrMenuSchema } from "@/lib/calldog/ivr-menu-schema";
 import { EMPTY_MENU, menuIsValid, toCalldogIvrs, validateMenu } from "@/lib/calldog/ivr-menu";
+import { toRussianE164 } from "@/lib/phone-ru";
 import { CALLDOG_TEXT_MAX, type CalldogCreateCallsInput } from "@/lib/providers/calldog/wire";
 
 /**
@@ -85,7 +86,7 @@ export function missingStep(settings: CampaignSettings): WizardStep | undefined 
   if (!settings.recipients || settings.recipients.phones.length === 0) return "recipients";
   if (!settings.callerId) return "callerId";
   if (!settings.message) return "message";
-  if (!menuIsValid(validateMenu(settings.menu))) return "menu";
+  if (!menuIsValid(validateMenu(settings.menu, toRussianE164))) return "menu";
   if (!settings.schedule) return "schedule";
   return undefined;
 }
@@ -100,6 +101,6 @@ export function createCallsInput(settings: LaunchableSettings, plannedAt: Date |
     webhookUrl,
     record: message.kind === "record" ? { id: Number(message.recordId) } : { text: message.text, gender: message.gender },
     lang: message.kind === "tts" ? message.lang : undefined,
-    ivrs: menu.handlers.length > 0 ? toCalldogIvrs(menu) : undefined,
+    ivrs: menu.handlers.length > 0 ? toCalldogIvrs(menu, toRussianE164) : undefined,
   };
 }

@@ -1,5 +1,4 @@
 import { IVR_DIGITS, type IvrMenu, NO_KEY, splitKeyWords, webhookParametersJson } from "@/lib/calldog/ivr-menu";
-import { formatRussianPhone as formatPhone, toRussianE164 as toE164 } from "@/lib/phone-ru";
 
 /** A translator of the `calldogIvr` namespace (next-intl's `t`, server or client). */
 export type IvrTranslate = (key: string, values?: Record<string, string | number>) => string;
@@ -8,9 +7,15 @@ export type IvrMenuLine = { digit: string; label: string; actions: string[] };
 
 /**
  * The menu as a readable tree for the wizard's review step and the template list: one line a key, in the
- * order the callee hears them (1…9, 0, no key), each with its actions in words.
+ * order the callee hears them (1…9, 0, no key), each with its actions in words. `showPhone` is lib/phone-ru.ts's
+ * `showRussianPhone`, passed in so that the builder's preview can fetch it after the page.
  */
-export function describeMenu(menu: IvrMenu, t: IvrTranslate, recordName?: (recordId: string) => string | undefined): IvrMenuLine[] {
+export function describeMenu(
+  menu: IvrMenu,
+  t: IvrTranslate,
+  showPhone: (typed: string) => string,
+  recordName?: (recordId: string) => string | undefined,
+): IvrMenuLine[] {
   const handlers = [...menu.handlers].sort((a, b) => IVR_DIGITS.indexOf(a.digit) - IVR_DIGITS.indexOf(b.digit));
   return handlers.map((h) => {
     const actions: string[] = [];
@@ -19,7 +24,7 @@ export function describeMenu(menu: IvrMenu, t: IvrTranslate, recordName?: (recor
       const name = recordName?.(id);
       actions.push(name ? t("summary.playNamed", { name, id }) : t("summary.play", { id }));
     }
-    if (h.transfer) actions.push(t("summary.transfer", { phone: formatPhone(toE164(h.transfer.phone) ?? h.transfer.phone) }));
+    if (h.transfer) actions.push(t("summary.transfer", { phone: showPhone(h.transfer.phone) }));
     if (h.sms) actions.push(t("summary.sms", { text: h.sms.text.trim() }));
     if (h.blacklist) actions.push(t("summary.blacklist"));
     if (h.webhook) {

@@ -11,6 +11,7 @@ import {
 } from "@/lib/calldog/ivr-menu";
 import { ivrMenuSchema } from "@/lib/calldog/ivr-menu-schema";
 import { describeMenu } from "@/lib/calldog/ivr-menu-summary";
+import { showRussianPhone, toRussianE164 } from "@/lib/phone-ru";
 import { toCreateCallsBody } from "@/lib/providers/calldog/wire";
 
 const handler = (digit: IvrHandler["digit"], patch: Partial<IvrHandler> = {}): IvrHandler => ({ ...emptyHandler(digit), ...patch });
@@ -33,7 +34,7 @@ const issueMenu: IvrMenu = {
   ],
 };
 
-const codes = (menu: IvrMenu) => validateMenu(menu).map((problems) => problems.map((p) => p.code));
+const codes = (menu: IvrMenu) => validateMenu(menu, toRussianE164).map((problems) => problems.map((p) => p.code));
 
 describe("IVR menu validation", () => {
   it("accepts the issue's menu, and the stored JSON round-trips through the schema", () => {
@@ -42,7 +43,7 @@ describe("IVR menu validation", () => {
   });
 
   it("allows each digit once: the second use is flagged with the first one's position", () => {
-    const problems = validateMenu({ handlers: [handler("1", { blacklist: true }), handler("2", { blacklist: true }), handler("1", { blacklist: true })] });
+    const problems = validateMenu({ handlers: [handler("1", { blacklist: true }), handler("2", { blacklist: true }), handler("1", { blacklist: true })] }, toRussianE164);
     expect(problems[0]).toEqual([]);
     expect(problems[2]).toEqual([{ field: "digit", code: "digitTwice", values: { position: 1 } }]);
   });
@@ -54,7 +55,7 @@ describe("IVR menu validation", () => {
   it("refuses an SMS of 71 characters and accepts 70 (counted as characters, Cyrillic included)", () => {
     const seventy = "Я".repeat(70);
     expect(codes({ handlers: [handler("1", { sms: { text: seventy } })] })).toEqual([[]]);
-    const problems = validateMenu({ handlers: [handler("1", { sms: { text: `${seventy}!` } })] });
+    const problems = validateMenu({ handlers: [handler("1", { sms: { text: `${seventy}!` } })] }, toRussianE164);
     expect(problems[0]).toEqual([{ field: "sms", code: "smsTooLong", values: { max: 70, length: 71 } }]);
   });
 
@@ -85,7 +86,7 @@ describe("IVR menu validation", () => {
         handler("4", { webhook: { url: "https://x.example/h", parameters: [{ key: "a", value: "1" }, { key: "a", value: "2" }] } }),
       ],
     };
-    const problems = validateMenu(menu);
+    const problems = validateMenu(menu, toRussianE164);
     expect(problems.map((p) => p.map((x) => x.code))).toEqual([["transferAndBlacklist"], [], ["keyWordTwice"], ["keyWordsOnNoKey"], ["parameterKeyTwice"]]);
     expect(problems[2]?.[0]?.values).toEqual({ word: "да", digit: "2" });
     expect(menuIsValid(problems)).toBe(false);
@@ -113,7 +114,7 @@ describe("webhook parameters", () => {
 
 describe("conversion to Calldog's create input", () => {
   it("turns the issue's menu into the client's ivrs, and into the documented wire fields", () => {
-    const ivrs = toCalldogIvrs(issueMenu);
+    const ivrs = toCalldogIvrs(issueMenu, toRussianE164);
     expect(ivrs).toEqual([
       { digit: 1, managerPhone: "+79161234567" },
       { digit: 2, needBlock: true, smsText: "Вы отписаны от звонков." },
@@ -132,12 +133,12 @@ describe("conversion to Calldog's create input", () => {
   it("orders handlers 1…9, 0, no key and carries records and key words", () => {
     const ivrs = toCalldogIvrs({
       handlers: [handler(""), handler("0", { play: { recordId: " 1342 " } }), handler("5", { keyWords: { text: "Да, да конечно" } })],
-    });
+    }, toRussianE164);
     expect(ivrs).toEqual([{ digit: 5, keyWords: ["да", "конечно"] }, { digit: 0, recordId: 1342 }, {}]);
   });
 
   it("refuses to convert a menu with problems", () => {
-    expect(() => toCalldogIvrs({ handlers: [handler("1", { sms: { text: "x".repeat(71) } })] })).toThrow(/problems/);
+    expect(() => toCalldogIvrs({ handlers: [handler("1", { sms: { text: "x".repeat(71) } })] }, toRussianE164)).toThrow(/problems/);
   });
 });
 
@@ -145,7 +146,7 @@ describe("menu summary", () => {
   const t = (key: string, values?: Record<string, string | number>) => `${key}${values ? JSON.stringify(values) : ""}`;
 
   it("describes each key in order with its actions, and no key as staying on the line", () => {
-    const lines = describeMenu(issueMenu, t);
+    const lines = describeMenu(issueMenu, t, showRussianPhone);
     expect(lines.map((l) => l.label)).toEqual(['keyLabel{"digit":"1"}', 'keyLabel{"digit":"2"}', 'keyLabel{"digit":"3"}', "noKey"]);
     expect(lines[0]?.actions).toEqual(['summary.transfer{"phone":"+7 916 123 45 67"}']);
     expect(lines[1]?.actions).toEqual(['summary.sms{"text":"Вы отписаны от звонков."}', "summary.blacklist"]);
@@ -154,7 +155,7 @@ describe("menu summary", () => {
   });
 
   it("names a record when the registry knows it", () => {
-    const lines = describeMenu({ handlers: [handler("1", { play: { recordId: "12" } })] }, t, (id) => (id === "12" ? "Приветствие" : undefined));
+    const lines = describeMenu({ handlers: [handler("1", { play: { recordId: "12" } })] }, t, showRussianPhone, (id) => (id === "12" ? "Приветствие" : undefined));
     expect(lines[0]?.actions).toEqual(['summary.playNamed{"name":"Приветствие","id":"12"}']);
   });
 });

@@ -1,13 +1,17 @@
 import { CALLDOG_SMS_MAX, CALLDOG_URL_MAX } from "@/lib/providers/calldog/limits";
 import type { CalldogIvrInput } from "@/lib/providers/calldog/wire";
-import { toRussianE164 as toE164 } from "@/lib/phone-ru";
 
 /**
  * The app's IVR menu: what the builder edits, what templates store and what the wizard launches. It is a
  * draft (fields hold what the user typed, possibly invalid) so that the builder can keep a half-made menu
  * and show its problems in place; `validateMenu` says what is wrong, `toCalldogIvrs` turns a valid menu
- * into the client's `CalldogCreateCallsInput["ivrs"]`.
+ * into the client's `CalldogCreateCallsInput["ivrs"]`. Both take the transfer number's check as an argument
+ * (`toRussianE164` from lib/phone-ru.ts): the builder fetches it after the page (components/calldog/use-ru-phone.ts),
+ * the server imports it.
  */
+
+/** A number in E.164 when it is one, else undefined. */
+export type ToE164 = (input: string) => string | undefined;
 
 /** "" is Calldog's empty digit: "stay on the line", what runs when nothing else matched. */
 export const IVR_DIGITS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", ""] as const;
@@ -68,7 +72,7 @@ export type IvrProblem = { field: IvrField; code: IvrProblemCode; values?: Recor
 /** Problems per handler, by index in `menu.handlers` (empty arrays for good handlers). */
 export type IvrMenuProblems = IvrProblem[][];
 
-export function validateMenu(menu: IvrMenu): IvrMenuProblems {
+export function validateMenu(menu: IvrMenu, toE164: ToE164): IvrMenuProblems {
   const firstUse = new Map<IvrDigit, number>();
   const wordOwner = new Map<string, IvrDigit>();
   return menu.handlers.map((handler, index) => {
@@ -167,12 +171,12 @@ function isWebhookUrl(value: string): boolean {
  * The client's IVR input for `createCalls`, handlers ordered 1…9, 0, then "no key". Throws on an invalid
  * menu: callers validate first and show the problems.
  */
-export function toCalldogIvrs(menu: IvrMenu): CalldogIvrInput[] {
-  if (!menuIsValid(validateMenu(menu))) throw new Error("the IVR menu has problems; validate it before converting");
-  return [...menu.handlers].sort((a, b) => IVR_DIGITS.indexOf(a.digit) - IVR_DIGITS.indexOf(b.digit)).map(toIvrInput);
+export function toCalldogIvrs(menu: IvrMenu, toE164: ToE164): CalldogIvrInput[] {
+  if (!menuIsValid(validateMenu(menu, toE164))) throw new Error("the IVR menu has problems; validate it before converting");
+  return [...menu.handlers].sort((a, b) => IVR_DIGITS.indexOf(a.digit) - IVR_DIGITS.indexOf(b.digit)).map((handler) => toIvrInput(handler, toE164));
 }
 
-function toIvrInput(handler: IvrHandler): CalldogIvrInput {
+function toIvrInput(handler: IvrHandler, toE164: ToE164): CalldogIvrInput {
   const ivr: CalldogIvrInput = {};
   if (handler.digit !== NO_KEY) ivr.digit = Number(handler.digit);
   if (handler.keyWords) ivr.keyWords = splitKeyWords(handler.keyWords.text);

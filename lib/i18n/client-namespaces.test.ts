@@ -9,13 +9,14 @@ import { messageFiles } from "@/lib/i18n/messages";
  * route file under app/ it follows the imports, marks what is client code (a "use client" file and all it
  * imports), collects the namespaces that code translates with, and compares them with the namespaces of the
  * provider around the file — the file's own `<ClientMessages>`, else the nearest layout's at or above its folder.
- * React Query is in the same way only where it is used: such client code needs a `<QueryProvider>` around it.
+ * React Query is kept off the first load: client code that uses it must be reached only through `lazyWithQuery(() =>
+ * import(…))` (components/query/lazy-with-query.tsx), which loads it after the page with its own query client provider.
  */
 const root = path.resolve(import.meta.dirname, "../..");
 const ROUTE_FILES = /^(page|layout|error|loading|not-found|forbidden|template|default)\.tsx$/;
 const known = new Set(Object.values(messageFiles.en).flatMap((file) => Object.keys(file)));
 
-type Scan = { client: boolean; needs: Set<string>; imports: string[]; provides?: string[]; query: boolean; queryProvider: boolean };
+type Scan = { client: boolean; needs: Set<string>; imports: string[]; bounded: Set<string>; provides?: string[]; query: boolean };
 const scans = new Map<string, Scan>();
 
 describe("messages handed to client components", () => {
@@ -31,8 +32,12 @@ describe("messages handed to client components", () => {
     expect({ provider: r.provider, missing: r.missing }).toEqual({ provider: r.provider, missing: [] });
   });
 
-  it.each(report.map((r) => [r.file, r] as const))("%s: client components that use React Query are under a <QueryProvider>", (_file, r) => {
-    expect({ usesQuery: r.usesQuery, provided: r.queryProvided }).toEqual({ usesQuery: r.usesQuery, provided: r.queryProvided || r.usesQuery });
+  it.each(report.map((r) => [r.file, r] as const))("%s: client code reaches React Query only through lazyWithQuery", (_file, r) => {
+    expect(r.queryWithoutBoundary).toEqual([]);
+  });
+
+  it("finds the React Query parts behind their boundaries", () => {
+    expect(report.filter((r) => r.queryBehindBoundary).length).toBeGreaterThan(10);
   });
 
   it("provides only namespaces that exist, each used by a client component it covers", () => {
@@ -57,21 +62,34 @@ describe("messages handed to client components", () => {
 });
 
 /** The route file's provider and what its client code needs but does not get. */
-function check(file: string): { provider?: string; provides: string[]; needs: string[]; missing: string[]; usesQuery: boolean; queryProvided: boolean } {
+function check(file: string): {
+  provider?: string;
+  provides: string[];
+  needs: string[];
+  missing: string[];
+  queryWithoutBoundary: string[];
+  queryBehindBoundary: boolean;
+} {
   const needs = new Set<string>();
-  let usesQuery = false;
+  const queryWithoutBoundary = new Set<string>();
+  let queryBehindBoundary = false;
   const seen = new Set<string>();
-  const visit = (f: string, client: boolean) => {
-    const key = `${f}|${client}`;
+  // Namespaces are collected through every import (the lazy parts render under the same provider); React Query counts
+  // only up to a lazyWithQuery import.
+  const visit = (f: string, client: boolean, behind: boolean) => {
+    const key = `${f}|${client}|${behind}`;
     if (seen.has(key)) return;
     seen.add(key);
     const s = scan(f);
     const isClient = client || s.client;
     if (isClient) for (const ns of s.needs) needs.add(ns);
-    if (isClient && s.query) usesQuery = true;
-    for (const dep of s.imports) visit(dep, isClient);
+    if (isClient && s.query) {
+      if (behind) queryBehindBoundary = true;
+      else queryWithoutBoundary.add(rel(f));
+    }
+    for (const dep of s.imports) visit(dep, isClient, behind || s.bounded.has(dep));
   };
-  visit(file, false);
+  visit(file, false, false);
   const providerFile = [file, ...layoutsAbove(file)].find((f) => scan(f).provides);
   const provides = providerFile ? (scan(providerFile).provides ?? []) : [];
   return {
@@ -79,9 +97,8 @@ function check(file: string): { provider?: string; provides: string[]; needs: st
     provides,
     needs: [...needs].sort(),
     missing: [...needs].filter((ns) => !provides.includes(ns)).sort(),
-    usesQuery,
-    // A query provider adds to what is above it: any one around the file will do (an unneeded one only costs bytes).
-    queryProvided: [file, ...layoutsAbove(file)].some((f) => scan(f).queryProvider),
+    queryWithoutBoundary: [...queryWithoutBoundary].sort(),
+    queryBehindBoundary,
   };
 }
 
@@ -107,14 +124,20 @@ function scan(file: string): Scan {
     const resolved = resolveImport(file, (match[1] ?? match[2]) as string);
     if (resolved) imports.push(resolved);
   }
+  const bounded = new Set<string>();
+  for (const match of source.matchAll(/lazyWithQuery\(\s*\(\)\s*=>\s*import\(\s*["']([^"']+)["']\s*\)/g)) {
+    const resolved = resolveImport(file, match[1] as string);
+    if (resolved) bounded.add(resolved);
+  }
   const provider = /<ClientMessages\s+namespaces=\{\[([^\]]*)\]\}/.exec(source);
   const result: Scan = {
     client: /^\s*["']use client["']/.test(source),
     needs: namespacesIn(source),
     imports,
+    bounded,
     provides: provider ? [...(provider[1] as string).matchAll(/["']([^"']+)["']/g)].map((m) => m[1] as string) : undefined,
-    query: /from\s+["']@tanstack\/react-query["']/.test(source) && !/<QueryClientProvider\b/.test(source),
-    queryProvider: /<QueryProvider\b/.test(source),
+    // A type-only import costs nothing; the query boundary itself is the provider.
+    query: /^import\s+(?!type\b)[^;]*from\s+["']@tanstack\/react-query["']/m.test(source) && !/<QueryClientProvider\b/.test(source),
   };
   scans.set(file, result);
   return result;

@@ -1,8 +1,7 @@
 import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { QueryProvider } from "@/components/query-provider";
 
-/** The message namespaces the Calldron batch pages' client components use (lib/i18n/client-namespaces.test.ts checks the list), and React Query for their task progress. */
+/** The message namespaces the Calldron batch pages' client components use (lib/i18n/client-namespaces.test.ts checks the list). */
 export default function CalldronBatchesLayout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={["audioPlayer", "audioUpload", "batchForm", "callOne", "callsPage", "campaignsPage", "connections", "errors", "launchGuard", "runList", "tasks"]}><QueryProvider>{children}</QueryProvider></ClientMessages>;
+  return <ClientMessages namespaces={["audioPlayer", "audioUpload", "batchForm", "callOne", "callsPage", "campaignsPage", "connections", "errors", "launchGuard", "runList", "tasks"]}>{children}</ClientMessages>;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { CampaignPicker } from "@/components/overview/campaign-picker";
 import { formatRate, formatTalk } from "@/components/overview/format";
+import { LazyCampaignPicker } from "@/components/overview/lazy-campaign-picker";
 import { LazyRatesChart } from "@/components/overview/lazy-charts";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -47,7 +47,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       <PageHeader title={t("title")}>{t("intro")}</PageHeader>
       <div className="space-y-6">
         <Card title={t("picker")}>
-          <CampaignPicker key={asked.join(",")} initial={compared.map((c) => ({ id: c.id, name: c.name, provider: c.provider }))} />
+          <LazyCampaignPicker key={asked.join(",")} initial={compared.map((c) => ({ id: c.id, name: c.name, provider: c.provider }))} />
         </Card>
         {missing > 0 && <Notice tone="warning">{t("unknown", { count: missing })}</Notice>}
         {compared.length >= 2 && (

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ImportReport } from "@/components/imports/import-report";
-import { RefreshWhenDone } from "@/components/imports/refresh-when-done";
-import { TaskProgress } from "@/components/tasks/task-progress";
+import { LazyRefreshWhenDone } from "@/components/imports/lazy-refresh-when-done";
+import { LazyTaskProgress } from "@/components/tasks/lazy-task-progress";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
@@ -35,8 +35,8 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
       </PageHeader>
       <div className="space-y-6">
         <Card title={t("progress")}>
-          <TaskProgress taskId={task.id} />
-          <RefreshWhenDone taskId={task.id} drawn={{ state: task.state, processed: task.processed }} />
+          <LazyTaskProgress taskId={task.id} />
+          <LazyRefreshWhenDone taskId={task.id} drawn={{ state: task.state, processed: task.processed }} />
         </Card>
         <Card
           title={t("report.title")}

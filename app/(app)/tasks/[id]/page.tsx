@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { TaskItemsReport } from "@/components/tasks/task-items-report";
 import { kindKey } from "@/components/tasks/kind-key";
-import { TaskProgress } from "@/components/tasks/task-progress";
+import { LazyTaskProgress } from "@/components/tasks/lazy-task-progress";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
@@ -35,7 +35,7 @@ export default async function TaskPage({ params, searchParams }: { params: Promi
       </PageHeader>
       <div className="space-y-6">
         <Card title={t("progress")}>
-          <TaskProgress taskId={task.id} />
+          <LazyTaskProgress taskId={task.id} />
         </Card>
         <Card title={t("report")}>
           <TaskItemsReport task={task} outcome={query.outcome} after={query.after} />

@@ -5,11 +5,12 @@ import { connection as dynamicRequest } from "next/server";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { IvrMenuTree } from "@/components/calldog/ivr-menu-tree";
-import { CampaignResults } from "@/components/calldog-campaigns/campaign-results";
+import { showRussianPhone } from "@/lib/phone-ru";
+import { LazyCampaignResults } from "@/components/calldog-campaigns/lazy-campaign-results";
 import { CampaignStateBadge } from "@/components/calldog-campaigns/campaign-state-badge";
 import { CampaignCallExports } from "@/components/calls/campaign-call-exports";
 import { Card } from "@/components/ui/card";
-import { LaunchReport } from "@/components/calldog/launch-report";
+import { LazyLaunchReport } from "@/components/calldog/lazy-launch-report";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { type CampaignMessage, readCampaignSettings } from "@/lib/calldog/campaign-summary";
@@ -64,7 +65,7 @@ export default async function CalldogCampaignPage({ params }: { params: Promise<
       <div className="space-y-6">
         {campaign.launchTaskId && (
           <Card title={t("launch")}>
-            <LaunchReport campaignId={campaign.id} />
+            <LazyLaunchReport campaignId={campaign.id} />
           </Card>
         )}
         <Card title={t("settings")}>
@@ -85,11 +86,11 @@ export default async function CalldogCampaignPage({ params }: { params: Promise<
             </dl>
             <div>
               <h3 className="mb-2 text-sm font-semibold text-slate-900">{t("menu")}</h3>
-              {settings.menu ? <IvrMenuTree menu={settings.menu} recordNames={recordNames} /> : <p className="text-sm text-slate-600">{t("noMenu")}</p>}
+              {settings.menu ? <IvrMenuTree menu={settings.menu} showPhone={showRussianPhone} recordNames={recordNames} /> : <p className="text-sm text-slate-600">{t("noMenu")}</p>}
             </div>
           </div>
         </Card>
-        <CampaignResults campaignId={campaign.id} />
+        <LazyCampaignResults campaignId={campaign.id} />
       </div>
     </>
   );

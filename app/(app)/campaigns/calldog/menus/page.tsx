@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { IvrMenuTree } from "@/components/calldog/ivr-menu-tree";
+import { showRussianPhone } from "@/lib/phone-ru";
 import { IvrTemplateDeleteButton } from "@/components/calldog/ivr-template-delete-button";
 import { Pager, pageParam } from "@/components/provider-data/pager";
 import { Card } from "@/components/ui/card";
@@ -62,7 +63,7 @@ export default async function IvrMenusPage({ searchParams }: { searchParams: Pro
                 return (
                   <tr key={row.id} data-testid={`ivr-template-${row.name}`}>
                     <Td className="align-top font-medium">{row.name}</Td>
-                    <Td className="max-w-md align-top">{menu.success ? <IvrMenuTree menu={menu.data} compact /> : <span className="text-red-700">{t("unreadable")}</span>}</Td>
+                    <Td className="max-w-md align-top">{menu.success ? <IvrMenuTree menu={menu.data} showPhone={showRussianPhone} compact /> : <span className="text-red-700">{t("unreadable")}</span>}</Td>
                     <Td className="hidden align-top text-xs text-slate-600 lg:table-cell">
                       {row.createdByEmail ?? "—"}
                       <br />

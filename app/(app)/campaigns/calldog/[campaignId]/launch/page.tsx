@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { LaunchReport } from "@/components/calldog/launch-report";
+import { LazyLaunchReport } from "@/components/calldog/lazy-launch-report";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { findCampaign } from "@/lib/db/queries/campaign-launch";
@@ -24,7 +24,7 @@ export default async function CalldogLaunchPage({ params }: { params: Promise<{ 
         ← {t("report.toCampaign", { name: campaign.name })}
       </Link>
       <PageHeader title={t("report.heading", { name: campaign.name })} />
-      <LaunchReport campaignId={campaign.id} />
+      <LazyLaunchReport campaignId={campaign.id} />
     </>
   );
 }

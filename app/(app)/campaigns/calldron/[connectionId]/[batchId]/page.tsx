@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AudioPlayer } from "@/components/audio/audio-player";
 import { describeAudio } from "@/components/audio/audio-facts";
-import { BatchCalls } from "@/components/calls/batch-calls";
+import { LazyBatchCalls } from "@/components/calls/lazy-batch-calls";
 import { BatchSettings } from "@/components/campaigns/batch-settings";
 import { DeleteBatchButton } from "@/components/campaigns/delete-batch-button";
-import { RunListPanel } from "@/components/tasks/run-list-panel";
+import { LazyRunListPanel } from "@/components/tasks/lazy-run-list-panel";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -104,9 +104,9 @@ export default async function BatchPage({ params, searchParams }: { params: Prom
             </p>
           )}
         </Card>
-        <RunListPanel connectionId={connection.id} batchId={batch.id} />
+        <LazyRunListPanel connectionId={connection.id} batchId={batch.id} />
         <Card title={t("calls")}>
-          <BatchCalls
+          <LazyBatchCalls
             connectionId={connection.id}
             connectionName={connection.name}
             batchId={batch.id}

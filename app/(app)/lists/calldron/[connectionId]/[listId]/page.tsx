@@ -8,7 +8,7 @@ import { PasteNumbers } from "@/components/lists/paste-numbers";
 import { SubscriberSearchForm } from "@/components/lists/subscriber-search-form";
 import { SubscribersTable } from "@/components/lists/subscribers-table";
 import { Pager, pageParam } from "@/components/provider-data/pager";
-import { RunListPanel } from "@/components/tasks/run-list-panel";
+import { LazyRunListPanel } from "@/components/tasks/lazy-run-list-panel";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -112,7 +112,7 @@ export default async function CalldronListPage({ params, searchParams }: { param
             {subscribersPage && <Pager page={page} hasNext={subscribersPage.nextPage !== null} hrefFor={(n) => `${base}?page=${n}`} />}
           </div>
         </Card>
-        <RunListPanel connectionId={connectionId} listId={listId} />
+        <LazyRunListPanel connectionId={connectionId} listId={listId} />
       </div>
     </>
   );

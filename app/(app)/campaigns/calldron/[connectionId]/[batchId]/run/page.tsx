@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { connection as dynamicRender } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { RunListPanel } from "@/components/tasks/run-list-panel";
+import { LazyRunListPanel } from "@/components/tasks/lazy-run-list-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { findConnection } from "@/lib/db/queries/connections";
@@ -30,7 +30,7 @@ export default async function RunListPage({ params }: { params: Promise<{ connec
           {t("backToBatch")}
         </Link>
       </PageHeader>
-      <RunListPanel connectionId={connectionId} batchId={batchId} />
+      <LazyRunListPanel connectionId={connectionId} batchId={batchId} />
     </>
   );
 }
