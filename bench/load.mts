@@ -51,6 +51,8 @@ const { values } = parseArgs({
     // Diagnostic: V8 heap snapshots of the web process (and the worker) into this directory, after the warm-up and at
     // the end of the load (compare them with bench/heap-diff.mts). Each costs seconds of a stopped process.
     "heap-snapshots": { type: "string" },
+    // Diagnostic: leave parts of the mix out (a comma list of import, webhooks) to tell their effect on the pages.
+    skip: { type: "string", default: "" },
   },
 });
 const DURATION = Number(values.duration);
@@ -68,6 +70,11 @@ const WEBHOOK_CONNECTIONS = Number(values["webhook-connections"]);
 const WORKERS = values.workers;
 if (WORKERS !== "separate" && WORKERS !== "inline") {
   console.error("[bench] --workers is separate or inline");
+  process.exit(2);
+}
+const SKIP = new Set(values.skip.split(",").filter(Boolean));
+if ([...SKIP].some((part) => part !== "import" && part !== "webhooks")) {
+  console.error("[bench] --skip takes import and/or webhooks");
   process.exit(2);
 }
 const ECHO_RATE = 5;
@@ -171,7 +178,7 @@ async function main(): Promise<void> {
     }, 10_000);
     const all = Promise.all([
       ...cookies.map((cookie, i) => part(`session ${i + 1}`, browse({ base, cookie, pages, tallies, until, thinkMin: THINK_MIN, thinkMax: THINK_MAX }))),
-      part("webhooks", fixedRate(`${base}/api/webhooks/calldog/${seeded.token}`, WEBHOOK_RATE, WEBHOOK_CONNECTIONS, seconds, hooks, () => events.next().body)),
+      ...(SKIP.has("webhooks") ? [] : [part("webhooks", fixedRate(`${base}/api/webhooks/calldog/${seeded.token}`, WEBHOOK_RATE, WEBHOOK_CONNECTIONS, seconds, hooks, () => events.next().body))]),
       part("echo", fixedRate(`${base}/api/bench/echo`, ECHO_RATE, 2, seconds, echo, () => JSON.stringify({ ping: 1 }))),
     ]);
     // Bounded whatever happens: a part still running a minute after the end is reported and left behind.
@@ -197,13 +204,14 @@ async function main(): Promise<void> {
   const hooks = newRouteTally();
   const counts = new pg.Client({ connectionString: databaseUrl });
   await counts.connect();
+  const autovacuum = await autovacuumStandIn(databaseUrl);
   await heapSnapshots([app, worker], "after the warm-up");
   const meters = [new ProcessMeter("web", app.pid), ...(worker ? [new ProcessMeter("worker", worker.pid)] : [])];
   const rssNow = () => meters.map((m) => `${m.name} ${mb(m.sample())} MB`).join(", ");
   const loadStart = loadAverage();
   console.info(`[bench] load for ${DURATION} s (load average ${loadStart}, RSS ${rssNow()})`);
   const started = Date.now();
-  await enqueueImport(databaseUrl, seeded.taskId);
+  if (!SKIP.has("import")) await enqueueImport(databaseUrl, seeded.taskId);
   const progress = setInterval(async () => {
     const rss = rssNow();
     const { rows } = await counts.query<{ processed: number; state: string }>("select processed, state from tasks where id = $1", [seeded.taskId]);
@@ -223,7 +231,7 @@ async function main(): Promise<void> {
   // Whatever the queue had left: the webhooks' apply job and the import given up to 60 s more, load stopped.
   const drainStarted = Date.now();
   let drained = atEnd;
-  while (Date.now() - drainStarted < 60_000 && (drained.unapplied > 0 || drained.importState !== "completed")) {
+  while (Date.now() - drainStarted < 60_000 && (drained.unapplied > 0 || (!SKIP.has("import") && drained.importState !== "completed"))) {
     await sleep(1000);
     drained = await state(counts, seeded.taskId);
   }
@@ -265,6 +273,7 @@ async function main(): Promise<void> {
     }
   }
   clearInterval(logReset);
+  await autovacuum.stop();
   await counts.end();
 
   // The report.
@@ -273,7 +282,8 @@ async function main(): Promise<void> {
   console.info(
     `\nbench:load — ${SESSIONS} sessions (think ${THINK_MIN}–${THINK_MAX} s), webhooks at ${WEBHOOK_RATE}/s (at most ${WEBHOOK_CONNECTIONS} in flight), a ${IMPORT_ROWS}-row Calldron import, ${CALLS} calls seeded; ${seconds.toFixed(0)} s on PostgreSQL, ${os.cpus().length} cores, Node ${process.version}`,
   );
-  console.info(`load average: ${loadStart} at the start, ${loadEnd} at the end; warm-up ${WARMUP_SECONDS} s before, not counted\n`);
+  console.info(`load average: ${loadStart} at the start, ${loadEnd} at the end; warm-up ${WARMUP_SECONDS} s before, not counted`);
+  console.info(`${autovacuum.describe()}\n`);
   console.info("| route | requests | req/s | p50 ms | p95 ms | p99 ms | errors |");
   console.info("|---|---|---|---|---|---|---|");
   const pageP95s: number[] = [];
@@ -366,8 +376,40 @@ async function seed(): Promise<Seeded> {
     planned.items,
   );
   await raw.query("update tasks set updated_at = now() + interval '1 day' where id = $1", [task.id]);
+  // The bulk seed leaves the tables as a bulk load does: no visibility map, no statistics. A database in service has
+  // been vacuumed and analysed by autovacuum long since; so is this one before the load.
+  await raw.query("vacuum analyze");
   await closeDb();
   return { emails, password, token, calldronId, listId: list.id, taskId: task.id, importValid: planned.planner.valid };
+}
+
+/**
+ * PostgreSQL's autovacuum keeps the tables the load writes (calls updated by webhooks, the import's items, the events)
+ * vacuumed and analysed. A cluster set up for CI may run without it (this machine's has `autovacuum = off` in
+ * conf.d); the benchmark then stands in for it with a plain `vacuum analyze` of those tables every 30 s, which costs
+ * the database what autovacuum would. With autovacuum on it does nothing.
+ */
+async function autovacuumStandIn(databaseUrl: string): Promise<{ stop: () => Promise<void>; describe: () => string }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ autovacuum: string }>("show autovacuum");
+  if (rows[0]?.autovacuum === "on") {
+    await client.end();
+    return { stop: async () => {}, describe: () => "autovacuum: on in the cluster" };
+  }
+  let runs = 0;
+  let busy: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    busy = busy.then(() => client.query("vacuum analyze calls, webhook_events, task_items, tasks").then(() => runs++)).catch((error: Error) => console.warn(`[bench] vacuum: ${error.message}`));
+  }, 30_000);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await busy;
+      await client.end();
+    },
+    describe: () => `autovacuum: off in the cluster; the benchmark ran \`vacuum analyze\` of calls, webhook_events, task_items and tasks every 30 s in its place (${runs} times)`,
+  };
 }
 
 /** Puts the import on the app's task queue, as the import action's enqueueTask does. */

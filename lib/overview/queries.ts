@@ -145,16 +145,16 @@ export type RunningCampaign = CampaignRef & { total: number; finished: number; a
 export async function runningCampaigns({ limit = 20, ...on }: { limit?: number } & On = {}): Promise<RunningCampaign[]> {
   const list = await rows<CampaignRow & { total: number; finished: number; answered: number; task_state: string | null }>(on, sql`
     with live as (
-      select distinct campaign_id as id from calls where not final and campaign_id is not null
-      union
-      select k.id from campaigns k join tasks t on t.id = k.launch_task_id where t.state in ('queued', 'running')
+      select k.id from campaigns k
+      where exists (select 1 from calls c where c.campaign_id = k.id and not c.final)
+         or exists (select 1 from tasks t where t.id = k.launch_task_id and t.state in ('queued', 'running'))
+      order by k.created_at desc, k.id limit ${limit}
     )
-    select k.id, k.name, k.provider, k.connection_id, k.provider_ref, t.state as task_state,
-      (select count(*) from calls c where c.campaign_id = k.id)::int as total,
-      (select count(*) from calls c where c.campaign_id = k.id and c.final)::int as finished,
-      (select count(*) from calls c where c.campaign_id = k.id and c.status = 'answered')::int as answered
+    select k.id, k.name, k.provider, k.connection_id, k.provider_ref, t.state as task_state, f.total, f.finished, f.answered
     from live join campaigns k on k.id = live.id left join tasks t on t.id = k.launch_task_id
-    order by k.created_at desc, k.id limit ${limit}`);
+    cross join lateral (select count(*)::int as total, (count(*) filter (where c.final))::int as finished,
+      (count(*) filter (where c.status = 'answered'))::int as answered from calls c where c.campaign_id = k.id) f
+    order by k.created_at desc, k.id`);
   return list.map((r) => ({
     ...campaignRef(r),
     total: Number(r.total),

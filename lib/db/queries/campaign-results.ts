@@ -90,7 +90,19 @@ export type CampaignListRow = Pick<Campaign, "id" | "name" | "state" | "createdA
 
 /** A provider's campaigns made in the app, newest first, with their call counts. */
 export async function listCampaigns({ provider, limit = 200 }: { provider: Campaign["provider"]; limit?: number }): Promise<CampaignListRow[]> {
-  const rows = await (await db())
+  const database = await db();
+  // Counted per campaign in a lateral subquery: an index-only scan of calls_campaign_figures for each campaign,
+  // where a join then group by sorted every call of every campaign (150 ms at 200,000 calls, bench:load).
+  const figures = database
+    .select({
+      calls: sql<number>`count(*)::int`.as("calls"),
+      answered: sql<number>`count(*) filter (where ${calls.status} = 'answered')::int`.as("answered"),
+      final: sql<number>`count(*) filter (where ${calls.final})::int`.as("final"),
+    })
+    .from(calls)
+    .where(eq(calls.campaignId, campaigns.id))
+    .as("figures");
+  const rows = await database
     .select({
       id: campaigns.id,
       name: campaigns.name,
@@ -98,15 +110,14 @@ export async function listCampaigns({ provider, limit = 200 }: { provider: Campa
       createdAt: campaigns.createdAt,
       connectionId: campaigns.connectionId,
       connectionName: connections.name,
-      calls: sql<number>`count(${calls.id})::int`,
-      answered: sql<number>`count(${calls.id}) filter (where ${calls.status} = 'answered')::int`,
-      final: sql<number>`count(${calls.id}) filter (where ${calls.final})::int`,
+      calls: figures.calls,
+      answered: figures.answered,
+      final: figures.final,
     })
     .from(campaigns)
     .innerJoin(connections, eq(connections.id, campaigns.connectionId))
-    .leftJoin(calls, eq(calls.campaignId, campaigns.id))
+    .innerJoinLateral(figures, sql`true`)
     .where(eq(campaigns.provider, provider))
-    .groupBy(campaigns.id, connections.name)
     .orderBy(desc(campaigns.createdAt), desc(campaigns.id))
     .limit(limit);
   return rows.map((r) => ({ ...r, calls: Number(r.calls), answered: Number(r.answered), final: Number(r.final) }));
