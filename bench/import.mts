@@ -1,9 +1,9 @@
 // npm run bench:import [-- --rows 100000 --e2e-rows 100000 --latency-ms 25 --database-url postgres://…]
 // A generated Windows-1251 CSV (2 % invalid, 5 % repeats) read as a stream and planned, then imported into a
-// Calldron list on the simulator set to a known capacity (20 concurrent requests, `--latency-ms` each) — the same
-// path as the app: rows streamed into the task's items, then the real `import` handler and runner. The ceiling
-// (the bare client, 20 adds always in flight) is measured in the same run, beside the simulator's theoretical
-// capacity (concurrency / latency). Prints rows/s for each, this process's CPU per row, the load average at the
+// Calldron list on the simulator set to a known capacity (20 concurrent requests per account, `--latency-ms` each) —
+// the same path as the app: rows streamed into the task's items, then the real `import` handler and runner, which
+// takes 16 of the 20 (CALLDRON_IMPORT_CONCURRENCY). The ceiling (the bare client, as many adds always in flight as
+// the import takes) is measured in the same run, beside the theoretical rate (that concurrency / latency). Prints rows/s for each, this process's CPU per row, the load average at the
 // start and the end, and the peak memory (RSS) of this process. At 5 ms the ceiling is bound by the CPU of this
 // 2-core machine (the CPU-bound stress figure); at 25 ms by the simulator's capacity (the pipeline's figure).
 import { spawn } from "node:child_process";
@@ -26,9 +26,9 @@ const { values } = parseArgs({
 });
 const ROWS = Number(values.rows ?? 100_000);
 const E2E_ROWS = Number(values["e2e-rows"] ?? ROWS);
+/** The account's requests at once on the simulator; the import takes IMPORT_LANES of them. */
 const CAPACITY = 20;
 const LATENCY_MS = Number(values["latency-ms"] ?? 25);
-const THEORETICAL = (CAPACITY * 1000) / LATENCY_MS;
 const loadAverage = () => os.loadavg()[0]?.toFixed(1);
 const loadAtStart = loadAverage();
 
@@ -97,7 +97,10 @@ const sim = await new Promise<{ baseUrl: string }>((resolve, reject) => {
 });
 const client = createCalldronClient({ baseUrl: sim.baseUrl, apiKey: DEMO_KEY });
 
-// The ceiling: CAPACITY adds in flight at all times, straight to the simulator, into a new list. Measured before
+const { CALLDRON_IMPORT_CONCURRENCY: IMPORT_LANES, importHandler, IMPORT_KIND } = await import("@/lib/tasks/import");
+const THEORETICAL = (IMPORT_LANES * 1000) / LATENCY_MS;
+
+// The ceiling: IMPORT_LANES adds in flight at all times, straight to the simulator, into a new list. Measured before
 // the import and again after it (the account then holds the imported numbers too); the import is compared with
 // the rate of the two together (their harmonic mean: the same number of adds in the same total time).
 const CEILING_N = Number(values["ceiling-adds"] ?? Math.min(5000, E2E_ROWS));
@@ -109,7 +112,7 @@ const cpuPerRow = (since: NodeJS.CpuUsage, n: number) => {
 async function addsInFlight(listId: string, n: number): Promise<void> {
   let next = 0;
   await Promise.all(
-    Array.from({ length: CAPACITY }, async () => {
+    Array.from({ length: IMPORT_LANES }, async () => {
       while (next < n) {
         const i = next++;
         await client.addSubscriber(listId, `+7900${String(1_000_000 + i).slice(1)}0`);
@@ -123,11 +126,11 @@ async function measureCeiling(): Promise<number> {
   const cpu = process.cpuUsage();
   await addsInFlight(ceilingList.id, CEILING_N);
   const rate = CEILING_N / ((performance.now() - begun) / 1000);
-  console.info(`ceiling (${CEILING_N} adds, ${CAPACITY} at once): ${Math.round(rate)} rows/s, ${cpuPerRow(cpu, CEILING_N)} µs CPU a row in this process, load ${loadAverage()}`);
+  console.info(`ceiling (${CEILING_N} adds, ${IMPORT_LANES} at once): ${Math.round(rate)} rows/s, ${cpuPerRow(cpu, CEILING_N)} µs CPU a row in this process, load ${loadAverage()}`);
   return rate;
 }
 console.info(`load average (1 min) at the start: ${loadAtStart}`);
-console.info(`simulator: ${CAPACITY} at once, ${LATENCY_MS} ms latency, theoretical capacity ${Math.round(THEORETICAL)} rows/s`);
+console.info(`simulator: ${CAPACITY} at once per account, ${LATENCY_MS} ms latency; the import takes ${IMPORT_LANES} at once: theoretical ${Math.round(THEORETICAL)} rows/s`);
 // Not counted: the first adds of a process are slower (compiling, connecting), and the import comes after them.
 await addsInFlight((await client.createListAndFind(`warm-up ${randomUUID()}`)).id, Math.min(1_000, CEILING_N));
 const ceilingBefore = await measureCeiling();
@@ -135,7 +138,6 @@ const ceilingBefore = await measureCeiling();
 const { insertConnection } = await import("@/lib/db/queries/connections");
 const { insertTaskStreamed, findTask } = await import("@/lib/db/queries/tasks");
 const { sealApiKey } = await import("@/lib/crypto/connection-key");
-const { importHandler, IMPORT_KIND } = await import("@/lib/tasks/import");
 const { runTask } = await import("@/lib/tasks/runner");
 const { rows } = await db.raw.query<{ id: string }>("insert into users (email, password_hash, role) values ($1, 'x', 'manager') returning id", [`bench-${randomUUID()}@x.test`]);
 const connectionId = randomUUID();
