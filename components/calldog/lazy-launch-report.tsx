@@ -2,11 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { lazyWithQuery } from "@/components/query/lazy-with-query";
+import { StatusLine } from "@/components/ui/status-line";
 
 /** What the report shows before its first read, shown here while its code arrives. */
 function Loading() {
   const t = useTranslations("calldogCampaign");
-  return <p className="text-sm text-slate-600">{t("report.loading")}</p>;
+  return <StatusLine>{t("report.loading")}</StatusLine>;
 }
 
 /** A Calldog launch's report with its React Query polling fetched after the page; the server renders it as before. */

@@ -2,15 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { lazyWithQuery } from "@/components/query/lazy-with-query";
+import { StatusLine } from "@/components/ui/status-line";
 
 /** What the calls show before their first read, shown here while their code arrives. */
 function Loading() {
   const t = useTranslations("callsPage");
-  return (
-    <p role="status" className="text-sm text-slate-600">
-      {t("loading")}
-    </p>
-  );
+  return <StatusLine>{t("loading")}</StatusLine>;
 }
 
 /** A batch's calls with their React Query polling fetched after the page; the server renders them as before. */

@@ -3,16 +3,13 @@
 import { useTranslations } from "next-intl";
 import type { ComponentProps } from "react";
 import { lazyWithQuery } from "@/components/query/lazy-with-query";
+import { StatusLine } from "@/components/ui/status-line";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
 /** What the table shows while its contacts load, shown here while the table's own code loads. */
 function Loading() {
   const t = useTranslations("obzvonilka.contacts");
-  return (
-    <p className="text-sm text-slate-600" role="status">
-      {t("loading")}
-    </p>
-  );
+  return <StatusLine>{t("loading")}</StatusLine>;
 }
 
 // React Table, React Virtual and React Query (~32 KB gzip) are fetched after the page: the contacts are read in the browser anyway.

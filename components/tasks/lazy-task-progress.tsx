@@ -2,11 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { lazyWithQuery } from "@/components/query/lazy-with-query";
+import { StatusLine } from "@/components/ui/status-line";
 
 /** What the progress shows before its first poll, shown here while its code arrives. */
 function Loading() {
   const t = useTranslations("tasks");
-  return <p className="text-sm text-slate-600">{t("loading")}</p>;
+  return <StatusLine>{t("loading")}</StatusLine>;
 }
 
 /** A task's progress with its React Query polling fetched after the page; the server renders it as before. */
