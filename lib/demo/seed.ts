@@ -11,11 +11,11 @@ import { OBZVONILKA_SIM_ACCOUNTS } from "@/lib/sim/obzvonilka/simulator-accounts
 
 /**
  * Demo mode only, on an empty database: the two demo users and one connection per provider pointing at
- * the simulators. A production start never runs this (it needs PROZVON_DEMO).
+ * the simulators. A production start never runs this (it needs PROZVON_DEMO). True when it seeded.
  */
-export async function seedDemo(): Promise<void> {
-  if (!env().PROZVON_DEMO) return;
-  if ((await countUsers()) > 0) return;
+export async function seedDemo(): Promise<boolean> {
+  if (!env().PROZVON_DEMO) return false;
+  if ((await countUsers()) > 0) return false;
   for (const u of DEMO_USERS) {
     await insertUser({ user: { email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password) } });
   }
@@ -33,4 +33,5 @@ export async function seedDemo(): Promise<void> {
   }
   console.info("[demo] seeded the demo users and one simulator connection per provider.");
   for (const u of DEMO_USERS) console.info(`[demo]   ${u.role.padEnd(8)} ${u.email} / ${u.password}`);
+  return true;
 }

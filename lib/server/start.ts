@@ -32,7 +32,12 @@ export async function startServer(): Promise<void> {
   }
   if (env().PROZVON_DEMO) {
     const { seedDemo } = await import("@/lib/demo/seed");
-    await seedDemo();
+    // The simulated Calldron account has finished batches: their calls are read now, not at the cron's first
+    // tick ten minutes later, so that the overview and the Calls page show them from the first sign-in.
+    if ((await seedDemo()) && state.boss) {
+      const { scheduleAllCalldronSyncs } = await import("@/lib/jobs/calldron-sync");
+      await scheduleAllCalldronSyncs().catch((error: Error) => console.error("[demo] could not queue the first call sync:", error.message));
+    }
   }
   const stop = async () => {
     await state.boss?.stop({ graceful: true, wait: true, timeout: 5_000 }).catch(() => {});
