@@ -45,6 +45,9 @@ const { values } = parseArgs({
     "webhook-connections": { type: "string", default: "50" },
     // separate: `next start` with JOB_WORKERS=off and one `npm run worker`; inline: the workers inside `next start`.
     workers: { type: "string", default: "separate" },
+    // own: the webhook deliveries go to a second `next start` of the same build (as a load balancer would route
+    // /api/webhooks/ to instances of their own); shared: to the one that serves the pages.
+    "webhook-instance": { type: "string", default: "own" },
     // Diagnostic: the app's V8 CPU profile written into this directory when it stops (summarise it with
     // bench/profile-summary.mts). The profiler costs the app time: figures of such a run are not the record.
     profile: { type: "string" },
@@ -70,6 +73,11 @@ const WEBHOOK_CONNECTIONS = Number(values["webhook-connections"]);
 const WORKERS = values.workers;
 if (WORKERS !== "separate" && WORKERS !== "inline") {
   console.error("[bench] --workers is separate or inline");
+  process.exit(2);
+}
+const WEBHOOK_INSTANCE = values["webhook-instance"];
+if (WEBHOOK_INSTANCE !== "own" && WEBHOOK_INSTANCE !== "shared") {
+  console.error("[bench] --webhook-instance is own or shared");
   process.exit(2);
 }
 const SKIP = new Set(values.skip.split(",").filter(Boolean));
@@ -146,6 +154,10 @@ async function main(): Promise<void> {
   children.push(app);
   const worker = WORKERS === "separate" ? await startWorker({ root, env: appEnv, nodeArgs }) : undefined;
   if (worker) children.push(worker);
+  // The webhooks' own instance only receives: pages are not asked of it, and its jobs are only sent.
+  const hookApp = WEBHOOK_INSTANCE === "own" ? await startApp({ root, port: PORT + 1, env: { ...appEnv, JOB_WORKERS: "off" }, nodeArgs }) : undefined;
+  if (hookApp) children.push(hookApp);
+  const hookBase = hookApp ? `http://${HOST}:${PORT + 1}` : base;
   // The simulators' request logs keep every request; this run makes hundreds of thousands.
   const logReset = setInterval(() => {
     for (const provider of ["calldron", "calldog", "obzvonilka"]) void fetch(`${simBase}/_sim/log/${provider}`, { method: "DELETE" }).catch(() => {});
@@ -178,7 +190,7 @@ async function main(): Promise<void> {
     }, 10_000);
     const all = Promise.all([
       ...cookies.map((cookie, i) => part(`session ${i + 1}`, browse({ base, cookie, pages, tallies, until, thinkMin: THINK_MIN, thinkMax: THINK_MAX }))),
-      ...(SKIP.has("webhooks") ? [] : [part("webhooks", fixedRate(`${base}/api/webhooks/calldog/${seeded.token}`, WEBHOOK_RATE, WEBHOOK_CONNECTIONS, seconds, hooks, () => events.next().body))]),
+      ...(SKIP.has("webhooks") ? [] : [part("webhooks", fixedRate(`${hookBase}/api/webhooks/calldog/${seeded.token}`, WEBHOOK_RATE, WEBHOOK_CONNECTIONS, seconds, hooks, () => events.next().body))]),
       part("echo", fixedRate(`${base}/api/bench/echo`, ECHO_RATE, 2, seconds, echo, () => JSON.stringify({ ping: 1 }))),
     ]);
     // Bounded whatever happens: a part still running a minute after the end is reported and left behind.
@@ -205,8 +217,12 @@ async function main(): Promise<void> {
   const counts = new pg.Client({ connectionString: databaseUrl });
   await counts.connect();
   const autovacuum = await autovacuumStandIn(databaseUrl);
-  await heapSnapshots([app, worker], "after the warm-up");
-  const meters = [new ProcessMeter("web", app.pid), ...(worker ? [new ProcessMeter("worker", worker.pid)] : [])];
+  await heapSnapshots([app, hookApp, worker], "after the warm-up");
+  const meters = [
+    new ProcessMeter("web", app.pid),
+    ...(hookApp ? [new ProcessMeter("webhooks", hookApp.pid)] : []),
+    ...(worker ? [new ProcessMeter("worker", worker.pid)] : []),
+  ];
   const rssNow = () => meters.map((m) => `${m.name} ${mb(m.sample())} MB`).join(", ");
   const loadStart = loadAverage();
   console.info(`[bench] load for ${DURATION} s (load average ${loadStart}, RSS ${rssNow()})`);
@@ -225,7 +241,7 @@ async function main(): Promise<void> {
   clearInterval(progress);
   const seconds = (Date.now() - started) / 1000;
   const used = meters.map((m) => m.end());
-  await heapSnapshots([app, worker], "at the end of the load");
+  await heapSnapshots([app, hookApp, worker], "at the end of the load");
   const loadEnd = loadAverage();
   const atEnd = await state(counts, seeded.taskId);
   // Whatever the queue had left: the webhooks' apply job and the import given up to 60 s more, load stopped.
@@ -298,10 +314,10 @@ async function main(): Promise<void> {
   const allPages = [...tallies.values()].flatMap((t) => t.latencies).sort((a, b) => a - b);
   console.info(`| all pages | ${fmt(allPages.length)} | ${fmt(allPages.length / seconds, 1)} | ${fmt(quantile(allPages, 0.5))} | ${fmt(quantile(allPages, 0.95))} | ${fmt(quantile(allPages, 0.99))} | ${fmt([...tallies.values()].reduce((n, t) => n + t.errors, 0))} |`);
   for (const [route, tally] of rows) if (tally.errorSamples.length) console.info(`errors on ${route}: ${tally.errorSamples.join("; ")}`);
-  // Each process, and (with a worker) both together: the app is all of them.
-  const total = used.reduce((t, u) => ({ name: "web + worker", cpu: t.cpu + u.cpu, rssStart: t.rssStart + u.rssStart, rssEnd: t.rssEnd + u.rssEnd, rssPeak: t.rssPeak + u.rssPeak }));
+  // Each process, and all of them together: the app is all of them.
+  const total = used.reduce((t, u) => ({ name: `${t.name} + ${u.name}`, cpu: t.cpu + u.cpu, rssStart: t.rssStart + u.rssStart, rssEnd: t.rssEnd + u.rssEnd, rssPeak: t.rssPeak + u.rssPeak }));
   const processRows = used.length > 1 ? [...used, total] : used;
-  console.info(`\nprocesses during the load (job workers ${WORKERS}; peak sampled every 15 s):`);
+  console.info(`\nprocesses during the load (job workers ${WORKERS}, webhooks to ${hookApp ? "an instance of their own" : "the pages' instance"}; peak sampled every 15 s):`);
   console.info("| process | CPU s | % of one core | RSS start MB | RSS end MB | growth | RSS peak MB |");
   console.info("|---|---|---|---|---|---|---|");
   for (const u of processRows)
