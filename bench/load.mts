@@ -3,7 +3,9 @@
 // Everything at once against the production build on PostgreSQL (a scratch database, prozvon_bench_load, migrated
 // and seeded) with the three simulators in a process of their own, for `duration` seconds. With `--workers separate`
 // (the default) the app is `next start` with JOB_WORKERS=off beside one `npm run worker` process, as a production
-// deployment runs it; `--workers inline` runs the job workers inside `next start`, as before. The load:
+// deployment runs it; `--workers inline` runs the job workers inside `next start`, as before. With
+// `--webhook-instance own` (the default) the webhooks go to a second `next start` of the same build, as a load
+// balancer routes /api/webhooks/ to web processes of their own; `shared` sends them to the pages' one. The load:
 // - `sessions` signed-in users (real users of the scratch database, signed in through the app) browsing the
 //   overview, calls, lists, a Calldron list, campaigns and tasks, each waiting a think time drawn evenly from 2–8 s
 //   (mean 5 s: a person reading a page) between page views — about 9 page views/s for 50 users;

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { formatPhone } from "@/lib/phone-format";
 import { CalldogWizard } from "./pages/calldog-wizard";
+import { addWebhookParameters } from "./pages/ivr-builder";
 import { ensureConnection, pageAs, SIM_URL, simRequestLog , needsSimulators, SIM } from "./support";
 
 // Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
@@ -97,17 +98,10 @@ test("a manager builds a 50-number campaign with the issue's menu, bad input ref
   const key3 = page.getByTestId("ivr-handler-3");
   await key3.getByLabel("Call a webhook").check();
   await key3.getByLabel("Webhook URL").fill("https://crm.example.com/hook");
-  for (const [n, [name, value]] of [
+  await addWebhookParameters(key3, [
     ["campaign", "spring"],
     ["source", "ivr"],
-  ].entries()) {
-    await key3.getByRole("button", { name: "Add a parameter" }).click();
-    // The new name field takes the focus in the next frame: typing before would go elsewhere (it did, under load).
-    await expect(key3.getByLabel(`Parameter ${n + 1} name`)).toBeFocused();
-    await page.keyboard.type(name as string);
-    await page.keyboard.press("Tab");
-    await page.keyboard.type(value as string);
-  }
+  ]);
   await addKey.click();
   await page.getByTestId("ivr-handler-4").getByLabel("Key pressed").selectOption("");
 

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { makeWav } from "@/lib/sim/audio";
+import { addWebhookParameters } from "./pages/ivr-builder";
 import { ensureConnection, pageAs } from "./support";
 
 // Text written to attack the people who read it: markup that would run if it were put into the page as HTML,
@@ -89,17 +90,10 @@ test("an IVR menu's SMS text and webhook parameters with markup and a formula ar
   const hook = page.getByTestId("ivr-handler-2");
   await hook.getByLabel("Call a webhook").check();
   await hook.getByLabel("Webhook URL").fill("https://crm.example.com/hook");
-  for (const [n, [name, value]] of [
+  await addWebhookParameters(hook, [
     ["note", FORMULA],
     ["html", MARKUP],
-  ].entries()) {
-    await hook.getByRole("button", { name: "Add a parameter" }).click();
-    // The new name field takes the focus in the next frame: typing before would lose keys (it lost the "h", under load).
-    await expect(hook.getByLabel(`Parameter ${n + 1} name`)).toBeFocused();
-    await page.keyboard.type(name as string);
-    await page.keyboard.press("Tab");
-    await page.keyboard.type(value as string);
-  }
+  ]);
 
   const preview = page.getByTestId("ivr-menu-tree");
   await expect(preview).toContainText(`Send the SMS “${MARKUP}”`);

@@ -36,14 +36,14 @@ type Writer = {
 type Context = Writer & { input: z.infer<typeof importInputSchema>; ownerId: string | null };
 
 /**
- * Adds to a Calldron list (one request per number) and to the app's own tables go 16 at once: Calldron's docs give
- * no limit, the app assumes an account serves 20 requests at once (a 429 beyond it waits out Retry-After;
- * docs/providers.md), and an import leaves the rest to the people working on the same account. Taking all 20 kept
- * every page that reads Calldron waiting out 429s while an import ran (bench:load: p95 2.1 s against 0.7–0.9 s).
- * Obzvonilka answers a few at a time per account comfortably.
+ * Adds to a Calldron list (one request per number) go 16 at once: Calldron's docs give no limit, the app assumes an
+ * account serves 20 requests at once (a 429 beyond it waits out Retry-After; docs/providers.md), and an import
+ * leaves the rest to the people working on the same account. Taking all 20 kept every page that reads Calldron
+ * waiting out 429s while an import ran (bench:load: p95 2.1 s against 0.7–0.9 s). Adds to the app's own tables
+ * (a kept list, the do-not-call list) go 20 at once; Obzvonilka answers a few at a time per account comfortably.
  */
 export const CALLDRON_IMPORT_CONCURRENCY = 16;
-const CONCURRENCY = CALLDRON_IMPORT_CONCURRENCY;
+const APP_TABLES_CONCURRENCY = 20;
 const OBZVONILKA_CONCURRENCY = 4;
 
 /**
@@ -86,7 +86,7 @@ async function targetWriter(
       await addDncEntries({ entries: [{ phone: row.phone, reason: row.name ?? "" }], actor, source: "import" });
       return { outcome: "added" };
     };
-    return { toProvider, concurrency: CONCURRENCY };
+    return { toProvider, concurrency: APP_TABLES_CONCURRENCY };
   }
   const screen = new BatchScreen();
   const screenRows = (rows: TaskItem[]) => screen.screen(rows.map((r) => (r.payload as ImportRow).phone));
@@ -100,7 +100,7 @@ async function targetWriter(
       const added = await addContactListEntry({ listId: target.listId, phone: row.phone, name: row.name, fields: contactFields(row) });
       return { outcome: added ? "added" : "already" };
     };
-    return { toProvider, screen: screenRows, concurrency: CONCURRENCY };
+    return { toProvider, screen: screenRows, concurrency: APP_TABLES_CONCURRENCY };
   }
   const connection = await findConnection({ id: target.connectionId });
   if (connection?.provider !== target.kind) throw new SafeError("connectionNotFound");
@@ -112,7 +112,7 @@ async function targetWriter(
     return {
       toProvider: (item, uncertain) => add.process(asNumber(item), context, uncertain),
       screen: (rows) => add.screen?.(rows.map(asNumber), context) ?? Promise.resolve(),
-      concurrency: CONCURRENCY,
+      concurrency: CALLDRON_IMPORT_CONCURRENCY,
     };
   }
   return { toProvider: await obzvonilkaWriter(clients.obzvonilka(connection), target.baseId, screen), screen: screenRows, concurrency: OBZVONILKA_CONCURRENCY };
