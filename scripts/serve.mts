@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { startNodeFlags } from "./start-flags.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -56,7 +57,7 @@ start("sim", bin("tsx"), ["scripts/sim.mts", "--demo"], {
   DATA_DIR: dataDir,
 });
 // scripts/start.mjs is `next start` plus the socket's address for the sign-in limit (lib/request-ip.ts).
-start("app", process.execPath, ["scripts/start.mjs", "-p", values.port], {
+start("app", process.execPath, [...startNodeFlags(), "scripts/start.mjs", "-p", values.port], {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   DATA_DIR: dataDir,
