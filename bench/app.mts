@@ -1,11 +1,12 @@
 // What the benchmarks that drive the production build share: the build, a scratch PostgreSQL database, starting and
-// stopping `next start` on 127.0.0.1 and `npm run worker` beside it, and each process's CPU time and memory read
-// from /proc.
+// stopping the app's web process (`npm start`: scripts/start.mjs with package.json's Node options) on 127.0.0.1 and
+// `npm run worker` beside it, and each process's CPU time and memory read from /proc.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { startNodeFlags } from "../scripts/start-flags.mjs";
 
 export const HOST = "127.0.0.1";
 const PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
@@ -39,7 +40,8 @@ export function throwawaySecrets(): { AUTH_SECRET: string; APP_ENCRYPTION_KEY: s
 }
 
 /**
- * `next start` on 127.0.0.1 with BENCH_ROUTES, resolved once /api/health says ok (or, with `databaseOnly`, once the
+ * The app's web process as `npm start` runs it (scripts/start.mjs, Next's server, with the start script's Node
+ * options) on 127.0.0.1 with BENCH_ROUTES, resolved once /api/health says ok (or, with `databaseOnly`, once the
  * database is up: without the queue health answers 503).
  */
 export function startApp({
@@ -56,8 +58,8 @@ export function startApp({
   /** Options for Node itself, e.g. --cpu-prof (which NODE_OPTIONS refuses). */
   nodeArgs?: string[];
 }): Promise<ChildProcess> {
-  // `next start` serves the build of its working directory: root's, not the caller's.
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", HOST], {
+  // The server serves the build of its working directory: root's, not the caller's.
+  const child = spawn(process.execPath, [...startNodeFlags(root), ...nodeArgs, path.join(root, "scripts", "start.mjs"), "-p", String(port), "-H", HOST], {
     cwd: root,
     env: {
       ...process.env,
@@ -92,11 +94,42 @@ export function startApp({
 
 /**
  * `npm run worker` (scripts/worker.mts) as the production would run it beside an app started with JOB_WORKERS=off;
- * `env` as the app's (the database, the secrets). Node itself runs it, with tsx as a loader, so that the pid measured
- * is the worker's. Resolves once it says its workers are running.
+ * `env` as the app's (the database, the secrets). Resolves once it says its workers are running.
  */
 export function startWorker({ root, env, nodeArgs = [] }: { root: string; env: Record<string, string>; nodeArgs?: string[] }): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "--conditions=react-server", path.join(root, "scripts", "worker.mts")], {
+  return startScriptProcess({ root, name: "worker", script: "worker.mts", args: [], env, nodeArgs, ready: "[worker] job workers running" });
+}
+
+/**
+ * `npm run webhooks` (scripts/webhooks.mts): the webhook receiver alone on 127.0.0.1:`port`, as a load balancer's
+ * webhook processes run it; `env` as the app's. Resolves once it listens.
+ */
+export function startWebhookReceiver({ root, port, env, nodeArgs = [] }: { root: string; port: number; env: Record<string, string>; nodeArgs?: string[] }): Promise<ChildProcess> {
+  return startScriptProcess({ root, name: "webhook receiver", script: "webhooks.mts", args: ["-p", String(port), "-H", HOST], env, nodeArgs, ready: "[webhooks] receiver on" });
+}
+
+/**
+ * One of the app's scripts run by Node itself, with tsx as a loader (as npm run does), so that the pid measured is
+ * the script's. Resolves once its output has the `ready` line.
+ */
+function startScriptProcess({
+  root,
+  name,
+  script,
+  args,
+  env,
+  nodeArgs,
+  ready,
+}: {
+  root: string;
+  name: string;
+  script: string;
+  args: string[];
+  env: Record<string, string>;
+  nodeArgs: string[];
+  ready: string;
+}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "--conditions=react-server", path.join(root, "scripts", script), ...args], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "inherit"],
@@ -105,18 +138,18 @@ export function startWorker({ root, env, nodeArgs = [] }: { root: string; env: R
     let out = "";
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error("the worker did not start in 2 minutes"));
+      reject(new Error(`the ${name} did not start in 2 minutes`));
     }, 120_000);
     child.stdout?.on("data", (data) => {
       if (out.length < 10_000) out += String(data);
-      if (out.includes("[worker] job workers running")) {
+      if (out.includes(ready)) {
         clearTimeout(timer);
         resolve(child);
       }
     });
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`the worker exited (${code})`));
+      reject(new Error(`the ${name} exited (${code})`));
     });
   });
 }

@@ -4,8 +4,9 @@
 // and seeded) with the three simulators in a process of their own, for `duration` seconds. With `--workers separate`
 // (the default) the app is `next start` with JOB_WORKERS=off beside one `npm run worker` process, as a production
 // deployment runs it; `--workers inline` runs the job workers inside `next start`, as before. With
-// `--webhook-instance own` (the default) the webhooks go to a second `next start` of the same build, as a load
-// balancer routes /api/webhooks/ to web processes of their own; `shared` sends them to the pages' one. The load:
+// `--webhook-instance receiver` (the default) the webhooks go to `npm run webhooks`, the receiver alone, as a load
+// balancer routes /api/webhooks/ to processes of their own; `own` sends them to a second web process of the same
+// build (the app's route), `shared` to the pages' one. The load:
 // - `sessions` signed-in users (real users of the scratch database, signed in through the app) browsing the
 //   overview, calls, lists, a Calldron list, campaigns and tasks, each waiting a think time drawn evenly from 2–8 s
 //   (mean 5 s: a person reading a page) between page views — about 9 page views/s for 50 users;
@@ -25,7 +26,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import PgBoss from "pg-boss";
-import { cpuSeconds, ensureBuild, HOST, ProcessMeter, postgresAnswers, quantile, scratchDatabase, startApp, startWorker, stopProcess, throwawaySecrets } from "./app.mjs";
+import { cpuSeconds, ensureBuild, HOST, ProcessMeter, postgresAnswers, quantile, scratchDatabase, startApp, startWebhookReceiver, startWorker, stopProcess, throwawaySecrets } from "./app.mjs";
 import { calldogEvents } from "./calldog-events.mjs";
 import { generate, plannedItems } from "./import-file.mjs";
 import { browse, newRouteTally, type Page, type RouteTally, signIn, sleep, view } from "./load-sessions.mjs";
@@ -47,9 +48,9 @@ const { values } = parseArgs({
     "webhook-connections": { type: "string", default: "50" },
     // separate: `next start` with JOB_WORKERS=off and one `npm run worker`; inline: the workers inside `next start`.
     workers: { type: "string", default: "separate" },
-    // own: the webhook deliveries go to a second `next start` of the same build (as a load balancer would route
-    // /api/webhooks/ to instances of their own); shared: to the one that serves the pages.
-    "webhook-instance": { type: "string", default: "own" },
+    // receiver: the webhook deliveries go to `npm run webhooks` (as a load balancer would route /api/webhooks/ to
+    // processes of their own); own: to a second web process of the same build; shared: to the one that serves pages.
+    "webhook-instance": { type: "string", default: "receiver" },
     // Diagnostic: the app's V8 CPU profile written into this directory when it stops (summarise it with
     // bench/profile-summary.mts). The profiler costs the app time: figures of such a run are not the record.
     profile: { type: "string" },
@@ -58,6 +59,8 @@ const { values } = parseArgs({
     "heap-snapshots": { type: "string" },
     // Diagnostic: leave parts of the mix out (a comma list of import, webhooks) to tell their effect on the pages.
     skip: { type: "string", default: "" },
+    // Options for Node itself in the app's processes (web, webhooks, worker), e.g. --max-semi-space-size=64.
+    "node-options": { type: "string", default: "" },
   },
 });
 const DURATION = Number(values.duration);
@@ -78,8 +81,8 @@ if (WORKERS !== "separate" && WORKERS !== "inline") {
   process.exit(2);
 }
 const WEBHOOK_INSTANCE = values["webhook-instance"];
-if (WEBHOOK_INSTANCE !== "own" && WEBHOOK_INSTANCE !== "shared") {
-  console.error("[bench] --webhook-instance is own or shared");
+if (WEBHOOK_INSTANCE !== "receiver" && WEBHOOK_INSTANCE !== "own" && WEBHOOK_INSTANCE !== "shared") {
+  console.error("[bench] --webhook-instance is receiver, own or shared");
   process.exit(2);
 }
 const SKIP = new Set(values.skip.split(",").filter(Boolean));
@@ -151,13 +154,20 @@ async function main(): Promise<void> {
   const nodeArgs = [
     ...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : []),
     ...(values["heap-snapshots"] ? ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${path.resolve(values["heap-snapshots"])}`] : []),
+    ...values["node-options"].split(" ").filter(Boolean),
   ];
   const app = await startApp({ root, port: PORT, env: appEnv, nodeArgs });
   children.push(app);
   const worker = WORKERS === "separate" ? await startWorker({ root, env: appEnv, nodeArgs }) : undefined;
   if (worker) children.push(worker);
-  // The webhooks' own instance only receives: pages are not asked of it, and its jobs are only sent.
-  const hookApp = WEBHOOK_INSTANCE === "own" ? await startApp({ root, port: PORT + 1, env: { ...appEnv, JOB_WORKERS: "off" }, nodeArgs }) : undefined;
+  // The webhooks' own process only receives: pages are not asked of it, and its jobs are only sent.
+  const hookEnv = { ...appEnv, JOB_WORKERS: "off" };
+  const hookApp =
+    WEBHOOK_INSTANCE === "receiver"
+      ? await startWebhookReceiver({ root, port: PORT + 1, env: hookEnv, nodeArgs })
+      : WEBHOOK_INSTANCE === "own"
+        ? await startApp({ root, port: PORT + 1, env: hookEnv, nodeArgs })
+        : undefined;
   if (hookApp) children.push(hookApp);
   const hookBase = hookApp ? `http://${HOST}:${PORT + 1}` : base;
   // The simulators' request logs keep every request; this run makes hundreds of thousands.
@@ -319,7 +329,7 @@ async function main(): Promise<void> {
   // Each process, and all of them together: the app is all of them.
   const total = used.reduce((t, u) => ({ name: `${t.name} + ${u.name}`, cpu: t.cpu + u.cpu, rssStart: t.rssStart + u.rssStart, rssEnd: t.rssEnd + u.rssEnd, rssPeak: t.rssPeak + u.rssPeak }));
   const processRows = used.length > 1 ? [...used, total] : used;
-  console.info(`\nprocesses during the load (job workers ${WORKERS}, webhooks to ${hookApp ? "an instance of their own" : "the pages' instance"}; peak sampled every 15 s):`);
+  console.info(`\nprocesses during the load (job workers ${WORKERS}, webhooks to ${{ receiver: "npm run webhooks", own: "a web process of their own", shared: "the pages' web process" }[WEBHOOK_INSTANCE]}; peak sampled every 15 s):`);
   console.info("| process | CPU s | % of one core | RSS start MB | RSS end MB | growth | RSS peak MB |");
   console.info("|---|---|---|---|---|---|---|");
   for (const u of processRows)
@@ -343,7 +353,7 @@ async function main(): Promise<void> {
   }
   const worstP95 = Math.max(...pageP95s);
   console.info(
-    `\ntargets: zero errors — ${verdict(errors === 0)} (${errors}); p95 ≤ ${TARGETS.p95Ms} ms on every page — ${verdict(worstP95 <= TARGETS.p95Ms)} (worst ${fmt(worstP95)} ms); memory growth ≤ ${TARGETS.memoryGrowth * 100} % — ${verdict(growth <= TARGETS.memoryGrowth)} (${(growth * 100).toFixed(1)} %, ${total.name})`,
+    `\ntargets: zero errors — ${verdict(errors === 0)} (${errors}); p95 ≤ ${TARGETS.p95Ms} ms on every page — ${pageP95s.length ? `${verdict(worstP95 <= TARGETS.p95Ms)} (worst ${fmt(worstP95)} ms)` : "not measured (no page views)"}; memory growth ≤ ${TARGETS.memoryGrowth * 100} % — ${verdict(growth <= TARGETS.memoryGrowth)} (${(growth * 100).toFixed(1)} %, ${total.name})`,
   );
 }
 

@@ -15,6 +15,11 @@ describe("where the job workers may run", () => {
     expect(jobWorkersRefusal({ JOB_WORKERS: "inline", DATABASE_URL: pg, PGBOSS_DISABLED: true }, "worker")).toMatch(/PGBOSS_DISABLED/);
   });
 
+  it("refuses a webhook receiver process on the embedded database, and lets it start on PostgreSQL", () => {
+    expect(jobWorkersRefusal({ JOB_WORKERS: "inline", DATABASE_URL: undefined, PGBOSS_DISABLED: false }, "webhooks")).toMatch(/npm run webhooks needs PostgreSQL/);
+    expect(jobWorkersRefusal({ JOB_WORKERS: "off", DATABASE_URL: pg, PGBOSS_DISABLED: false }, "webhooks")).toBeUndefined();
+  });
+
   it("lets the default (workers inline) start anywhere, and workers off or a worker process on PostgreSQL", () => {
     expect(jobWorkersRefusal({ JOB_WORKERS: "inline", DATABASE_URL: undefined, PGBOSS_DISABLED: false }, "web")).toBeUndefined();
     expect(jobWorkersRefusal({ JOB_WORKERS: "inline", DATABASE_URL: pg, PGBOSS_DISABLED: false }, "web")).toBeUndefined();

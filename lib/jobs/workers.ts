@@ -31,9 +31,13 @@ export async function startJobWorkers(boss: PgBoss, { singleProcess }: { singleP
 /** Why this process may not run as configured (a start-up message), or undefined. */
 export function jobWorkersRefusal(
   e: { JOB_WORKERS: "inline" | "off"; DATABASE_URL?: string; PGBOSS_DISABLED: boolean },
-  role: "web" | "worker",
+  role: "web" | "worker" | "webhooks",
 ): string | undefined {
   const embedded = !e.DATABASE_URL;
+  if (role === "webhooks")
+    return embedded
+      ? "npm run webhooks needs PostgreSQL (DATABASE_URL): the embedded database (PGlite) is opened by one process only, the app, whose own route receives the webhooks."
+      : undefined;
   if (role === "web") {
     if (e.JOB_WORKERS === "off" && embedded)
       return "JOB_WORKERS=off needs PostgreSQL (DATABASE_URL): the embedded database (PGlite) is opened by one process only, so its job workers run inside the app. Unset JOB_WORKERS, or set DATABASE_URL and run `npm run worker` beside the app.";

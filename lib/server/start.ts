@@ -69,8 +69,25 @@ export async function startWorkerProcess(): Promise<{ stop: () => Promise<void> 
   };
 }
 
-/** The checks both starts make before they touch the database; a failed one ends the process with its reason. */
-function begin(role: "web" | "worker"): ServerState {
+/**
+ * Start-up of a webhook receiver process (`npm run webhooks`, PostgreSQL only): secrets, migrations and pg-boss to
+ * send the apply job to (no workers, as a web process with JOB_WORKERS=off). Resolves with the graceful stop.
+ */
+export async function startWebhookReceiverProcess(): Promise<{ stop: () => Promise<void> }> {
+  if (globalForServer.__prozvonServer) throw new Error("this process has started already");
+  const state = begin("webhooks");
+  const handle = await getDb();
+  await runMigrations(handle);
+  if (!env().PGBOSS_DISABLED) {
+    state.boss = createBoss(handle.raw, { sendOnly: true });
+    await state.boss.start();
+    await createJobQueues(state.boss);
+  }
+  return { stop: async () => void (await state.boss?.stop({ graceful: true, wait: true, timeout: 5_000 }).catch(() => {})) };
+}
+
+/** The checks every start makes before it touches the database; a failed one ends the process with its reason. */
+function begin(role: "web" | "worker" | "webhooks"): ServerState {
   const state: ServerState = { startedAt: new Date() };
   globalForServer.__prozvonServer = state;
   try {
