@@ -42,4 +42,9 @@ describe("messages", () => {
     const other = Object.entries(ruFlat).filter(([, text]) => /рассылк|вступлени/i.test(text));
     expect(other.map(([key]) => key)).toEqual([]);
   });
+
+  it("a task's count of repeated numbers names no source: one label serves a paste, a file import and a list run", () => {
+    expect(enFlat["tasks.outcomes.duplicate"]).not.toMatch(/paste|file|list/i);
+    expect(ruFlat["tasks.outcomes.duplicate"]).not.toMatch(/встав|файл|спис/i);
+  });
 });
