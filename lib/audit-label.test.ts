@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { auditLabelKey } from "@/lib/audit-label";
+import { auditCount, auditLabelKey } from "@/lib/audit-label";
 import { messagesFor } from "@/lib/i18n/messages";
 
 /** Every audit action written anywhere in the code, read from the source (`action: "…"` next to recordAudit). */
@@ -29,5 +29,12 @@ describe("audit log labels", () => {
       const missing = actionsInCode().filter((a) => !labels[auditLabelKey(a)]);
       expect(missing, locale).toEqual([]);
     }
+  });
+
+  it("an entry's count of numbers is read from its details, for a column of its own", () => {
+    expect(auditCount({ count: 1600, taskId: "t" })).toBe(1600);
+    expect(auditCount({ count: 0 })).toBe(0);
+    expect(auditCount({ role: "manager" })).toBeNull();
+    expect(auditCount({ count: "12" })).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { type BatchCallsView, listBatchCalls } from "@/lib/actions/calldron-calls";
 import type { FinalFilter } from "@/lib/calls/batch-calls";
+import type { CallingWindow } from "@/lib/dialing/calling-window";
 
 /** While a batch has calls in progress, the table refreshes this often. */
 export const POLL_SECONDS = 5;
@@ -44,7 +45,7 @@ export function BatchCalls({
   batchId: string;
   batchName: string;
   /** The batch's own calling window (Calldron applies it), for the call-one confirmation. */
-  batchWindow: { from: string; to: string } | null;
+  batchWindow: CallingWindow | null;
 }) {
   const t = useTranslations();
   const [page, setPage] = useState(1);

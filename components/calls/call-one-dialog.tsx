@@ -3,12 +3,13 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState, useTransition } from "react";
-import { LaunchFacts } from "@/components/dialing-policy/launch-facts";
+import { batchWindowText, LaunchFacts } from "@/components/dialing-policy/launch-facts";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { type CallOneResult, callOne, previewCallOne } from "@/lib/actions/calldron-calls";
+import type { CallingWindow } from "@/lib/dialing/calling-window";
 
 type Step = { kind: "enter"; error?: string } | { kind: "confirm"; phone: string; display: string } | { kind: "done"; tone: "success" | "warning" | "error"; message: string };
 
@@ -24,7 +25,7 @@ export function CallOneDialog({
   connectionName: string;
   batchId: string;
   batchName: string;
-  batchWindow: { from: string; to: string } | null;
+  batchWindow: CallingWindow | null;
 }) {
   const t = useTranslations("callOne");
   const tg = useTranslations("launchGuard");
@@ -97,7 +98,7 @@ export function CallOneDialog({
             <LaunchFacts
               count={1}
               heldBack={{ dnc: 0, invalid: 0, duplicate: 0 }}
-              window={batchWindow ? tg("windowBatch", batchWindow) : tg("windowUnknown")}
+              window={batchWindow ? batchWindowText(tg, batchWindow) : tg("windowUnknown")}
               provider="Calldron"
               connection={connectionName}
             />

@@ -55,6 +55,11 @@ export function TypedCount({ count, value, onChange }: { count: number; value: s
   );
 }
 
+/** A Calldron batch's own window, with its zone when the batch names one the app knows. */
+export function batchWindowText(t: ReturnType<typeof useTranslations<"launchGuard">>, window: { from: string; to: string; timeZone: string }): string {
+  return window.timeZone ? t("windowBatchZone", { from: window.from, to: window.to, zone: window.timeZone }) : t("windowBatch", { from: window.from, to: window.to });
+}
+
 /** The typed count as a number (spaces and separators ignored), or undefined. */
 export function typedNumber(value: string): number | undefined {
   const digits = value.replace(/[\s,.\u00a0\u202f]/g, "");

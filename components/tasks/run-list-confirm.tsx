@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTimeZone, useTranslations } from "next-intl";
 import { useState } from "react";
-import { LaunchFacts, TypedCount, typedNumber } from "@/components/dialing-policy/launch-facts";
+import { batchWindowText, LaunchFacts, TypedCount, typedNumber } from "@/components/dialing-policy/launch-facts";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
@@ -49,9 +49,7 @@ export function RunListConfirm({ target, onClose, onShow }: { target: RunTarget;
   const data = preview.data;
   const ready = data?.read.ok ? data.read.data : undefined;
   const approval = asked ?? (data?.approval?.state === "pending" || (data?.approval?.state === "rejected" && !start.isSuccess) ? data.approval : null);
-  const window = ready?.window
-    ? tg("windowBatch", { from: ready.window.from, to: ready.window.to })
-    : tg("windowUnknown");
+  const window = ready?.window ? batchWindowText(tg, ready.window) : tg("windowUnknown");
   // Calldron applies the batch's window itself: calls asked for while it is closed wait for its opening.
   const starts = ready?.window
     ? ready.opensAt

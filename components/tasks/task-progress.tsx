@@ -94,6 +94,7 @@ function duration(seconds: number, t: ReturnType<typeof useTranslations<"tasks">
 /** Counts per outcome, in words; zero counts are left out. */
 export function OutcomeCounts({ counts }: { counts: Record<string, number> }) {
   const t = useTranslations("tasks");
+  const format = useFormatter();
   const labels = useTaskLabels();
   const entries = Object.entries(counts).filter(([, n]) => n > 0);
   if (entries.length === 0) return null;
@@ -102,7 +103,7 @@ export function OutcomeCounts({ counts }: { counts: Record<string, number> }) {
       {entries.map(([outcome, n]) => (
         <div key={outcome} className="flex gap-1" data-testid={`count-${outcome}`}>
           <dt className="text-slate-600">{labels.outcome(outcome)}:</dt>
-          <dd className="font-semibold text-slate-900">{n}</dd>
+          <dd className="font-semibold text-slate-900">{format.number(n)}</dd>
         </div>
       ))}
     </dl>

@@ -9,6 +9,7 @@ import { type ApprovalView, toApprovalView } from "@/lib/dialing/approval-view";
 import {
   type CampaignSettings,
   callerIdSchema,
+  launchAuditCounts,
   messageSchema,
   missingStep,
   type Recipients,
@@ -154,7 +155,7 @@ export const launchCalldogCampaign = action(
       actor: user,
       action: "calldog.campaign.launched",
       target: campaignId,
-      details: { name: started.campaign.name, connectionId: started.campaign.connectionId, count: started.task.total, taskId: started.task.id },
+      details: { name: started.campaign.name, connectionId: started.campaign.connectionId, ...launchAuditCounts(readSettings(started.campaign.settings)), taskId: started.task.id },
     });
     return { campaignId, taskId: started.task.id, approval: null };
   },

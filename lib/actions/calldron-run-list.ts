@@ -4,6 +4,7 @@ import { z } from "zod";
 import { action } from "@/lib/actions/safe-action";
 import type { SessionUser } from "@/lib/auth/current-user";
 import { recordAudit } from "@/lib/db/queries/audit";
+import { batchCallingWindow, closedUntil } from "@/lib/campaigns/batch-window";
 import { findConnection } from "@/lib/db/queries/connections";
 import { findActiveTask, listTasksFor } from "@/lib/db/queries/tasks";
 import type { Connection } from "@/lib/db/schema";
@@ -17,7 +18,6 @@ import type { CalldronBatch } from "@/lib/providers/calldron/wire";
 import { clientFor } from "@/lib/providers/connection-clients";
 import { resultForError } from "@/lib/providers/connection-test";
 import { ProviderError } from "@/lib/providers/provider-error";
-import { isOpenAt, nextOpening } from "@/lib/dialing/calling-window";
 import { previewListForLaunch } from "@/lib/tasks/calldron-list-preview";
 import { RUN_LIST_KIND } from "@/lib/tasks/calldron-run-list";
 import { startRunList } from "@/lib/tasks/start-run-list";
@@ -58,7 +58,7 @@ export const previewRunList = action({ role: "any", schema: targetSchema }, asyn
   const read = await reading(async () => {
     const { listName, batchName, batch } = await names(client, listId, batchId);
     const { subscribers, toDial, heldBack } = await previewListForLaunch(client, listId);
-    const window = batch.timeFrom && batch.timeTo ? { from: batch.timeFrom.slice(0, 5), to: batch.timeTo.slice(0, 5), timeZone: batch.timeZone ?? "" } : null;
+    const window = batchCallingWindow(batch);
     return {
       listName,
       batchName,
@@ -66,7 +66,7 @@ export const previewRunList = action({ role: "any", schema: targetSchema }, asyn
       toDial,
       heldBack,
       window,
-      opensAt: window ? closedUntil(window) : null,
+      opensAt: window ? (closedUntil(window, new Date())?.toISOString() ?? null) : null,
       needsApproval: await needsApproval({ user, count: toDial }),
       approvalAbove: user.role === "admin" ? null : (await readDialingPolicy()).managerLaunchLimit,
     };
@@ -149,17 +149,6 @@ async function names(client: CalldronClient, listId: string, batchId: string): P
   const batch = batches.find((b) => b.id === batchId);
   if (!batch) throw new ProviderError({ kind: "not_found", provider: "calldron", method: "GET", path: "batches" });
   return { listName: list.name, batchName: batch.name, batch };
-}
-
-/** When the batch's window is closed now, when it opens next (ISO); null when open, or its zone is not one we know. */
-function closedUntil(window: { from: string; to: string; timeZone: string }): string | null {
-  if (!window.timeZone) return null;
-  try {
-    const now = new Date();
-    return isOpenAt(window, now) ? null : nextOpening(window, now).toISOString();
-  } catch {
-    return null; // Not an IANA zone name.
-  }
 }
 
 /** One pending approval per list and batch. */

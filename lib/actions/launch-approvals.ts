@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { action } from "@/lib/actions/safe-action";
 import type { SessionUser } from "@/lib/auth/current-user";
-import { missingStep, readSettings } from "@/lib/calldog/campaign-settings";
+import { launchAuditCounts, missingStep, readSettings } from "@/lib/calldog/campaign-settings";
 import { recordAudit } from "@/lib/db/queries/audit";
 import { findCampaign } from "@/lib/db/queries/campaign-launch";
 import { decideApproval, findApproval, setApprovalTask } from "@/lib/db/queries/launch-approvals";
@@ -63,7 +63,7 @@ async function checkedLaunch(request: LaunchApproval): Promise<(owner: { id: str
           actor: owner,
           action: "calldog.campaign.launched",
           target: campaign.id,
-          details: { name: campaign.name, connectionId: campaign.connectionId, count: started.task.total, taskId: started.task.id, approvalId: request.id },
+          details: { name: campaign.name, connectionId: campaign.connectionId, ...launchAuditCounts(settings), taskId: started.task.id, approvalId: request.id },
         });
         return started.task.id;
       }

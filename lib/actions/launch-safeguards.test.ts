@@ -178,6 +178,24 @@ describe("launch safeguards", () => {
     expect(await launchCalldogCampaign({ campaignId: own.campaignId, launchKey: own.launchKey, confirmedCount: 3 })).toMatchObject({ ok: true, data: { approval: null } });
   });
 
+  it("the audit log counts the numbers dialed, as confirmed, and those held back — not the do-not-call numbers the task reports", async () => {
+    const [held, ...phones] = numbers(4);
+    await addDncEntries({ entries: [{ phone: held as string }] });
+    const withHeld = [...phones, held as string, phones[0] as string, "12345"];
+    const direct = await readyDraft(withHeld);
+    expect((await launchCalldogCampaign({ campaignId: direct.campaignId, launchKey: direct.launchKey, confirmedCount: 3 })).ok).toBe(true);
+    const launched = (id: string) => listAudit({}).then((audit) => audit.find((e) => e.action === "calldog.campaign.launched" && e.target === id)?.details);
+    expect(await launched(direct.campaignId)).toMatchObject({ count: 3, heldBack: { dnc: 1, invalid: 1, duplicate: 1 } });
+
+    await setOrgPolicy({ ...windowAround(new Date()), limit: 2 });
+    const asked = await readyDraft(withHeld);
+    const request = await launchCalldogCampaign({ campaignId: asked.campaignId, launchKey: asked.launchKey, confirmedCount: 3 });
+    if (!request.ok || !request.data.approval) throw new Error("asking failed");
+    session.user = people.admin;
+    expect((await approveLaunch({ id: request.data.approval.id })).ok).toBe(true);
+    expect(await launched(asked.campaignId)).toMatchObject({ count: 3, heldBack: { dnc: 1, invalid: 1, duplicate: 1 } });
+  });
+
   it("a test call sends the draft's message to the user's own number once, through the do-not-call list and the window", async () => {
     const view = await readyDraft(numbers(2));
     expect(await sendCalldogTestCall({ campaignId: view.campaignId })).toMatchObject({ ok: false, error: "testCall.errors.noPhone" });

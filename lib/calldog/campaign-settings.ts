@@ -91,6 +91,15 @@ export function missingStep(settings: CampaignSettings): WizardStep | undefined 
   return undefined;
 }
 
+/**
+ * What the audit log records of a launch: the numbers to dial (as the confirmation named them) and those held
+ * back. The launch task also carries the do-not-call numbers, to report them, so its total is not the count.
+ */
+export function launchAuditCounts(settings: CampaignSettings): { count: number; heldBack: { dnc: number; invalid: number; duplicate: number } } {
+  const r = settings.recipients;
+  return { count: r?.phones.length ?? 0, heldBack: { dnc: r?.dnc.length ?? 0, invalid: r?.invalid.length ?? 0, duplicate: r?.duplicates ?? 0 } };
+}
+
 /** The create request's fields other than the numbers, from complete settings. */
 export function createCallsInput(settings: LaunchableSettings, plannedAt: Date | null, webhookUrl: string | undefined): Omit<CalldogCreateCallsInput, "phones"> {
   const { message, callerId, menu } = settings;

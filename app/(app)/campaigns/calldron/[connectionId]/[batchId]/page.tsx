@@ -14,6 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { CampaignCallExports } from "@/components/calls/campaign-call-exports";
 import { findProviderCampaignId } from "@/lib/db/queries/call-sync";
 import { requireUser } from "@/lib/auth/current-user";
+import { batchCallingWindow } from "@/lib/campaigns/batch-window";
 import { loadBatch, storedIntro } from "@/lib/campaigns/load-batch";
 
 type Params = { connectionId: string; batchId: string };
@@ -111,7 +112,7 @@ export default async function BatchPage({ params, searchParams }: { params: Prom
             connectionName={connection.name}
             batchId={batch.id}
             batchName={batch.name}
-            batchWindow={batch.timeFrom && batch.timeTo ? { from: batch.timeFrom.slice(0, 5), to: batch.timeTo.slice(0, 5) } : null}
+            batchWindow={batchCallingWindow(batch)}
           />
         </Card>
       </div>
