@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ensureConnection, needsSimulators, pageAs, SIM, SIM_CONNECTIONS, SIM_URL, simRequestLog } from "./support";
+import { formatPhone } from "@/lib/phone-format";
+import { ensureConnection, needsSimulators, pageAs, SIM, SIM_CONNECTIONS, SIM_URL, setSimOutcomes, simRequestLog } from "./support";
 
 // Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
 needsSimulators();
@@ -7,15 +8,20 @@ needsSimulators();
 const LIST = "Тестовый список";
 // A batch of this run's own, with no calling window and one attempt: its calls reach their final states at any hour.
 const BATCH = `E2E прогон ${Date.now()}`;
+// Another such batch for the test call, so that its call does not count among the run's.
+const TEST_BATCH = `E2E тестовый звонок ${Date.now()}`;
+const TEST_PHONE = "+79991230077";
+const hh = (h: number) => `${String((h + 24) % 24).padStart(2, "0")}:00`;
+const moscowHour = () => Number(new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Moscow", hour: "numeric", hourCycle: "h23" }).format(new Date()));
 
 async function simControl(path: string, method: string, body?: unknown) {
   await fetch(`${SIM_URL}/_sim/${path}`, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
 }
 
 /** The connection and batch ids of the demo batch, from its link on the Campaigns page (`/campaigns/calldron/<connection>/<batch>`). */
-async function demoBatch(page: Page): Promise<{ connectionId: string; batchId: string }> {
+async function demoBatch(page: Page, name = BATCH): Promise<{ connectionId: string; batchId: string }> {
   await page.goto("/campaigns");
-  const href = await page.getByRole("link", { name: BATCH, exact: true }).first().getAttribute("href");
+  const href = await page.getByRole("link", { name, exact: true }).first().getAttribute("href");
   const [connectionId, batchId] = /\/campaigns\/calldron\/([^/]+)\/([^/?]+)/.exec(href ?? "")?.slice(1) ?? [];
   if (!connectionId || !batchId) throw new Error("the demo batch is not listed on the Campaigns page");
   return { connectionId, batchId };
@@ -27,13 +33,24 @@ async function createsIn(batchId: string): Promise<string[]> {
 
 test.beforeAll(async () => {
   const auth = Buffer.from(`${SIM_CONNECTIONS.calldron.key}:`).toString("base64");
-  const made = await fetch(`${SIM_URL}/calldron/v1/batches`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Basic ${auth}` },
-    body: JSON.stringify({ batch: { name: BATCH, attempts: "1", call_delay: "0" } }),
-  });
-  expect(made.ok).toBe(true);
+  for (const name of [BATCH, TEST_BATCH]) {
+    const made = await fetch(`${SIM_URL}/calldron/v1/batches`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Basic ${auth}` },
+      body: JSON.stringify({ batch: { name, attempts: "1", call_delay: "0" } }),
+    });
+    expect(made.ok).toBe(true);
+  }
 });
+
+/** The admin sets the organisation's calling window on the Dialing policy page. */
+async function setWindow(admin: Page, from: string, to: string) {
+  await admin.goto("/settings/dialing");
+  await admin.getByLabel("From").fill(from);
+  await admin.getByLabel("Until").fill(to);
+  await admin.getByRole("button", { name: "Save policy" }).click();
+  await expect(admin.getByText("Policy saved.")).toBeVisible();
+}
 
 test.afterEach(async () => {
   await simControl("faults/calldron", "DELETE");
@@ -125,4 +142,67 @@ test("when Calldron fails while the list is counted, the confirmation says so in
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
   expect(await createsIn(batchId)).toEqual(before);
+});
+
+test("the run confirmation offers a test call to my number: one call through the batch, shown as made, audited", SIM, async ({ browser }) => {
+  await ensureConnection(browser, "calldron");
+  const admin = await pageAs(browser, "admin");
+  const page = await pageAs(browser, "manager");
+  try {
+    // The organisation's window open now, whenever this runs; every call answered, so that the test call has a recording.
+    await setWindow(admin, hh(moscowHour() - 1), hh(moscowHour() + 3));
+    await setSimOutcomes({ answerRate: 1, busyRate: 0, minTalkSeconds: 5, maxTalkSeconds: 10 });
+    await page.goto("/profile");
+    await page.getByLabel("Phone number").fill("");
+    await page.getByRole("button", { name: "Save number" }).click();
+    await expect(page.getByText("Number removed.")).toBeVisible();
+
+    const { connectionId, batchId } = await demoBatch(page, TEST_BATCH);
+    const openConfirmation = async () => {
+      await page.goto(`/campaigns/calldron/${connectionId}/${batchId}/run`);
+      await page.getByLabel("Contact list").selectOption({ label: LIST });
+      await page.getByRole("button", { name: "Run list…" }).click();
+      const dialog = page.getByRole("dialog");
+      await expect(dialog.getByTestId("run-list-confirm-text")).toBeVisible();
+      return dialog.getByRole("region", { name: "Test call" });
+    };
+
+    // Without a number in the profile: said so, with a link to the profile.
+    let testCall = await openConfirmation();
+    await expect(testCall).toContainText("No test call made yet.");
+    await expect(testCall).toContainText("Add your number for test calls in your profile");
+    await expect(testCall.getByRole("link", { name: "Open the profile" })).toHaveAttribute("href", "/profile");
+
+    await page.goto("/profile");
+    await page.getByLabel("Phone number").fill(TEST_PHONE);
+    await page.getByRole("button", { name: "Save number" }).click();
+    await expect(page.getByText("Number saved.")).toBeVisible();
+    await fetch(`${SIM_URL}/_sim/log/calldron`, { method: "DELETE" });
+
+    testCall = await openConfirmation();
+    await expect(testCall).toContainText("No test call made yet.");
+    await testCall.getByRole("button", { name: `Test call to my number (${formatPhone(TEST_PHONE)})` }).click();
+    await expect(testCall).toContainText(new RegExp(`Test call made at .+ to ${formatPhone(TEST_PHONE).replace(/\+/g, "\\+")}: `));
+    // Exactly one call reached Calldron: to the test number, through this batch.
+    const creates = (await simRequestLog("calldron")).filter((e) => e.method === "POST" && /^\/batches\/\d+\/calls$/.test(e.path));
+    expect(creates.map((e) => [e.path, e.phone, e.status])).toEqual([[`/batches/${batchId}/calls`, TEST_PHONE, 200]]);
+    // Followed until it ends: answered, with its recording to listen to.
+    await expect(testCall).toContainText(": answered.", { timeout: 60_000 });
+    const player = testCall.getByRole("group", { name: `Recording of the test call to ${formatPhone(TEST_PHONE)}` });
+    await expect.poll(() => player.locator("audio").evaluate((a: HTMLAudioElement) => a.duration), { timeout: 15_000 }).toBeGreaterThan(0);
+
+    // Kept: the confirmation opened again says so, and nothing more was sent; nothing was started either.
+    await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+    testCall = await openConfirmation();
+    await expect(testCall).toContainText(`to ${formatPhone(TEST_PHONE)}: answered.`);
+    expect((await simRequestLog("calldron")).filter((e) => e.method === "POST").length).toBe(1);
+
+    await admin.goto("/settings/audit");
+    await expect(admin.getByRole("cell", { name: "Calldron test call" }).first()).toBeVisible();
+  } finally {
+    await setSimOutcomes({ answerRate: 0.6, busyRate: 0.15, minTalkSeconds: 5, maxTalkSeconds: 90 });
+    await setWindow(admin, "09:00", "20:00");
+    await page.context().close();
+    await admin.context().close();
+  }
 });

@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState, useTransition } from "react";
+import { BatchTestCall } from "@/components/campaigns/batch-test-call";
 import { batchWindowText, LaunchFacts } from "@/components/dialing-policy/launch-facts";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -13,7 +14,7 @@ import type { CallingWindow } from "@/lib/dialing/calling-window";
 
 type Step = { kind: "enter"; error?: string } | { kind: "confirm"; phone: string; display: string } | { kind: "done"; tone: "success" | "warning" | "error"; message: string };
 
-/** Type a number, see it normalised and screened, confirm naming the number and the batch, then dial. */
+/** Type a number, see it normalised and screened, confirm naming the number and the batch (and the test call), then dial. */
 export function CallOneDialog({
   connectionId,
   connectionName,
@@ -29,6 +30,7 @@ export function CallOneDialog({
 }) {
   const t = useTranslations("callOne");
   const tg = useTranslations("launchGuard");
+  const tt = useTranslations("testCall");
   const statusWord = useTranslations("callsPage.statuses");
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -102,6 +104,10 @@ export function CallOneDialog({
               provider="Calldron"
               connection={connectionName}
             />
+            <section aria-label={tt("title")} className="space-y-1 border-t border-slate-200 pt-3">
+              <h3 className="text-sm font-medium text-slate-900">{tt("title")}</h3>
+              <BatchTestCall connectionId={connectionId} batchId={batchId} />
+            </section>
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={() => setStep({ kind: "enter" })} disabled={pending}>
                 {t("back")}

@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTimeZone, useTranslations } from "next-intl";
 import { useState } from "react";
+import { BatchTestCall } from "@/components/campaigns/batch-test-call";
 import { batchWindowText, LaunchFacts, TypedCount, typedNumber } from "@/components/dialing-policy/launch-facts";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -15,11 +16,13 @@ export type RunTarget = { connectionId: string; listId: string; batchId: string 
 
 /**
  * The confirmation before a run dials anyone: the list, the batch and its window, the connection and how many
- * subscribers; over 1,000 the count typed; a manager's run above the limit goes to an admin for approval.
+ * subscribers; whether the user made a test call through the batch (and one to make); over 1,000 the count typed;
+ * a manager's run above the limit goes to an admin for approval.
  */
 export function RunListConfirm({ target, onClose, onShow }: { target: RunTarget; onClose: () => void; onShow: (taskId: string) => void }) {
   const t = useTranslations("runList");
   const tg = useTranslations("launchGuard");
+  const tt = useTranslations("testCall");
   const format = useFormatter();
   const yourZone = useTimeZone() ?? "Europe/Moscow";
   const [typed, setTyped] = useState("");
@@ -87,6 +90,10 @@ export function RunListConfirm({ target, onClose, onShow }: { target: RunTarget;
                 connection={data?.connectionName ?? ""}
               />
             )}
+            <section aria-label={tt("title")} className="space-y-1 border-t border-slate-200 pt-3">
+              <h3 className="text-sm font-medium text-slate-900">{tt("title")}</h3>
+              <BatchTestCall connectionId={target.connectionId} batchId={target.batchId} />
+            </section>
             <p className="text-xs text-slate-500">{t("rules")}</p>
             {ready.toDial > 0 && approval?.state !== "pending" && <TypedCount count={ready.toDial} value={typed} onChange={setTyped} />}
             {ready.needsApproval && approval?.state !== "pending" && <Notice tone="info">{tg("approvalNeeded", { limit: ready.approvalAbove ?? 0 })}</Notice>}

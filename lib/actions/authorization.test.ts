@@ -82,6 +82,8 @@ const ACCESS: Record<string, "public" | "any" | "admin" | "form"> = {
   saveCalldogCampaignStep: "any",
   sendCalldogTestCall: "any",
   getCalldogTestCallStatus: "any",
+  sendCalldronTestCall: "any",
+  getCalldronTestCall: "any",
   approveLaunch: "admin",
   rejectLaunch: "admin",
 };

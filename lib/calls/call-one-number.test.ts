@@ -68,7 +68,7 @@ describe("calling one number in a batch", () => {
     sim.server.faults.set("calldron", { malformedRate: 1, match: "^POST /batches/\\d+/calls$" });
     const before = (await callsTo("+79990000101")).length;
     const outcome = await callOneNumber({ client: client(), batchId, phone: "+79990000101", lookupDelayMs: 0 });
-    expect(outcome).toEqual({ status: "placed_after_lookup", callStatus: "fresh" });
+    expect(outcome).toEqual({ status: "placed_after_lookup", callStatus: "fresh", callId: expect.any(String) });
     expect(creates()).toHaveLength(1);
     // The earlier call to the same number was not mistaken for this one: there are two now.
     expect(await callsTo("+79990000101")).toHaveLength(before + 1);

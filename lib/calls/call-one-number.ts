@@ -1,18 +1,19 @@
 import "server-only";
-import { readBatchCalls } from "@/lib/calls/batch-calls";
-import { type HoldBackReason, mayDial } from "@/lib/dialing/screen";
+import { type BatchCallsRead, readBatchCalls } from "@/lib/calls/batch-calls";
+import { type DialingStart, type HoldBackReason, mayDial, type WindowedStart } from "@/lib/dialing/screen";
 import type { CalldronClient } from "@/lib/providers/calldron/client";
+import type { CalldronCall } from "@/lib/providers/calldron/wire";
 import { ProviderError } from "@/lib/providers/provider-error";
 
 export type CallOneOutcome =
-  /** The provider accepted the create. */
-  | { status: "placed" }
+  /** The provider accepted the create; with `identify`, the new call's id when the batch shows it. */
+  | { status: "placed"; callId?: string }
   /** The answer was lost (timeout, 5xx, reset), but a new call to the number is in the batch: it was placed. */
-  | { status: "placed_after_lookup"; callStatus: string }
+  | { status: "placed_after_lookup"; callStatus: string; callId: string }
   /** The answer was lost and no new call to the number is in the batch (yet). Not retried. */
   | { status: "unknown"; lookupFailed: boolean }
-  /** Held back by the dialing screen: nothing was sent. */
-  | { status: "held_back"; reason: HoldBackReason }
+  /** Held back by the dialing screen: nothing was sent. `start` says where the window stood, when one was asked about. */
+  | { status: "held_back"; reason: HoldBackReason; start?: WindowedStart }
   /** The provider refused, or the batch could not be read first: nothing was dialed. */
   | { status: "refused"; reason: RefusalReason; retryAfterSeconds?: number };
 
@@ -25,20 +26,27 @@ const LOOKUP_DELAY_MS = 1_500;
  * Dials one number (E.164) in a Calldron batch. The do-not-call screen goes first, so a held-back number
  * sends nothing at all. The create is never retried blind: when its outcome is unknown the batch's calls
  * are compared with those read just before, and the user is told what is known.
+ *
+ * With `start` the organisation's calling window is part of the screen too (a test call, which must start now).
+ * With `identify` a placed call is looked for among the batch's calls, because Calldron's create answers `{}`.
  */
 export async function callOneNumber({
   client,
   batchId,
   phone,
   lookupDelayMs = LOOKUP_DELAY_MS,
+  start,
+  identify = false,
 }: {
   client: CalldronClient;
   batchId: string;
   phone: string;
   lookupDelayMs?: number;
+  start?: DialingStart;
+  identify?: boolean;
 }): Promise<CallOneOutcome> {
-  const screened = await mayDial({ phone });
-  if (!screened.ok) return { status: "held_back", reason: screened.reason };
+  const screened = await mayDial({ phone, start });
+  if (!screened.ok) return heldBack(screened);
 
   let before: Set<string>;
   try {
@@ -48,24 +56,42 @@ export async function callOneNumber({
   }
 
   // Again right before the provider: the number may have been added to the list while the batch was read.
-  const again = await mayDial({ phone });
-  if (!again.ok) return { status: "held_back", reason: again.reason };
+  const again = await mayDial({ phone, start });
+  if (!again.ok) return heldBack(again);
 
   try {
     await client.createCall(batchId, phone);
-    return { status: "placed" };
   } catch (error) {
     if (!outcomeUnknown(error)) return refusal(error);
+    return afterLostAnswer(client, batchId, phone, before, lookupDelayMs);
   }
+  if (!identify) return { status: "placed" };
+  try {
+    const callId = newCallTo(await readBatchCalls(client, batchId), phone, before)?.id;
+    return callId ? { status: "placed", callId } : { status: "placed" };
+  } catch {
+    // Placed all the same; the id stays unknown.
+    return { status: "placed" };
+  }
+}
 
+async function afterLostAnswer(client: CalldronClient, batchId: string, phone: string, before: Set<string>, lookupDelayMs: number): Promise<CallOneOutcome> {
   await new Promise((resolve) => setTimeout(resolve, lookupDelayMs));
   try {
-    const { calls } = await readBatchCalls(client, batchId);
-    const fresh = calls.filter((c) => c.phone === phone && !before.has(c.id)).at(-1);
-    return fresh ? { status: "placed_after_lookup", callStatus: fresh.status } : { status: "unknown", lookupFailed: false };
+    const fresh = newCallTo(await readBatchCalls(client, batchId), phone, before);
+    return fresh ? { status: "placed_after_lookup", callStatus: fresh.status, callId: fresh.id } : { status: "unknown", lookupFailed: false };
   } catch {
     return { status: "unknown", lookupFailed: true };
   }
+}
+
+function heldBack(screened: { reason: HoldBackReason; start?: WindowedStart }): CallOneOutcome {
+  return screened.start ? { status: "held_back", reason: screened.reason, start: screened.start } : { status: "held_back", reason: screened.reason };
+}
+
+/** The newest call to the number that was not in the batch before the create. */
+function newCallTo({ calls }: BatchCallsRead, phone: string, before: Set<string>): CalldronCall | undefined {
+  return calls.filter((c) => c.phone === phone && !before.has(c.id)).at(-1);
 }
 
 async function callIdsTo(client: CalldronClient, batchId: string, phone: string): Promise<Set<string>> {

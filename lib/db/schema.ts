@@ -133,6 +133,35 @@ export const calldronBatchIntros = pgTable(
   (t) => [primaryKey({ columns: [t.connectionId, t.batchId] })],
 );
 
+/**
+ * Test calls to a user's own number through a Calldron batch, before a run: one row per test call (the run
+ * confirmation shows the user's latest). `call_id` is Calldron's, found among the batch's calls after the create
+ * (the create answers `{}`); `status` and `has_recording` are what Calldron last said about it.
+ */
+export const calldronTestCalls = pgTable(
+  "calldron_test_calls",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    batchId: text("batch_id").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** E.164, the profile's test number at the time. */
+    phone: text("phone").notNull(),
+    callId: text("call_id"),
+    /** Calldron's raw status (`fresh`, `dialing`, … `answered`). */
+    status: text("status").notNull().default("fresh"),
+    final: boolean("final").notNull().default(false),
+    hasRecording: boolean("has_recording").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("calldron_test_calls_batch_user").on(t.connectionId, t.batchId, t.userId, t.createdAt)],
+);
+
 export const taskStateEnum = pgEnum("task_state", ["queued", "running", "paused", "canceled", "completed", "failed"]);
 
 /** A long piece of work (bulk adds, list runs, imports, syncs) run by pg-boss, with progress kept here. */
@@ -480,6 +509,7 @@ export type AuditEntry = typeof auditLog.$inferSelect;
 export type DncEntry = typeof dncEntries.$inferSelect;
 export type AudioFile = typeof audioFiles.$inferSelect;
 export type CalldronBatchIntro = typeof calldronBatchIntros.$inferSelect;
+export type CalldronTestCall = typeof calldronTestCalls.$inferSelect;
 export type Task = typeof tasks.$inferSelect;
 /** One database outage a task's run waited out: when the run met it, how long it waited, the driver's code. */
 export type TaskOutage = { at: string; ms: number; code: string };

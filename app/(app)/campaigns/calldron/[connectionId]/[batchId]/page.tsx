@@ -7,6 +7,7 @@ import { describeAudio } from "@/components/audio/audio-facts";
 import { LazyBatchCalls } from "@/components/calls/lazy-batch-calls";
 import { BatchSettings } from "@/components/campaigns/batch-settings";
 import { DeleteBatchButton } from "@/components/campaigns/delete-batch-button";
+import { LazyBatchTestCall } from "@/components/campaigns/lazy-batch-test-call";
 import { LazyRunListPanel } from "@/components/tasks/lazy-run-list-panel";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return { title: `${(await getTranslations("campaignsPage"))("calldronBatches")} ${decodeURIComponent(batchId)}` };
 }
 
-/** One Calldron batch: its settings in words, its intro with a player, running a list through it, its calls. */
+/** One Calldron batch: its settings in words, its intro with a player, a test call, running a list through it, its calls. */
 export default async function BatchPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ done?: string }> }) {
   await requireUser();
   const { connectionId, batchId: rawBatchId } = await params;
@@ -33,6 +34,7 @@ export default async function BatchPage({ params, searchParams }: { params: Prom
   const t = await getTranslations("batchPage");
   const tc = await getTranslations("campaignsPage");
   const tu = await getTranslations("audioUpload");
+  const tt = await getTranslations("testCall");
   const read = await loadBatch(connectionId, batchId);
   if (!read) notFound();
   const back = (
@@ -104,6 +106,9 @@ export default async function BatchPage({ params, searchParams }: { params: Prom
               {t("noIntro")}
             </p>
           )}
+        </Card>
+        <Card title={tt("title")}>
+          <LazyBatchTestCall connectionId={connection.id} batchId={batch.id} withHelp />
         </Card>
         <LazyRunListPanel connectionId={connection.id} batchId={batch.id} />
         <Card title={t("calls")}>
