@@ -1,7 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { isOpenAt, nextOpening } from "@/lib/dialing/calling-window";
 import { formatPhone } from "@/lib/phone-format";
-import { ensureConnection, pageAs, SIM_URL, simRequestLog } from "./support";
+import { CalldogWizard } from "./pages/calldog-wizard";
+import { ensureConnection, pageAs, SIM, SIM_URL, simRequestLog } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
@@ -11,7 +13,11 @@ const TEST_PHONE = "+79991234567";
 
 /** The hour on Moscow's wall clock `ms` from now. */
 function moscowHour(ms = 0): number {
-  return Number(new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Moscow", hour: "numeric", hourCycle: "h23" }).format(new Date(Date.now() + ms)));
+  return hourIn("Europe/Moscow", ms);
+}
+/** The hour on the wall clock of `timeZone` `ms` from now. */
+function hourIn(timeZone: string, ms = 0): number {
+  return Number(new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", hourCycle: "h23" }).format(new Date(Date.now() + ms)));
 }
 async function seriousViolations(page: Page): Promise<string[]> {
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
@@ -137,6 +143,76 @@ test("a Calldog launch: moved into the window, a test call to my number, the fac
     .toBe(4);
   await page.context().close();
   await admin.context().close();
+});
+
+test("a Calldog campaign's own zone and window: refused outside the organisation's, 'now' moved into it, said by the review and the campaign page, and the simulator asked for a start inside it", SIM, async ({ browser }) => {
+  test.setTimeout(240_000);
+  await ensureConnection(browser, "calldog");
+  const zone = "Asia/Yekaterinburg";
+  const h = hourIn(zone);
+  // The organisation's window is open now (read in the campaign's zone); the campaign's own opens two hours from now.
+  const admin = await pageAs(browser, "admin");
+  await setPolicy(admin, { from: hh(h - 1), to: hh(h + 4), limit: 5000 });
+  await admin.context().close();
+  const own = { from: hh(h + 2), to: hh(h + 3) };
+
+  const page = await pageAs(browser, "manager");
+  const wizard = new CalldogWizard(page);
+  const phones = [number(3001), number(3002), number(3003)];
+  await wizard.open(`Own window ${prefix}`);
+  await wizard.pasteNumbers(phones);
+  await wizard.next();
+  await wizard.expectStep("Caller id");
+  await wizard.next(); // a random duty number
+  await page.getByLabel("Text read by a voice").check();
+  await page.getByLabel("Text", { exact: true }).fill("Проверка окна кампании.");
+  await wizard.next();
+  await wizard.expectStep("IVR menu");
+  await wizard.next(); // no menu
+
+  // The zone and the window are offered for "now" too: the window defaults to the organisation's.
+  await wizard.expectStep("When");
+  await expect(page.getByLabel("Call from")).toHaveValue(hh(h - 1));
+  await expect(page.getByLabel("Call until")).toHaveValue(hh(h + 4));
+  await expect(page.getByText(`It must lie within the organisation's window, ${hh(h - 1)}–${hh(h + 4)}.`)).toBeVisible();
+  // Wider than the organisation's: refused, both times marked.
+  await wizard.schedule({ timeZone: zone, from: hh(h - 2), to: own.to });
+  await wizard.next();
+  await expect(page.getByText(`The calling window must lie within the organisation's window, ${hh(h - 1)}–${hh(h + 4)}.`)).toBeVisible();
+  await expect(page.getByLabel("Call from")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Call until")).toHaveAttribute("aria-invalid", "true");
+  await wizard.schedule({ timeZone: zone, from: own.from, to: own.to });
+  await wizard.next();
+
+  // The review: the start moved to the window's opening, in the campaign's zone, and the window with its zone.
+  const review = page.getByTestId("campaign-review");
+  await expect(review.getByTestId("review-when")).toContainText(`(${zone}), moved into the calling window`);
+  await expect(review.getByTestId("review-window")).toHaveText(`${own.from}–${own.to} (${zone})`);
+  await fetch(`${SIM_URL}/_sim/log/calldog`, { method: "DELETE" });
+  await review.getByRole("button", { name: "Launch…" }).click();
+  const facts = page.getByRole("dialog").getByTestId("launch-facts");
+  await expect(facts).toContainText(`${own.from}–${own.to} (${zone})`);
+  await page.getByRole("dialog").getByRole("button", { name: "Launch 3 calls" }).click();
+  await expect(page).toHaveURL(/\/campaigns\/calldog\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+
+  // The campaign page: the planned start with its zone, moved; no "Live" while every call waits for it.
+  await expect(page.getByTestId("campaign-planned")).toContainText(`(${zone}), moved into the calling window`);
+  await expect(page.getByTestId("campaign-window")).toHaveText(`${own.from}–${own.to} (${zone})`);
+  const state = page.getByTestId("live-state");
+  await expect(state).toHaveAttribute("data-waiting", "true", { timeout: 60_000 });
+  await expect(state).toContainText("Waiting: the calls are queued at Calldog to start");
+  await expect(state).toContainText(`(${zone})`);
+  await expect(state).not.toContainText("Live");
+
+  // What Calldog was asked: every number once, planned at the campaign's window's opening, inside it on its clock.
+  const creates = (await simRequestLog("calldog")).filter((e) => e.path === "/apiCalls/create" && e.status === 200);
+  expect(creates.flatMap((e) => (e.phone ?? "").split(",")).sort()).toEqual(phones.map((p) => p.slice(1)).sort());
+  const opening = Math.floor(nextOpening({ ...own, timeZone: zone }, new Date()).getTime() / 1000);
+  for (const e of creates) {
+    expect(e.plannedAt).toBe(opening);
+    expect(isOpenAt({ ...own, timeZone: zone }, new Date((e.plannedAt ?? 0) * 1000))).toBe(true);
+  }
+  await page.context().close();
 });
 
 test("over 1,000 numbers the count must be typed before the launch button works", async ({ browser }) => {

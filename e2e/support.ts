@@ -117,7 +117,7 @@ export async function pageAs(browser: Browser, role: "admin" | "manager"): Promi
 }
 
 /** One simulated provider's request log (no keys in it), for asserting what reached it; see lib/sim/request-log.ts. */
-export async function simRequestLog(provider: keyof typeof SIM_CONNECTIONS): Promise<{ method: string; path: string; status: number; bodyShape?: unknown; fault?: string; phone?: string }[]> {
+export async function simRequestLog(provider: keyof typeof SIM_CONNECTIONS): Promise<{ method: string; path: string; status: number; bodyShape?: unknown; fault?: string; phone?: string; plannedAt?: number }[]> {
   const response = await fetch(`${SIM_URL}/_sim/log/${provider}`);
   return (await response.json()) as never;
 }

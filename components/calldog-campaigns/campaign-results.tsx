@@ -18,6 +18,9 @@ import { type CampaignResultsView, readCampaignResults, refreshCampaignStatuses 
 const POLL_SECONDS = 5;
 const STATUSES = ["queued", "ringing", "in_progress", "answered", "busy", "no_answer", "failed", "canceled"] as const;
 const NO_ANSWER_FILTER = "none";
+/** While the calls wait for a planned start the page reads again at the start, and at least this often meanwhile. */
+const WAITING_CHECK_MS = 10 * 60_000;
+
 
 /**
  * A Calldog campaign's results as the database has them (webhooks and the status sync fill it): counters,
@@ -46,7 +49,7 @@ export function CampaignResults({ campaignId }: { campaignId: string }) {
     placeholderData: keepPreviousData,
     staleTime: 0,
     retry: false,
-    refetchInterval: (q) => (q.state.data?.live ? POLL_SECONDS * 1000 : false),
+    refetchInterval: (q) => (q.state.data?.live ? POLL_SECONDS * 1000 : q.state.data?.waiting ? untilStart(q.state.data.waiting.startsAt) : false),
   });
   const refresh = useMutation({
     mutationFn: async () => {
@@ -91,7 +94,21 @@ export function CampaignResults({ campaignId }: { campaignId: string }) {
         }
       >
         <div className="space-y-4">
-          <LiveState live={data.live} empty={data.total === 0} readAt={data.readAt} fetching={query.isFetching} pollSeconds={POLL_SECONDS} />
+          <LiveState
+            live={data.live}
+            empty={data.total === 0}
+            readAt={data.readAt}
+            fetching={query.isFetching}
+            pollSeconds={POLL_SECONDS}
+            waiting={
+              data.waiting
+                ? t("waiting", {
+                    when: format.dateTime(new Date(data.waiting.startsAt), { dateStyle: "medium", timeStyle: "short", timeZone: data.waiting.timeZone }),
+                    zone: data.waiting.timeZone,
+                  })
+                : undefined
+            }
+          />
           {query.error && <Notice tone="warning">{t("refreshFailed", { reason: query.error.message })}</Notice>}
           {refresh.error && <Notice tone="error">{t("syncFailed", { reason: refresh.error.message })}</Notice>}
           {refresh.data && (
@@ -152,4 +169,9 @@ export function CampaignResults({ campaignId }: { campaignId: string }) {
       </Card>
     </>
   );
+}
+
+/** Milliseconds until a few seconds after the planned start, within [POLL_SECONDS, WAITING_CHECK_MS]. */
+function untilStart(startsAt: string): number {
+  return Math.min(WAITING_CHECK_MS, Math.max(POLL_SECONDS * 1000, Date.parse(startsAt) - Date.now() + 3_000));
 }

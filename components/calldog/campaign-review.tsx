@@ -83,7 +83,10 @@ export function CampaignReview({ choices, draft, onDraft, onBack }: { choices: W
         </Row>
         <Row label={t("review.when")}>
           <span data-testid="review-when">{s?.mode === "at" || draft.start.moved ? starts : t("schedule.now")}</span>
-          <p className="text-slate-600">{tg("windowValue", { from: w.from, to: w.to, zone: w.timeZone })}</p>
+        </Row>
+        <Row label={tg("window")}>
+          <span data-testid="review-window">{tg("windowValue", { from: w.from, to: w.to, zone: w.timeZone })}</span>
+          {draft.start.moved && <p className="text-slate-600">{t("review.movedHelp")}</p>}
         </Row>
         <Row label={t("review.recording")}>{draft.needRecording ? t("review.recordingOn") : t("review.recordingOff")}</Row>
         <Row label={t("review.cost")}>

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useState } from "react";
 import type { WizardChoices } from "@/components/calldog/campaign-wizard";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField, TimeField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { listCalldronListsForCampaign } from "@/lib/actions/calldog-campaigns";
 import type { DraftView } from "@/lib/calldog/campaign-draft";
@@ -16,7 +16,7 @@ export type StepData =
   | { step: "callerId"; callerId: { mode: "duty" } | { mode: "phone"; phone: string } }
   | { step: "message"; message: { kind: "record"; recordId: string; name: string } | { kind: "tts"; text: string; gender: "female" | "male"; lang: string } }
   | { step: "menu"; menu: IvrMenu }
-  | { step: "schedule"; mode: "now" | "at"; local: string; timeZone: string; needRecording: boolean };
+  | { step: "schedule"; mode: "now" | "at"; local: string; timeZone: string; windowFrom: string; windowTo: string; needRecording: boolean };
 
 type StepProps = { choices: WizardChoices; draft: DraftView | null; pending: boolean; onNext: (data: StepData) => void; onBack?: () => void };
 
@@ -215,15 +215,27 @@ export function MessageStep({ choices, draft, pending, onNext, onBack }: StepPro
   );
 }
 
-export function ScheduleStep({ choices, draft, pending, onNext, onBack }: StepProps) {
+/**
+ * When, in which zone (for "now" too: the window is read on its clock) and within which daily window, by default the
+ * organisation's; the server refuses a window outside the organisation's and marks both times.
+ */
+export function ScheduleStep({ choices, draft, pending, onNext, onBack, fieldErrors }: StepProps & { fieldErrors?: Record<string, string> }) {
   const t = useTranslations("calldogCampaign");
   const s = draft?.schedule;
+  const org = choices.organisationWindow;
   const [mode, setMode] = useState<"now" | "at">(s?.mode ?? "now");
   const [local, setLocal] = useState(s?.mode === "at" ? s.local : "");
-  const [timeZone, setTimeZone] = useState(s?.mode === "at" ? s.timeZone : choices.defaultTimeZone);
+  const [timeZone, setTimeZone] = useState(s ? (draft?.start.window.timeZone ?? choices.defaultTimeZone) : choices.defaultTimeZone);
+  const [windowFrom, setWindowFrom] = useState(s?.window?.from ?? org.from);
+  const [windowTo, setWindowTo] = useState(s?.window?.to ?? org.to);
   const [needRecording, setNeedRecording] = useState(draft?.needRecording ?? false);
   return (
-    <StepForm title={t("steps.schedule")} pending={pending} onBack={onBack} onSubmit={() => onNext({ step: "schedule", mode, local, timeZone, needRecording })}>
+    <StepForm
+      title={t("steps.schedule")}
+      pending={pending}
+      onBack={onBack}
+      onSubmit={() => onNext({ step: "schedule", mode, local, timeZone, windowFrom, windowTo, needRecording })}
+    >
       <fieldset className="flex flex-wrap gap-4 text-sm">
         <legend className="mb-2 text-sm font-medium text-slate-700">{t("schedule.when")}</legend>
         <label className="flex items-center gap-2">
@@ -235,18 +247,50 @@ export function ScheduleStep({ choices, draft, pending, onNext, onBack }: StepPr
           {t("schedule.at")}
         </label>
       </fieldset>
-      {mode === "at" && (
-        <div className="flex flex-wrap gap-3">
+      <div className="flex flex-wrap items-start gap-3">
+        {mode === "at" && (
           <TextField id="schedule-local" name="local" type="datetime-local" label={t("schedule.dateTime")} value={local} onChange={(e) => setLocal(e.target.value)} />
-          <SelectField id="schedule-zone" name="timeZone" label={t("schedule.timeZone")} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-            {choices.timeZones.map((z) => (
-              <option key={z.value} value={z.value}>
-                {z.label}
-              </option>
-            ))}
-          </SelectField>
+        )}
+        <SelectField
+          id="schedule-zone"
+          name="timeZone"
+          label={t("schedule.timeZone")}
+          help={t("schedule.timeZoneHelp")}
+          value={timeZone}
+          onChange={(e) => setTimeZone(e.target.value)}
+          className="max-w-sm"
+        >
+          {choices.timeZones.map((z) => (
+            <option key={z.value} value={z.value}>
+              {z.label}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-700">{t("schedule.window")}</legend>
+        <div className="flex flex-wrap items-start gap-3">
+          <TimeField
+            id="schedule-window-from"
+            name="windowFrom"
+            label={t("schedule.windowFrom")}
+            value={windowFrom}
+            onChange={(e) => setWindowFrom(e.target.value)}
+            error={fieldErrors?.windowFrom}
+            className="w-40"
+          />
+          <TimeField
+            id="schedule-window-to"
+            name="windowTo"
+            label={t("schedule.windowTo")}
+            value={windowTo}
+            onChange={(e) => setWindowTo(e.target.value)}
+            error={fieldErrors?.windowTo}
+            className="w-40"
+          />
         </div>
-      )}
+        <p className="text-xs text-slate-500">{t("schedule.windowHelp", { from: org.from, to: org.to })}</p>
+      </fieldset>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="needRecording" checked={needRecording} onChange={(e) => setNeedRecording(e.target.checked)} />
         {t("schedule.record")}

@@ -30,6 +30,8 @@ export type WizardChoices = {
   timeZones: { value: string; label: string }[];
   /** The user's own zone, the schedule's default. */
   defaultTimeZone: string;
+  /** The organisation's daily calling window: a campaign's own window defaults to it and must lie within it. */
+  organisationWindow: { from: string; to: string };
   /** APP_PUBLIC_URL is set: results arrive by webhook; otherwise by polling. */
   webhooks: boolean;
   /** A launch above this many numbers needs an admin's approval (a manager's limit); null for an admin. */
@@ -49,7 +51,7 @@ export function CampaignWizard({ choices, initial }: { choices: WizardChoices; i
   const [step, setStep] = useState<Step>(initial?.reached ?? "recipients");
   const [name, setName] = useState(initial?.name ?? "");
   const [menu, setMenu] = useState<IvrMenu>(initial?.menu ?? { handlers: [] });
-  const [error, setError] = useState<{ text: string; field?: string }>();
+  const [error, setError] = useState<{ text: string; field?: string; fields?: Record<string, string> }>();
   const [pending, startTransition] = useTransition();
   const reachedIndex = STEPS.indexOf(draft?.reached ?? "recipients");
 
@@ -58,6 +60,9 @@ export function CampaignWizard({ choices, initial }: { choices: WizardChoices; i
     startTransition(async () => {
       const result = await saveCalldogCampaignStep({ connectionId: choices.connection.id, campaignId: draft?.campaignId, name, data });
       if (!result.ok) {
+        // The window's times are marked in the step itself; the notice says why (the organisation's window).
+        const fields = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([key, text]) => [key.replace(/^data\./, ""), text]));
+        if (fields.windowFrom || fields.windowTo) return setError({ text: result.error, fields });
         const [field] = Object.keys(result.fieldErrors ?? {});
         return setError({ text: field ? (result.fieldErrors?.[field] ?? result.error) : result.error, field });
       }
@@ -106,7 +111,7 @@ export function CampaignWizard({ choices, initial }: { choices: WizardChoices; i
       {step === "menu" && (
         <MenuStep menu={menu} onChange={setMenu} records={choices.records} pending={pending} onNext={() => save({ step: "menu", menu })} onBack={() => setStep("message")} />
       )}
-      {step === "schedule" && <ScheduleStep choices={choices} draft={draft} pending={pending} onNext={save} onBack={() => setStep("menu")} />}
+      {step === "schedule" && <ScheduleStep choices={choices} draft={draft} pending={pending} onNext={save} onBack={() => setStep("menu")} fieldErrors={error?.fields} />}
       {step === "review" && draft && <CampaignReview choices={choices} draft={draft} onDraft={setDraft} onBack={() => setStep("schedule")} />}
       {pending && <p className="text-sm text-slate-600">{t("checking")}</p>}
       {step !== "review" && <SkipAhead draft={draft} step={step} onGo={setStep} label={t("backToReview")} />}

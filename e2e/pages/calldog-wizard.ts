@@ -32,6 +32,20 @@ export class CalldogWizard {
     await expect(this.page.getByRole("heading", { name: heading })).toBeVisible();
   }
 
+  /** Step 5: when ("now" or a Moscow-style `YYYY-MM-DDTHH:MM`), in which zone, within which daily window (`HH:MM`). */
+  async schedule({ at, timeZone, from, to }: { at?: string; timeZone: string; from?: string; to?: string }) {
+    await this.expectStep("When");
+    if (at) {
+      await this.page.getByLabel("At a date and time").check();
+      await this.page.getByLabel("Date and time", { exact: true }).fill(at);
+    } else {
+      await this.page.getByLabel("Now", { exact: true }).check();
+    }
+    await this.page.getByLabel("Time zone", { exact: true }).selectOption(timeZone);
+    if (from) await this.page.getByLabel("Call from").fill(from);
+    if (to) await this.page.getByLabel("Call until").fill(to);
+  }
+
   get recipientsSummary(): Locator {
     return this.page.getByTestId("recipients-summary");
   }

@@ -5,7 +5,8 @@ import { emptyHandler, type IvrMenu } from "@/lib/calldog/ivr-menu";
 import { db } from "@/lib/db/client";
 import { recordCreatedCalls } from "@/lib/db/queries/calls";
 import { campaignCallsPage, findCampaign, insertCampaign, listCampaigns } from "@/lib/db/queries/campaign-results";
-import { type CallStatus, calls } from "@/lib/db/schema";
+import { and, eq } from "drizzle-orm";
+import { type CallStatus, calls, campaigns } from "@/lib/db/schema";
 import { DEMO_CALLER, type Kit, startKit } from "@/lib/sim/calldog/test-kit";
 import { insertCalldogSimConnection, insertTestManager } from "@/lib/testing/calldog-fixtures";
 import { setupTestDb } from "@/lib/testing/test-db";
@@ -190,5 +191,25 @@ describe("refresh now", () => {
     kit.server.faults.reset("calldog");
     const result = await readCampaignResults({ campaignId });
     expect(result.ok && result.data.final).toBe(8);
+  });
+
+  it("while every unfinished call waits for a planned start still ahead, says when it starts instead of claiming to refresh; live once one is under way", async () => {
+    const plannedAt = new Date(Date.now() + 20 * 3_600_000);
+    const waiting = await insertCampaign({
+      campaign: { provider: "calldog", connectionId, name: "Завтра", state: "launched", plannedAt, timeZone: "Asia/Yekaterinburg", settings: { schedule: { mode: "now", moved: true } } },
+    });
+    await seedCalls(waiting.id, [{ status: "queued", final: false }, { status: "queued", final: false }, { status: "canceled", final: true }], 3000);
+    const view = await readCampaignResults({ campaignId: waiting.id });
+    expect(view.ok && { live: view.data.live, waiting: view.data.waiting }).toEqual({ live: false, waiting: { startsAt: plannedAt.toISOString(), timeZone: "Asia/Yekaterinburg" } });
+    // Still being sent: live. A call under way: live, whatever the planned start.
+    await (await db()).update(campaigns).set({ state: "launching" }).where(eq(campaigns.id, waiting.id));
+    expect(await readCampaignResults({ campaignId: waiting.id })).toMatchObject({ ok: true, data: { live: true, waiting: null } });
+    await (await db()).update(campaigns).set({ state: "launched" }).where(eq(campaigns.id, waiting.id));
+    await seedCalls(waiting.id, [{ status: "ringing", final: false }], 3010);
+    expect(await readCampaignResults({ campaignId: waiting.id })).toMatchObject({ ok: true, data: { live: true, waiting: null } });
+    // The planned start passed: live.
+    await (await db()).update(campaigns).set({ plannedAt: new Date(Date.now() - 60_000) }).where(eq(campaigns.id, waiting.id));
+    await (await db()).delete(calls).where(and(eq(calls.campaignId, waiting.id), eq(calls.status, "ringing")));
+    expect(await readCampaignResults({ campaignId: waiting.id })).toMatchObject({ ok: true, data: { live: true, waiting: null } });
   });
 });

@@ -70,8 +70,13 @@ export type CampaignResultsView = {
   matching: number;
   page: number;
   pageCount: number;
-  /** Some call is not final yet (or the launch is still sending them): the page keeps refreshing. */
+  /** Some call is in progress (or the launch is still sending them): the page keeps refreshing. */
   live: boolean;
+  /**
+   * Every unfinished call is queued for a planned start still ahead (`plannedAt`, perhaps moved into the calling
+   * window): nothing to refresh until then. The start and the campaign's zone; null otherwise.
+   */
+  waiting: { startsAt: string; timeZone: string } | null;
   readAt: string;
 };
 
@@ -105,6 +110,7 @@ export const readCampaignResults = action({ role: "any", schema: viewSchema }, a
     return { filter: group.answers[0] ?? "", label: line?.label ?? "", actions: line?.actions ?? [], count: group.count, inMenu: true };
   });
   const answered = stats.answered;
+  const waiting = waitingForStart(campaign, counters);
   return {
     total: counters.total,
     final: counters.final,
@@ -130,7 +136,8 @@ export const readCampaignResults = action({ role: "any", schema: viewSchema }, a
     matching,
     page,
     pageCount: Math.min(pageCount, matchingPages),
-    live: counters.final < counters.total || campaign.state === "launching",
+    live: !waiting && (counters.final < counters.total || campaign.state === "launching"),
+    waiting,
     readAt: new Date().toISOString(),
   };
 });
@@ -154,6 +161,15 @@ async function calldogCampaign(id: string): Promise<CampaignWithConnection> {
   const campaign = await findCampaign({ id });
   if (campaign?.provider !== "calldog" || campaign.connectionProvider !== "calldog") throw new SafeError("calldogResults.errors.notFound");
   return campaign;
+}
+
+/** Launched, planned for later, and every call not yet final is still queued: the campaign waits for its start. */
+function waitingForStart(campaign: CampaignWithConnection, counters: { total: number; final: number; byStatus: Partial<Record<CallStatus, number>> }) {
+  const unfinished = counters.total - counters.final;
+  const planned = campaign.plannedAt;
+  if (!planned || planned.getTime() <= Date.now() || campaign.state === "launching" || campaign.state === "draft") return null;
+  if (unfinished === 0 || (counters.byStatus.queued ?? 0) !== unfinished) return null;
+  return { startsAt: planned.toISOString(), timeZone: campaign.timeZone };
 }
 
 type ResultsTranslate = Awaited<ReturnType<typeof getTranslations<"calldogResults">>>;

@@ -8,6 +8,7 @@ import { type DraftView, toDraftView } from "@/lib/calldog/campaign-draft";
 import { type ApprovalView, toApprovalView } from "@/lib/dialing/approval-view";
 import {
   type CampaignSettings,
+  type CampaignWindow,
   callerIdSchema,
   launchAuditCounts,
   messageSchema,
@@ -29,7 +30,10 @@ import { findConnection } from "@/lib/db/queries/connections";
 import { findContactList, listContactListPhones } from "@/lib/db/queries/contact-lists";
 import { findTask, listTaskItems } from "@/lib/db/queries/tasks";
 import type { Campaign, Connection } from "@/lib/db/schema";
+import { readDialingPolicy } from "@/lib/db/queries/org-settings";
+import { isValidWindow, WINDOW_TIME_PATTERN, windowWithin } from "@/lib/dialing/calling-window";
 import { parsePhoneList, screenForDialing, startInWindow } from "@/lib/dialing/screen";
+import { assertWindowWithinPolicy } from "@/lib/dialing/window-policy";
 import { assertTypedCount, needsApproval, requestApproval } from "@/lib/dialing/volume-guard";
 import { SafeError } from "@/lib/errors";
 import { formatPhone } from "@/lib/phone-format";
@@ -46,6 +50,8 @@ const MIN_LEAD_MS = 30_000;
 const E = "calldogCampaign.errors";
 /** Numbers a launch report names one by one; the counts are always whole. */
 const REPORT_LISTED = 500;
+/** The schedule step's window fields, as the wizard names them. */
+const WINDOW_FIELDS = { from: "windowFrom", to: "windowTo" };
 
 const recipientsInput = z.object({
   step: z.literal("recipients"),
@@ -61,6 +67,9 @@ const scheduleInput = z.object({
   mode: z.enum(["now", "at"]),
   local: z.string().max(20).default(""),
   timeZone: z.string().max(64).default("Europe/Moscow"),
+  /** The campaign's own daily window; left out, the organisation's. */
+  windowFrom: z.string().trim().regex(WINDOW_TIME_PATTERN, "dialingPolicy.errors.time").optional(),
+  windowTo: z.string().trim().regex(WINDOW_TIME_PATTERN, "dialingPolicy.errors.time").optional(),
   needRecording: z.boolean(),
 });
 const stepInput = z.discriminatedUnion("step", [recipientsInput, callerIdInput, messageInput, menuInput, scheduleInput]);
@@ -132,6 +141,7 @@ export const launchCalldogCampaign = action(
       if (settings.recipients?.phones.length !== confirmedCount) throw new SafeError(`${E}.countChanged`);
       assertTypedCount(confirmedCount, typedCount);
       if (campaign.plannedAt && campaign.plannedAt.getTime() < Date.now() + MIN_LEAD_MS / 3) throw new SafeError(`${E}.scheduleInPast`);
+      await assertStillWithinPolicy(settings);
       if (campaign.launchKey === launchKey && (await needsApproval({ user, count: confirmedCount }))) {
         const approval = await requestApproval({
           user,
@@ -321,15 +331,40 @@ async function checkMessage(connection: Connection & { provider: "calldog" }, me
   if (!languages.includes(message.lang)) throw new SafeError(`${E}.languageUnknown`);
 }
 
-/** A picked time outside the organisation's calling window is moved to its next opening (the review says so). */
+/**
+ * The campaign's zone and daily window (within the organisation's, as a Calldron batch's must be), and when it starts:
+ * a picked time outside the window is moved to its next opening (the review says so); "now" is checked at launch.
+ */
 async function checkSchedule(input: z.infer<typeof scheduleInput>): Promise<{ plannedAt: Date | null; schedule: CampaignSettings["schedule"] }> {
   if (!isTimeZone(input.timeZone)) throw new SafeError(`${E}.timeZoneUnknown`);
-  if (input.mode === "now") return { plannedAt: null, schedule: { mode: "now" } };
+  const window = await campaignWindow(input);
+  if (input.mode === "now") return { plannedAt: null, schedule: { mode: "now", window, moved: false } };
   const picked = zonedTimeToUtc(input.local, input.timeZone);
   if (!picked) throw new SafeError(`${E}.timeInvalid`);
   if (picked.getTime() < Date.now() + MIN_LEAD_MS) throw new SafeError(`${E}.scheduleInPast`);
-  const { startAt, moved } = await startInWindow({ at: picked, timeZone: input.timeZone });
-  return { plannedAt: startAt, schedule: { mode: "at", local: input.local, timeZone: input.timeZone, moved } };
+  const { startAt, moved } = await startInWindow({ at: picked, timeZone: input.timeZone, window });
+  return { plannedAt: startAt, schedule: { mode: "at", local: input.local, timeZone: input.timeZone, window, moved } };
+}
+
+/** The window asked for (both ends or neither: then the organisation's), checked against the organisation's. */
+async function campaignWindow(input: z.infer<typeof scheduleInput>): Promise<CampaignWindow> {
+  const policy = await readDialingPolicy();
+  const window = { from: input.windowFrom || policy.callingWindowFrom, to: input.windowTo || policy.callingWindowTo };
+  if (!isValidWindow(window)) {
+    throw new SafeError("dialingPolicy.errors.emptyWindow", {}, { [WINDOW_FIELDS.from]: "dialingPolicy.errors.emptyWindow", [WINDOW_FIELDS.to]: "dialingPolicy.errors.emptyWindow" });
+  }
+  await assertWindowWithinPolicy(window, WINDOW_FIELDS);
+  return window;
+}
+
+/** The organisation's window may have been narrowed since the schedule step: the campaign's must still lie within it. */
+async function assertStillWithinPolicy(settings: CampaignSettings): Promise<void> {
+  const window = settings.schedule?.window;
+  if (!window) return;
+  const policy = await readDialingPolicy();
+  if (!windowWithin(window, { from: policy.callingWindowFrom, to: policy.callingWindowTo })) {
+    throw new SafeError(`${E}.windowOutsidePolicy`, { from: policy.callingWindowFrom, to: policy.callingWindowTo });
+  }
 }
 
 async function calldogRead<T>(read: () => Promise<T>): Promise<T> {

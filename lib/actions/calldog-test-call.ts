@@ -23,7 +23,7 @@ const E = "testCall.errors";
 /**
  * "Test call to my number" on the review: the draft's message and menu, once, to the user's own number from the
  * profile, at once (no `plannedAt`). It goes through the same gate as a launch: the do-not-call list, and the
- * calling window. Outside the window nothing is sent and the answer says when the window opens next (the page
+ * campaign's calling window in its zone (within the organisation's). Outside the window nothing is sent and the answer says when the window opens next (the page
  * shows it in the user's zone): a test is for listening now, so it is not planned for the opening, when the user
  * may not be at the phone (docs/providers.md, "Launch safeguards"). Kept on the draft, audited.
  */
@@ -40,7 +40,8 @@ export const sendCalldogTestCall = action({ role: "any", schema: z.object({ camp
   const connection = await findConnection({ id: campaign.connectionId });
   if (connection?.provider !== "calldog") throw new SafeError("calldogConnectionRequired");
 
-  const screened = await screenForDialing({ phones: [phone], start: { at: new Date(), timeZone: campaign.timeZone, outside: "refuse" } });
+  const start = { at: new Date(), timeZone: campaign.timeZone, window: settings.schedule?.window, outside: "refuse" as const };
+  const screened = await screenForDialing({ phones: [phone], start });
   const held = screened.heldBack[0];
   if (held?.reason === "window" && screened.start) {
     const { from, to, timeZone } = screened.start.window;

@@ -12,7 +12,7 @@ import { countPendingApprovals, findApproval } from "@/lib/db/queries/launch-app
 import { findTask } from "@/lib/db/queries/tasks";
 import { insertUser, updateUser } from "@/lib/db/queries/users";
 import { DEMO_KEY, type Kit, startKit } from "@/lib/sim/calldog/test-kit";
-import { isOpenAt, nextOpening } from "@/lib/dialing/calling-window";
+import { isOpenAt, nextOpening, windowWithin } from "@/lib/dialing/calling-window";
 import { startInWindow } from "@/lib/dialing/screen";
 import { setOrgPolicy, windowAround } from "@/lib/testing/dialing-policy";
 import { setupTestDb } from "@/lib/testing/test-db";
@@ -52,7 +52,11 @@ const numbers = (n: number) => {
 };
 
 /** A draft checked through every step, launching "now" unless a schedule is given. */
-async function readyDraft(phones: string[], schedule: { mode: "now" } | { mode: "at"; local: string } = { mode: "now" }) {
+async function readyDraft(
+  phones: string[],
+  schedule: { mode: "now" } | { mode: "at"; local: string } = { mode: "now" },
+  { timeZone = "Europe/Moscow", window }: { timeZone?: string; window?: { from: string; to: string } } = {},
+) {
   const save = (campaignId: string | undefined, data: Exclude<Parameters<typeof saveCalldogCampaignStep>[0], FormData>["data"]) => saveCalldogCampaignStep({ connectionId, campaignId, name: "Guarded", data });
   const first = await save(undefined, { step: "recipients", source: "paste", text: phones.join("\n"), listRef: "" });
   if (!first.ok) throw new Error(first.error);
@@ -61,7 +65,7 @@ async function readyDraft(phones: string[], schedule: { mode: "now" } | { mode: 
     { step: "callerId", callerId: { mode: "duty" } },
     { step: "message", message: { kind: "tts", text: "Проверка.", gender: "female", lang: "ru-RU" } },
     { step: "menu", menu: { handlers: [] } },
-    { step: "schedule", ...schedule, local: "local" in schedule ? schedule.local : "", timeZone: "Europe/Moscow", needRecording: false },
+    { step: "schedule", ...schedule, local: "local" in schedule ? schedule.local : "", timeZone, windowFrom: window?.from, windowTo: window?.to, needRecording: false },
   ] as const) {
     const saved = await save(id, data as never);
     if (!saved.ok) throw new Error(saved.error);
@@ -214,7 +218,13 @@ describe("launch safeguards", () => {
     kit.server.log.reset("calldog");
     const hour = Number(new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Moscow", hour: "numeric", hourCycle: "h23" }).format(new Date()));
     const hh = (h: number) => `${String((h + 24) % 24).padStart(2, "0")}:00`;
+    // The campaign takes the organisation's window as its own at the schedule step: saved again with the new one.
+    const rescheduled = async () => {
+      const saved = await saveCalldogCampaignStep({ connectionId, campaignId: view.campaignId, name: "Guarded", data: { step: "schedule", mode: "now", local: "", timeZone: "Europe/Moscow", needRecording: false } });
+      if (!saved.ok) throw new Error(saved.error);
+    };
     await setOrgPolicy({ from: hh(hour + 2), to: hh(hour + 4) });
+    await rescheduled();
     const closed = await sendCalldogTestCall({ campaignId: view.campaignId });
     const window = { from: hh(hour + 2), to: hh(hour + 4), timeZone: "Europe/Moscow" };
     expect(closed).toEqual({ ok: true, data: { sent: false, windowClosed: { from: window.from, to: window.to, zone: "Europe/Moscow", opensAt: expect.any(String) } } });
@@ -227,8 +237,91 @@ describe("launch safeguards", () => {
     expect(creates()).toEqual([]);
     // On the do-not-call list: refused, nothing sent.
     await setOrgPolicy(windowAround(new Date()));
+    await rescheduled();
     await addDncEntries({ entries: [{ phone: "+79169990011" }] });
     expect(await sendCalldogTestCall({ campaignId: view.campaignId })).toMatchObject({ ok: false, error: "testCall.errors.dnc" });
     expect(creates()).toEqual([]);
+  });
+});
+
+/** `HH:00` on the wall clock of `timeZone`, `offset` hours from this hour. */
+function hourFromNow(offset: number, timeZone = "Europe/Moscow"): string {
+  const hour = Number(new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", hourCycle: "h23" }).format(new Date()));
+  return `${String((((hour + offset) % 24) + 24) % 24).padStart(2, "0")}:00`;
+}
+
+describe("a Calldog campaign's own calling window and time zone", () => {
+  const schedule = (campaignId: string, data: Record<string, unknown>) =>
+    saveCalldogCampaignStep({ connectionId, campaignId, name: "Guarded", data: { step: "schedule", mode: "now", local: "", timeZone: "Europe/Moscow", needRecording: false, ...data } as never });
+
+  it("the schedule step keeps a zone and a window for 'now' too, by default the organisation's; a window outside it is refused with both times marked", async () => {
+    await setOrgPolicy({ from: "09:00", to: "20:00" });
+    const view = await readyDraft(numbers(2));
+    expect(view.schedule).toMatchObject({ mode: "now", window: { from: "09:00", to: "20:00" } });
+    const zoned = await schedule(view.campaignId, { timeZone: "Asia/Yekaterinburg", windowFrom: "10:00", windowTo: "18:00" });
+    expect(zoned.ok && zoned.data.start.window).toEqual({ from: "10:00", to: "18:00", timeZone: "Asia/Yekaterinburg" });
+    expect((await findCampaign({ id: view.campaignId }))?.timeZone).toBe("Asia/Yekaterinburg");
+
+    expect(await schedule(view.campaignId, { windowFrom: "08:00", windowTo: "12:00" })).toMatchObject({
+      ok: false,
+      error: "dialingPolicy.errors.outsideWindow",
+      fieldErrors: { windowFrom: "dialingPolicy.errors.outsideWindowField", windowTo: "dialingPolicy.errors.outsideWindowField" },
+    });
+    expect(await schedule(view.campaignId, { windowFrom: "19:00", windowTo: "21:00" })).toMatchObject({ ok: false, error: "dialingPolicy.errors.outsideWindow" });
+    expect(await schedule(view.campaignId, { windowFrom: "12:00", windowTo: "12:00" })).toMatchObject({ ok: false, error: "dialingPolicy.errors.emptyWindow" });
+    expect(await schedule(view.campaignId, { windowFrom: "9:00", windowTo: "12:00" })).toMatchObject({ ok: false, code: "invalid", fieldErrors: { "data.windowFrom": expect.any(String) } });
+    expect(await schedule(view.campaignId, { timeZone: "Mars/Olympus" })).toMatchObject({ ok: false, error: "calldogCampaign.errors.timeZoneUnknown" });
+    // What was refused changed nothing.
+    const kept = await schedule(view.campaignId, { timeZone: "Asia/Yekaterinburg", windowFrom: "10:00", windowTo: "18:00" });
+    expect(kept.ok && kept.data.schedule).toMatchObject({ window: { from: "10:00", to: "18:00" } });
+  });
+
+  it("a picked time inside the organisation's window but outside the campaign's is moved to the campaign's next opening, on the campaign's clock", async () => {
+    await setOrgPolicy({ from: "09:00", to: "20:00" });
+    // Tomorrow on the Yekaterinburg wall clock (UTC+5).
+    const tomorrow = new Date(Date.now() + 86_400_000 + 5 * 3_600_000).toISOString().slice(0, 10);
+    const zone = { timeZone: "Asia/Yekaterinburg", window: { from: "10:00", to: "12:00" } };
+    const moved = await readyDraft(numbers(2), { mode: "at", local: `${tomorrow}T14:00` }, zone);
+    const next = new Date(`${tomorrow}T05:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    expect(moved.plannedAt).toBe(next.toISOString());
+    expect(moved.start).toEqual({ at: next.toISOString(), moved: true, window: { from: "10:00", to: "12:00", timeZone: "Asia/Yekaterinburg" } });
+    expect(moved.schedule).toMatchObject({ mode: "at", timeZone: "Asia/Yekaterinburg", moved: true });
+    const inside = await readyDraft(numbers(2), { mode: "at", local: `${tomorrow}T11:15` }, zone);
+    expect(inside.start.moved).toBe(false);
+    expect(inside.plannedAt).toBe(new Date(`${tomorrow}T06:15:00Z`).toISOString());
+  });
+
+  it("'now' while the campaign's window is closed (the organisation's open): the review and the launch plan the start at its opening, and the test call waits for it", async () => {
+    // The organisation's window is open now; the campaign's opens within the next hour or two.
+    await setOrgPolicy(windowAround(new Date()));
+    const window = { from: hourFromNow(1), to: hourFromNow(2) };
+    const view = await readyDraft(numbers(2), { mode: "now" }, { window });
+    const opening = nextOpening({ ...window, timeZone: "Europe/Moscow" }, new Date());
+    expect(view.start).toEqual({ at: opening.toISOString(), moved: true, window: { ...window, timeZone: "Europe/Moscow" } });
+
+    await updateUser({ id: people.manager.id, patch: { testPhone: "+79169990022" } });
+    const test = await sendCalldogTestCall({ campaignId: view.campaignId });
+    expect(test).toEqual({ ok: true, data: { sent: false, windowClosed: { ...window, zone: "Europe/Moscow", opensAt: opening.toISOString() } } });
+    expect(creates()).toEqual([]);
+
+    expect((await launchCalldogCampaign({ campaignId: view.campaignId, launchKey: view.launchKey, confirmedCount: 2 })).ok).toBe(true);
+    const launched = await findCampaign({ id: view.campaignId });
+    expect(launched?.plannedAt?.toISOString()).toBe(opening.toISOString());
+    expect(launched?.settings).toMatchObject({ schedule: { mode: "now", window, moved: true } });
+  });
+
+  it("a launch is refused when the organisation's window was narrowed so that the campaign's no longer lies within it", async () => {
+    await setOrgPolicy(windowAround(new Date()));
+    const window = { from: hourFromNow(0), to: hourFromNow(2) };
+    const view = await readyDraft(numbers(2), { mode: "now" }, { window });
+    const narrowed = { from: hourFromNow(2), to: hourFromNow(3) };
+    expect(windowWithin(window, narrowed)).toBe(false);
+    await setOrgPolicy(narrowed);
+    expect(await launchCalldogCampaign({ campaignId: view.campaignId, launchKey: view.launchKey, confirmedCount: 2 })).toMatchObject({
+      ok: false,
+      error: "calldogCampaign.errors.windowOutsidePolicy",
+    });
+    expect((await findCampaign({ id: view.campaignId }))?.state).toBe("draft");
   });
 });

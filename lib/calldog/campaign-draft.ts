@@ -50,8 +50,8 @@ export type DraftView = {
   /** Text-to-speech: one generation per create request (up to 1000 numbers), 0.40 ₽ each. */
   ttsKopecks: number | null;
   /**
-   * When the calls start as things stand: the organisation's calling window in the campaign's zone, and whether
-   * the start was moved into it (a picked time, or "now" while the window is closed).
+   * When the calls start as things stand: the campaign's calling window in its zone (the organisation's for a draft
+   * that has none yet), and whether the start was moved into it (a picked time, or "now" while the window is closed).
    */
   start: { at: string; moved: boolean; window: { from: string; to: string; timeZone: string } };
   /** The last test call from the review, if any. */
@@ -68,7 +68,7 @@ export async function toDraftView(campaign: Campaign): Promise<DraftView> {
   const recordName = (id: string) => records.find((r) => r.recordId === id)?.name;
   const r = settings.recipients;
   const requests = r ? Math.ceil(r.phones.length / CALLDOG_MAX_PHONES_PER_REQUEST) : 0;
-  const start = await startInWindow({ at: campaign.plannedAt ?? new Date(), timeZone: campaign.timeZone });
+  const start = await startInWindow({ at: campaign.plannedAt ?? new Date(), timeZone: campaign.timeZone, window: settings.schedule?.window });
   const approval = await latestApprovalFor({ kind: "calldog.launch", target: campaign.id });
   return {
     campaignId: campaign.id,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ivrMenuSchema } from "@/lib/calldog/ivr-menu-schema";
 import { EMPTY_MENU, menuIsValid, toCalldogIvrs, validateMenu } from "@/lib/calldog/ivr-menu";
+import { WINDOW_TIME_PATTERN } from "@/lib/dialing/calling-window";
 import { toRussianE164 } from "@/lib/phone-ru";
 import { CALLDOG_TEXT_MAX, type CalldogCreateCallsInput } from "@/lib/providers/calldog/wire";
 
@@ -46,14 +47,25 @@ export const messageSchema = z.discriminatedUnion("kind", [
 ]);
 export type CampaignMessage = z.infer<typeof messageSchema>;
 
+/** A campaign's own daily calling window (`HH:MM`, in the campaign's zone), within the organisation's. */
+export const campaignWindowSchema = z.object({ from: z.string().regex(WINDOW_TIME_PATTERN), to: z.string().regex(WINDOW_TIME_PATTERN) });
+export type CampaignWindow = z.infer<typeof campaignWindowSchema>;
+
 export const scheduleSchema = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("now") }),
+  z.object({
+    mode: z.literal("now"),
+    /** The campaign's own window; drafts from before it existed have none and use the organisation's. */
+    window: campaignWindowSchema.optional(),
+    /** The window was closed when the launch started: `plannedAt` was set to its next opening. */
+    moved: z.boolean().optional(),
+  }),
   /** A wall-clock time in a time zone, as picked; `plannedAt` (UTC) is derived from it. */
   z.object({
     mode: z.literal("at"),
     local: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
     timeZone: z.string().min(1).max(64),
-    /** The picked time was outside the organisation's calling window: `plannedAt` is the window's next opening. */
+    window: campaignWindowSchema.optional(),
+    /** The picked time was outside the calling window: `plannedAt` is the window's next opening. */
     moved: z.boolean().default(false),
   }),
 ]);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { IvrMenu } from "@/lib/calldog/ivr-menu";
+import { WINDOW_TIME_PATTERN } from "@/lib/dialing/calling-window";
 import { ivrMenuSchema } from "@/lib/calldog/ivr-menu-schema";
 
 /**
@@ -16,6 +17,10 @@ export type CampaignSettings = {
   callerId?: string | null;
   record?: boolean;
   plannedAt?: Date;
+  /** The campaign's own daily calling window (in the campaign's zone); absent for campaigns from before it existed. */
+  window?: { from: string; to: string };
+  /** The start was moved into the calling window (a picked time outside it, or "now" while it was closed). */
+  startMoved: boolean;
 };
 
 const idSchema = z.union([z.string().max(40), z.number().int()]).transform(String);
@@ -40,6 +45,10 @@ export function readCampaignSettings(settings: Record<string, unknown>): Campaig
   const message = part(messageSchema, settings.message);
   const wizardCallerId = part(z.discriminatedUnion("mode", [z.object({ mode: z.literal("duty") }), z.object({ mode: z.literal("phone"), phone: z.string().max(40) })]), settings.callerId);
   const callerId = wizardCallerId ? (wizardCallerId.mode === "phone" ? wizardCallerId.phone : null) : part(z.string().max(40).nullable(), settings.callerId);
+  const schedule = part(
+    z.object({ window: z.object({ from: z.string().regex(WINDOW_TIME_PATTERN), to: z.string().regex(WINDOW_TIME_PATTERN) }).optional(), moved: z.boolean().optional() }),
+    settings.schedule,
+  );
   const planned = settings.plannedAt == null ? undefined : part(z.coerce.date(), settings.plannedAt);
   return {
     menu: part(ivrMenuSchema, settings.menu),
@@ -47,6 +56,8 @@ export function readCampaignSettings(settings: Record<string, unknown>): Campaig
     callerId,
     record: part(z.boolean(), settings.needRecording) ?? part(z.boolean(), settings.record),
     plannedAt: planned && !Number.isNaN(planned.getTime()) ? planned : undefined,
+    window: schedule?.window,
+    startMoved: schedule?.moved ?? false,
   };
 }
 

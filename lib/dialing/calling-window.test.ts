@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOpenAt, isValidWindow, nextOpening, windowWithin } from "@/lib/dialing/calling-window";
+import { isOpenAt, isValidWindow, nextOpening, nextOpeningInAll, windowWithin } from "@/lib/dialing/calling-window";
 
 const moscow = { from: "09:00", to: "20:00", timeZone: "Europe/Moscow" };
 
@@ -43,5 +43,20 @@ describe("calling window", () => {
     expect(windowWithin({ from: "23:00", to: "01:00" }, { from: "22:00", to: "06:00" })).toBe(true);
     expect(windowWithin({ from: "01:00", to: "05:00" }, { from: "22:00", to: "06:00" })).toBe(true);
     expect(windowWithin({ from: "21:00", to: "05:00" }, { from: "22:00", to: "06:00" })).toBe(false);
+  });
+
+  it("finds the first instant at which a campaign's window and the organisation's are both open, or none when they never are", () => {
+    const campaign = { from: "10:00", to: "12:00", timeZone: "Asia/Yekaterinburg" };
+    const organisation = { ...moscow, timeZone: "Asia/Yekaterinburg" };
+    // 08:00 there (UTC+5): the campaign's window opens at 10:00.
+    expect(nextOpeningInAll([campaign, organisation], new Date("2026-11-27T03:00:00Z"))?.toISOString()).toBe("2026-11-27T05:00:00.000Z");
+    // 13:00 there: past the campaign's window, so tomorrow at 10:00, though the organisation's is open.
+    expect(nextOpeningInAll([campaign, organisation], new Date("2026-11-27T08:00:00Z"))?.toISOString()).toBe("2026-11-28T05:00:00.000Z");
+    const inside = new Date("2026-11-27T05:30:00Z");
+    expect(nextOpeningInAll([campaign, organisation], inside)).toBe(inside);
+    // Overlapping only in part (the organisation's narrowed to 11:00–18:00): from 11:00.
+    expect(nextOpeningInAll([campaign, { ...organisation, from: "11:00", to: "18:00" }], new Date("2026-11-27T03:00:00Z"))?.toISOString()).toBe("2026-11-27T06:00:00.000Z");
+    // Never open together.
+    expect(nextOpeningInAll([campaign, { ...organisation, from: "13:00", to: "18:00" }], new Date("2026-11-27T03:00:00Z"))).toBeUndefined();
   });
 });

@@ -74,3 +74,18 @@ export function windowWithin(inner: Pick<CallingWindow, "from" | "to">, outer: P
   const [outerFrom, outerTo] = span(outer);
   return [0, 24 * 60, -24 * 60].some((shift) => innerFrom + shift >= outerFrom && innerTo + shift <= outerTo);
 }
+
+/**
+ * The first instant from `at` on at which every window is open: a campaign's own window and the organisation's,
+ * both in the campaign's zone. Undefined when they never are together (disjoint windows, as when the organisation's
+ * was narrowed after a campaign chose its own). Daily windows repeat, so a few moves settle it or prove it never will.
+ */
+export function nextOpeningInAll(windows: CallingWindow[], at: Date): Date | undefined {
+  let candidate = at;
+  for (let i = 0; i < 8; i++) {
+    const closed = windows.find((w) => !isOpenAt(w, candidate));
+    if (!closed) return candidate;
+    candidate = nextOpening(closed, candidate);
+  }
+  return undefined;
+}

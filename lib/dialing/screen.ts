@@ -1,21 +1,26 @@
 import "server-only";
 import { findDncPhones } from "@/lib/db/queries/dnc";
 import { readDialingPolicy } from "@/lib/db/queries/org-settings";
-import { type CallingWindow, isOpenAt, nextOpening } from "@/lib/dialing/calling-window";
+import { type CallingWindow, isOpenAt, nextOpening, nextOpeningInAll } from "@/lib/dialing/calling-window";
 import { toE164 } from "@/lib/providers/phone";
 
 /** Why a number is not dialed: on the do-not-call list, or the calling window is closed at the time asked. */
 export type HoldBackReason = "dnc" | "window";
 
 /**
- * When the calls would start, in which zone, and what to do when the organisation's window is closed then: `move`
- * to its next opening (a provider that takes a planned time, Calldog's `plannedAt`), or `refuse` (a call that
- * starts at once).
+ * When the calls would start, in which zone, in which daily window (a campaign's own; the organisation's when none
+ * is given), and what to do when the window is closed then: `move` to its next opening (a provider that takes a
+ * planned time, Calldog's `plannedAt`), or `refuse` (a call that starts at once).
  */
-export type DialingStart = { at: Date; timeZone: string; outside: "move" | "refuse" };
+export type DialingStart = { at: Date; timeZone: string; window?: { from: string; to: string }; outside: "move" | "refuse" };
 
-/** Where a start landed: `startAt` is `at` itself or, when `moved`, the window's next opening. */
-export type WindowedStart = { window: CallingWindow; startAt: Date; moved: boolean; open: boolean };
+/**
+ * Where a start landed: `startAt` is `at` itself or, when `moved`, the next instant at which the campaign's window
+ * and the organisation's are both open. `window` is the campaign's own (the organisation's for a start without one).
+ * `never`: the two windows are never open together (the organisation's narrowed after the campaign chose its own);
+ * nothing may be sent then, not even planned.
+ */
+export type WindowedStart = { window: CallingWindow; startAt: Date; moved: boolean; open: boolean; never: boolean };
 
 export type Screened = {
   /** E.164 numbers that may be dialed, in the order given, each once. */
@@ -26,16 +31,20 @@ export type Screened = {
 };
 
 /**
- * The organisation's calling window in `timeZone`, and where a start at `at` lands in it. A start already past
- * (a planned time reached while a launch waited for approval, a delayed task) dials now, so now is what is checked.
+ * Where a start at `at` lands in a campaign's calling window (`window`, its own daily window; the organisation's
+ * when it has none) in `timeZone`, always within the organisation's window as it is now. A start already past (a
+ * planned time reached while a launch waited for approval, a delayed task) dials now, so now is what is checked.
  */
-export async function startInWindow({ at: asked, timeZone }: { at: Date; timeZone: string }): Promise<WindowedStart> {
+export async function startInWindow({ at: asked, timeZone, window: own }: { at: Date; timeZone: string; window?: { from: string; to: string } }): Promise<WindowedStart> {
   const at = asked.getTime() < Date.now() ? new Date() : asked;
   const policy = await readDialingPolicy();
-  const window = { from: policy.callingWindowFrom, to: policy.callingWindowTo, timeZone };
-  const open = isOpenAt(window, at);
-  const startAt = open ? at : nextOpening(window, at);
-  return { window, startAt, moved: !open, open };
+  const organisation = { from: policy.callingWindowFrom, to: policy.callingWindowTo, timeZone };
+  const window = own ? { from: own.from, to: own.to, timeZone } : organisation;
+  const windows = own ? [window, organisation] : [organisation];
+  const open = windows.every((w) => isOpenAt(w, at));
+  if (open) return { window, startAt: at, moved: false, open, never: false };
+  const next = nextOpeningInAll(windows, at);
+  return { window, startAt: next ?? nextOpening(window, at), moved: true, open, never: next === undefined };
 }
 
 /**
@@ -44,8 +53,9 @@ export async function startInWindow({ at: asked, timeZone }: { at: Date; timeZon
  * this right before the provider, so a number added to the do-not-call list a second ago is held back too.
  * Takes E.164 numbers; duplicates are dropped (the first one counts).
  *
- * With `start`, the organisation's calling window is checked too: a start outside it is moved to the next opening
- * (`start.startAt` is what to send) or, for `refuse`, every number is held back with the reason `window`. Paths
+ * With `start`, the calling window is checked too (the campaign's own, within the organisation's): a start outside
+ * it is moved to the next opening (`start.startAt` is what to send) or, for `refuse` or when the windows are never
+ * open together, every number is held back with the reason `window`. Paths
  * without `start` dial through a provider that applies the window itself (a Calldron batch's `time_from`/`time_to`,
  * kept within the organisation's by lib/dialing/window-policy.ts).
  */
@@ -53,7 +63,7 @@ export async function screenForDialing({ phones, start }: { phones: string[]; st
   const unique = [...new Set(phones)];
   const windowed = start ? await startInWindow(start) : undefined;
   const screened: Screened = { allowed: [], heldBack: [], ...(windowed ? { start: windowed } : {}) };
-  if (windowed && !windowed.open && start?.outside === "refuse") {
+  if (windowed && !windowed.open && (start?.outside === "refuse" || windowed.never)) {
     screened.heldBack = unique.map((phone) => ({ phone, reason: "window" }));
     return screened;
   }

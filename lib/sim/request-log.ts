@@ -17,6 +17,8 @@ export class RequestLog {
     };
     const phone = provider.loggedPhone?.(req);
     if (phone) entry.phone = phone;
+    const plannedAt = provider.loggedPlannedAt?.(req);
+    if (plannedAt !== undefined) entry.plannedAt = plannedAt;
     const list = this.logs.get(provider.provider) ?? [];
     list.push(entry);
     if (list.length > MAX_ENTRIES) list.splice(0, list.length - MAX_ENTRIES);

@@ -54,6 +54,8 @@ export interface ProviderSim {
   restore(state: unknown): void;
   /** The phone number a request is about (a new call or subscriber), for the request log; not a secret. */
   loggedPhone?(req: SimRequest): string | undefined;
+  /** The start a request asks for (Calldog's `plannedAt`, unix seconds), for the request log; tests check it against the window. */
+  loggedPlannedAt?(req: SimRequest): number | undefined;
   /** Control-plane actions specific to this provider (e.g. Calldog moderation approval). */
   control?(action: string, body: Record<string, unknown>, ctx: SimContext): SimResponse | undefined;
 }
@@ -103,6 +105,8 @@ export type RequestLogEntry = {
   fault?: string;
   /** For creates of calls and subscribers: the number asked for, so tests can see which number each was. */
   phone?: string;
+  /** For creates of planned calls: the `plannedAt` asked for (unix seconds). */
+  plannedAt?: number;
 };
 
 export type SimulatorHandles = { ctx: SimContext; providers: ProviderSim[] };

@@ -8,6 +8,7 @@ import { addDncEntries } from "@/lib/db/queries/dnc";
 import { changeTaskState, claimTask, findTask, listTaskItems, markItemsInflight, nextTaskItems } from "@/lib/db/queries/tasks";
 import type { Connection } from "@/lib/db/schema";
 import { createCalldogClient } from "@/lib/providers/calldog/client";
+import { isOpenAt, nextOpening } from "@/lib/dialing/calling-window";
 import { toCalldogPhone } from "@/lib/providers/phone";
 import { DEMO_CALLER, DEMO_KEY, type Kit, startKit } from "@/lib/sim/calldog/test-kit";
 import { Rng } from "@/lib/sim/rng";
@@ -278,6 +279,57 @@ describe("calldog.launch and the calling window", () => {
       const client = createCalldogClient({ baseUrl: kit.baseUrl, apiKey: DEMO_KEY, sleep: noSleep });
       const calls = await client.getCalls(rows.map((r) => Number(r.id)));
       for (const call of calls) expect(Date.parse(call.plannedAt ?? "")).toBe(Math.floor((moved as Date).getTime() / 1000) * 1000);
+    } finally {
+      await setOrgPolicy(windowAround(new Date()));
+    }
+  });
+
+  it("sends within the campaign's own window in its zone: a chunk that would start outside it goes out planned at its opening, and the campaign says so", async () => {
+    const zone = "Asia/Yekaterinburg";
+    const hour = Number(new Intl.DateTimeFormat("en-US", { timeZone: zone, hour: "numeric", hourCycle: "h23" }).format(new Date()));
+    const hh = (h: number) => `${String((h + 24) % 24).padStart(2, "0")}:00`;
+    await setOrgPolicy(windowAround(new Date(), zone));
+    try {
+      // Open at launch (the campaign's window is the organisation's), then narrowed to one closed now before the task sends: a delayed task.
+      const phones = numbers(3);
+      const { campaign, launchKey } = await draft(phones, { schedule: { mode: "now", window: windowAround(new Date(), zone) } });
+      await testDb.handle.raw.query("update campaigns set time_zone = $2 where id = $1", [campaign.id, zone]);
+      const taskId = await launch(campaign.id, launchKey);
+      expect((await findCampaign({ id: campaign.id }))?.plannedAt).toBeNull();
+      const own = { from: hh(hour + 1), to: hh(hour + 2) };
+      await testDb.handle.raw.query("update campaigns set settings = jsonb_set(settings, '{schedule,window}', $2::jsonb) where id = $1", [campaign.id, JSON.stringify(own)]);
+      await runToEnd(taskId);
+
+      const opening = nextOpening({ ...own, timeZone: zone }, new Date());
+      const creates = kit.server.log.entries("calldog").filter((e) => e.path === "/apiCalls/create" && e.status === 200);
+      expect(creates.flatMap((e) => (e.phone ?? "").split(",")).sort()).toEqual(phones.map(toCalldogPhone).sort());
+      // The request log has the start asked for: the campaign's window's opening, open on its clock in its zone.
+      for (const e of creates) {
+        expect(e.plannedAt).toBe(Math.floor(opening.getTime() / 1000));
+        expect(isOpenAt({ ...own, timeZone: zone }, new Date((e.plannedAt as number) * 1000))).toBe(true);
+      }
+      const after = await findCampaign({ id: campaign.id });
+      expect(after?.plannedAt?.toISOString()).toBe(new Date(Math.floor(opening.getTime() / 1000) * 1000).toISOString());
+      expect(after?.settings).toMatchObject({ schedule: { window: own, moved: true } });
+    } finally {
+      await setOrgPolicy(windowAround(new Date()));
+    }
+  });
+
+  it("sends nothing when the campaign's window and the organisation's are never open together: those numbers did not go out, to retry", async () => {
+    const hour = Number(new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Moscow", hour: "numeric", hourCycle: "h23" }).format(new Date()));
+    const hh = (h: number) => `${String((h + 24) % 24).padStart(2, "0")}:00`;
+    await setOrgPolicy({ from: hh(hour + 3), to: hh(hour + 5) });
+    try {
+      const phones = numbers(2);
+      const { campaign, launchKey } = await draft(phones, { schedule: { mode: "now", window: { from: hh(hour + 1), to: hh(hour + 2) } } });
+      const taskId = await launch(campaign.id, launchKey);
+      await runToEnd(taskId);
+      expect(kit.server.log.entries("calldog").filter((e) => e.path === "/apiCalls/create")).toEqual([]);
+      const task = await findTask({ id: taskId });
+      expect(task?.counts).toMatchObject({ failed: 2 });
+      expect((await listTaskItems({ taskId, outcome: "failed", limit: 10 })).map((i) => i.detail)).toEqual(["outsideWindow", "outsideWindow"]);
+      expect((await findCampaign({ id: campaign.id }))?.state).toBe("partial");
     } finally {
       await setOrgPolicy(windowAround(new Date()));
     }

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { createCallsInput, type LaunchableSettings, missingStep, readSettings } from "@/lib/calldog/campaign-settings";
-import { callIdsOfOtherCampaigns, findCampaign, finishCampaignLaunch, highestCallId } from "@/lib/db/queries/campaign-launch";
+import { callIdsOfOtherCampaigns, findCampaign, finishCampaignLaunch, highestCallId, noteMovedStart } from "@/lib/db/queries/campaign-launch";
 import { recordCreatedCalls } from "@/lib/db/queries/calls";
 import { findConnection } from "@/lib/db/queries/connections";
 import { addItemsPayload, findTask, findTaskItems } from "@/lib/db/queries/tasks";
@@ -41,8 +41,10 @@ type Context = {
   connectionId: string;
   base: Omit<CalldogCreateCallsInput, "phones">;
   plannedAt: Date | null;
-  /** The campaign's zone, in which the organisation's calling window is read. */
+  /** The campaign's zone, in which its calling window and the organisation's are read. */
   timeZone: string;
+  /** The campaign's own daily window (older drafts have none: the organisation's alone). */
+  window: { from: string; to: string } | undefined;
   /** The highest call id known before the next create: its calls get higher ids. */
   floor: number;
 };
@@ -52,8 +54,8 @@ type ClientForConnection = (connection: Connection & { provider: "calldog" }) =>
 /**
  * `calldog.launch`: creates one call per number of a campaign, in chunks of up to 1000 numbers, each number once.
  * Every number is screened again right before its chunk goes out, and so is the start time: a chunk that would
- * start outside the organisation's calling window (a launch delayed past closing time, a window narrowed since the
- * review) goes out planned at the window's next opening. The chunk's items are in flight (with the id
+ * start outside the campaign's calling window or the organisation's (a launch delayed past closing time, a window
+ * narrowed since the review) goes out planned at the next opening of both, and the campaign says so. The chunk's items are in flight (with the id
  * floor written on them) before Calldog is called, so a lost answer, a timeout or a crash is reconciled by looking
  * the calls up before anything is sent again.
  */
@@ -81,6 +83,7 @@ export function createLaunchHandler({
         base,
         plannedAt: campaign.plannedAt,
         timeZone: campaign.timeZone,
+        window: settings.schedule?.window,
         floor: await highestCallId({ connectionId: connection.id }),
       };
     },
@@ -120,14 +123,20 @@ async function launchChunk(items: TaskItem[], context: Context, uncertain: boole
   }
   const screened = await screenForDialing({
     phones: toSend.map((i) => i.key),
-    start: { at: context.plannedAt ?? new Date(), timeZone: context.timeZone, outside: "move" },
+    start: { at: context.plannedAt ?? new Date(), timeZone: context.timeZone, window: context.window, outside: "move" },
   });
   const allowed = new Set(screened.allowed);
-  for (const item of toSend) if (!allowed.has(item.key)) results.set(item.id, { outcome: "dnc" });
+  // Held back by the window only when it can never open (the organisation's narrowed apart from the campaign's): not sent, retryable.
+  const windowHeld = new Set(screened.heldBack.filter((h) => h.reason === "window").map((h) => h.phone));
+  for (const item of toSend) {
+    if (windowHeld.has(item.key)) results.set(item.id, { outcome: "failed", detail: "outsideWindow" });
+    else if (!allowed.has(item.key)) results.set(item.id, { outcome: "dnc" });
+  }
   const sending = toSend.filter((i) => allowed.has(i.key));
   if (sending.length === 0) return results;
 
   const plannedAt = screened.start?.moved ? screened.start.startAt : context.plannedAt;
+  if (plannedAt && screened.start?.moved) await noteMovedStart({ id: context.campaignId, plannedAt });
   const floor = context.floor;
   await addItemsPayload({ ids: sending.map((i) => i.id), payload: { floor, plannedAt: plannedAt?.toISOString() ?? null } });
   const answer = await context.client.createCalls({ ...context.base, plannedAt: plannedAt ?? undefined, phones: sending.map((i) => i.key) });

@@ -10,15 +10,20 @@ import { enqueueTask } from "@/lib/tasks/queue";
 /**
  * Launches a draft: one `calldog.launch` task over every valid number (those held back by the do-not-call list in
  * the wizard too, so that the launch screens them again and the report names them). The launch key makes it
- * idempotent: the same key answers with the task it already made. A start outside the organisation's calling window
- * ("now" after closing time, a window narrowed since the schedule step) is moved to its next opening first; the
- * task checks again at send time.
+ * idempotent: the same key answers with the task it already made. A start outside the campaign's calling window
+ * ("now" after closing time, the organisation's window narrowed since the schedule step) is moved to its next opening
+ * first; the task checks again at send time.
  */
 export async function launchCampaign({ campaignId, launchKey, ownerId }: { campaignId: string; launchKey: string; ownerId: string }): Promise<LaunchStart> {
   const draft = await findCampaign({ id: campaignId });
   if (draft?.state === "draft" && draft.launchKey === launchKey) {
-    const start = await startInWindow({ at: draft.plannedAt ?? new Date(), timeZone: draft.timeZone });
-    if (start.moved) await setDraftPlannedAt({ id: campaignId, plannedAt: start.startAt });
+    const settings = readSettings(draft.settings);
+    const start = await startInWindow({ at: draft.plannedAt ?? new Date(), timeZone: draft.timeZone, window: settings.schedule?.window });
+    if (start.moved && !start.never) {
+      // Kept with the campaign, so that its page says the start was moved and to when.
+      const schedule = settings.schedule ? { ...settings.schedule, moved: true } : undefined;
+      await setDraftPlannedAt({ id: campaignId, plannedAt: start.startAt, settings: { ...settings, schedule } });
+    }
   }
   const started = await startCampaignLaunch({
     campaignId,

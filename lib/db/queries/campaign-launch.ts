@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { insertTaskIn, type NewTask } from "@/lib/db/queries/tasks";
 import { type Campaign, type Task, calls, campaigns, tasks } from "@/lib/db/schema";
@@ -47,12 +47,27 @@ export async function updateDraftCampaign({
   return row;
 }
 
-/** Moves a draft's start (into the calling window at launch); a campaign no longer in draft is left alone. */
-export async function setDraftPlannedAt({ id, plannedAt }: { id: string; plannedAt: Date }): Promise<void> {
+/** Moves a draft's start (into the calling window at launch), with its settings saying so; a campaign no longer in draft is left alone. */
+export async function setDraftPlannedAt({ id, plannedAt, settings }: { id: string; plannedAt: Date; settings: Record<string, unknown> }): Promise<void> {
   await (await db())
     .update(campaigns)
-    .set({ plannedAt, updatedAt: new Date() })
+    .set({ plannedAt, settings, updatedAt: new Date() })
     .where(and(eq(campaigns.id, id), eq(campaigns.state, "draft")));
+}
+
+/**
+ * A launch's chunk went out planned later than the campaign said (the window closed while the launch ran): the
+ * campaign's planned start becomes the latest such start, and its schedule says it was moved.
+ */
+export async function noteMovedStart({ id, plannedAt }: { id: string; plannedAt: Date }): Promise<void> {
+  await (await db())
+    .update(campaigns)
+    .set({
+      plannedAt,
+      settings: sql`case when jsonb_typeof(${campaigns.settings} -> 'schedule') = 'object' then jsonb_set(${campaigns.settings}, '{schedule,moved}', 'true') else ${campaigns.settings} end`,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(campaigns.id, id), or(isNull(campaigns.plannedAt), lt(campaigns.plannedAt, plannedAt))));
 }
 
 /** Replaces a draft's settings (the review's test call); undefined when it is no longer a draft. */

@@ -24,6 +24,7 @@ export function createCalldogSim(opts: { demoData?: boolean } = {}): ProviderSim
     presentedKey,
     authMethod,
     loggedPhone: createdPhones,
+    loggedPlannedAt: createdPlannedAt,
     handle: (req, ctx) => route(state, cache, req, ctx),
     async tick(ctx) {
       advanceCalls(state, ctx);
@@ -46,6 +47,17 @@ function createdPhones(req: SimRequest): string | undefined {
     const phones = Array.isArray(body.phones) ? body.phones : [body.phone];
     const list = phones.filter((p): p is string => typeof p === "string").map((p) => p.slice(0, 20));
     return list.length > 0 ? list.join(",") : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `plannedAt` of an `apiCalls/create` (unix seconds) for the request log; tests check it lies in the calling window. */
+function createdPlannedAt(req: SimRequest): number | undefined {
+  if (req.method !== "POST" || !/^\/apiCalls\/create\/?$/.test(req.path)) return undefined;
+  try {
+    const body = JSON.parse(req.body.toString("utf8")) as { plannedAt?: unknown };
+    return typeof body.plannedAt === "number" && Number.isFinite(body.plannedAt) ? body.plannedAt : undefined;
   } catch {
     return undefined;
   }

@@ -39,12 +39,16 @@ export default async function CalldogCampaignPage({ params }: { params: Promise<
   const campaign = await load((await params).campaignId);
   if (!campaign) notFound();
   const t = await getTranslations("calldogResults");
+  const tg = await getTranslations("launchGuard");
   const format = await getFormatter();
   const settings = readCampaignSettings(campaign.settings);
   const records = await listCalldogRecordChoices({ connectionId: campaign.connectionId });
   const recordNames = Object.fromEntries(records.map((r) => [r.recordId, r.name]));
   const when = (date: Date | null | undefined) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : "—");
   const plannedAt = campaign.plannedAt ?? settings.plannedAt ?? null;
+  // The planned start on the campaign's own clock, with its zone: the window it was moved into is read there too.
+  const zone = campaign.timeZone;
+  const plannedWhen = plannedAt ? format.dateTime(plannedAt, { dateStyle: "medium", timeStyle: "short", timeZone: zone }) : null;
 
   return (
     <>
@@ -72,7 +76,15 @@ export default async function CalldogCampaignPage({ params }: { params: Promise<
           <div className="grid gap-6 lg:grid-cols-2">
             <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm" data-testid="campaign-facts">
               <dt className="text-slate-500">{t("plannedAt")}</dt>
-              <dd>{plannedAt ? when(plannedAt) : t("now")}</dd>
+              <dd data-testid="campaign-planned">
+                {plannedWhen ? tg(settings.startMoved ? "startsMoved" : "startsAt", { when: plannedWhen, zone }) : t("now")}
+              </dd>
+              {settings.window && (
+                <>
+                  <dt className="text-slate-500">{tg("window")}</dt>
+                  <dd data-testid="campaign-window">{tg("windowValue", { from: settings.window.from, to: settings.window.to, zone })}</dd>
+                </>
+              )}
               <dt className="text-slate-500">{t("launchedAt")}</dt>
               <dd>{when(campaign.launchedAt)}</dd>
               <dt className="text-slate-500">{t("createdAt")}</dt>

@@ -56,6 +56,7 @@ export default async function NewCalldogCampaignPage({ searchParams }: { searchP
     calldronConnections: connections.filter((c) => c.provider === "calldron").map((c) => ({ id: c.id, name: c.name })),
     timeZones: timeZoneOptions(await getLocale()).map(({ value, label }) => ({ value, label })),
     defaultTimeZone: isTimeZone(user.timeZone) ? user.timeZone : DEFAULT_TIME_ZONE,
+    organisationWindow: { from: policy.callingWindowFrom, to: policy.callingWindowTo },
     webhooks: Boolean(env().APP_PUBLIC_URL),
     approvalAbove: user.role === "admin" ? null : policy.managerLaunchLimit,
     testPhone: profile?.testPhone ? formatPhone(profile.testPhone) : null,
