@@ -89,7 +89,7 @@ describe("Calldog campaign wizard actions", () => {
     expect(Math.abs(Date.parse(scheduled.data.plannedAt ?? "") - later.getTime())).toBeLessThan(60_000);
     expect(creates()).toEqual([]);
 
-    // Launch: the count confirmed must be the count checked; a double click is one launch, audited with the count.
+    // Launch: the count confirmed must be the count checked; a double click is one launch, audited with the numbers dialed and those held back.
     expect(await launchCalldogCampaign({ campaignId: id, launchKey: view.launchKey, confirmedCount: 3 })).toMatchObject({ ok: false, error: "calldogCampaign.errors.countChanged" });
     const [a, b] = await Promise.all([
       launchCalldogCampaign({ campaignId: id, launchKey: view.launchKey, confirmedCount: 2 }),
@@ -100,7 +100,7 @@ describe("Calldog campaign wizard actions", () => {
     expect(await findTask({ id: a.data.taskId as string })).toMatchObject({ kind: "calldog.launch", total: 3, counts: { invalid: 2, duplicate: 1 } });
     const audits = (await listAudit({})).filter((e) => e.action === "calldog.campaign.launched");
     expect(audits).toHaveLength(1);
-    expect(audits[0]?.details).toMatchObject({ count: 3 });
+    expect(audits[0]?.details).toMatchObject({ count: 2, heldBack: { dnc: 1, invalid: 2, duplicate: 1 } });
     expect(await launchCalldogCampaign({ campaignId: id, launchKey: randomUUID(), confirmedCount: 2 })).toMatchObject({ ok: false, error: "calldogCampaign.errors.notFound" });
     // A launched campaign is no longer a draft.
     expect(await step(id, { step: "callerId", callerId: { mode: "duty" } })).toMatchObject({ ok: false, error: "calldogCampaign.errors.notDraft" });
