@@ -1,6 +1,8 @@
 import { auditCount, auditLabelKey } from "@/lib/audit-label";
+import { type AuditSubjectPart, auditSubject } from "@/lib/audit-subject";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -53,7 +55,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   {actionLabel(e.action)}
                   <Count count={auditCount(e.details)} label={(n) => t("count", { n })} />
                 </Td>
-                <Td className="min-w-40 wrap-anywhere">{e.target ?? "—"}</Td>
+                <Td className="min-w-40 wrap-anywhere">
+                  <Subject parts={auditSubject(e)} />
+                </Td>
                 <Td className="font-mono text-xs wrap-anywhere">{e.ip ?? "—"}</Td>
                 <Td className="font-mono text-xs">
                   {/* A table cell ignores max-width; a block inside it keeps long details to one cut line. */}
@@ -90,4 +94,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 function Count({ count, label }: { count: number | null; label: (n: number) => string }) {
   if (count === null) return null;
   return <div className="text-xs text-slate-500 tabular-nums">{label(count)}</div>;
+}
+
+/** Names, each a link to its page where it has one; a list run reads "list → batch". */
+function Subject({ parts }: { parts: AuditSubjectPart[] }) {
+  if (parts.length === 0) return "—";
+  return parts.map((part, i) => (
+    <Fragment key={`${i}-${part.text}`}>
+      {i > 0 && " → "}
+      {part.href ? (
+        <Link href={part.href} className="text-indigo-700 underline">
+          {part.text}
+        </Link>
+      ) : (
+        part.text
+      )}
+    </Fragment>
+  ));
 }
