@@ -4,5 +4,8 @@
  */
 export const DATE_TIME = { dateStyle: "medium", timeStyle: "short" } as const;
 
-/** The same with seconds, where entries seconds apart must be told apart (the audit log). */
-export const DATE_TIME_SECONDS = { dateStyle: "medium", timeStyle: "medium" } as const;
+/** The date alone, in the same form ("Nov 28, 2026"). */
+export const DATE = { dateStyle: "medium" } as const;
+
+/** The time with seconds, where entries seconds apart must be told apart (the audit log): "3:04:05 PM". */
+export const TIME_SECONDS = { timeStyle: "medium" } as const;

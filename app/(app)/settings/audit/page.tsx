@@ -7,7 +7,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
-import { DATE_TIME_SECONDS } from "@/lib/i18n/date-formats";
+import { DATE, TIME_SECONDS } from "@/lib/i18n/date-formats";
 import { listAudit } from "@/lib/db/queries/audit";
 
 const PAGE_SIZE = 50;
@@ -47,7 +47,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <tbody className="divide-y divide-slate-100">
             {entries.map((e) => (
               <tr key={e.id}>
-                <Td className="whitespace-nowrap">{format.dateTime(e.at, DATE_TIME_SECONDS)}</Td>
+                <Td>
+                  {/* Date and time each whole, the line free to break between them: a narrow table keeps the addresses whole. */}
+                  <time dateTime={e.at.toISOString()}>
+                    <span className="whitespace-nowrap">{format.dateTime(e.at, DATE)},</span> <span className="whitespace-nowrap">{format.dateTime(e.at, TIME_SECONDS)}</span>
+                  </time>
+                </Td>
                 {/* An address is one long word: a long one may break anywhere (or it widens the table past 1280 px),
                     and the column's minimum keeps an ordinary one whole. */}
                 <Td className="min-w-40 wrap-anywhere">{e.actorEmail ?? <span className="text-slate-500">{t("system")}</span>}</Td>
