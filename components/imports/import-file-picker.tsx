@@ -6,12 +6,11 @@ import { useDropzone } from "react-dropzone";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 
-/** The types the import reads; the server checks the content, this only steers the chooser and the drop. */
-const ACCEPT = {
-  "text/csv": [".csv"],
-  "text/plain": [".txt"],
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx"],
-};
+/**
+ * What the file chooser offers first. Only a hint, as the browser's input always was: any file may still be chosen or
+ * dropped, and the server, which reads the content, says why one is refused ("not a spreadsheet: binary data").
+ */
+const ACCEPT = ".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /**
  * Drag and drop or choose one spreadsheet, as the audio upload does: the browser's own file input says "Choose File"
@@ -39,7 +38,6 @@ export function ImportFilePicker({
   const format = useFormatter();
   const [refused, setRefused] = useState<string>();
   const dropzone = useDropzone({
-    accept: ACCEPT,
     multiple: false,
     disabled,
     // The zone is for the mouse; the keyboard's way in is the button, which opens the same chooser.
@@ -47,7 +45,8 @@ export function ImportFilePicker({
     noKeyboard: true,
     onDrop: (accepted, rejected) => {
       const [chosen] = accepted;
-      if (rejected.length > 0 || !chosen) return setRefused(rejected.length > 1 || accepted.length > 1 ? t("oneFile") : t("wrongType"));
+      // With no type filter, a drop is refused only for holding several files.
+      if (rejected.length > 0 || !chosen) return setRefused(t("oneFile"));
       setRefused(undefined);
       onChange(chosen);
     },
@@ -64,7 +63,7 @@ export function ImportFilePicker({
         })}
         data-testid="import-drop-zone"
       >
-        <input {...dropzone.getInputProps({ id, "aria-label": label, "aria-describedby": helpId })} />
+        <input {...dropzone.getInputProps({ id, accept: ACCEPT, "aria-label": label, "aria-describedby": helpId })} />
         <Button size="sm" variant="secondary" onClick={dropzone.open} disabled={disabled}>
           {file ? t("replace") : t("choose")}
         </Button>
