@@ -91,7 +91,16 @@ const PAGES: Record<string, Entry> = {
   "(app)/campaigns/calldron/[connectionId]/[batchId]/edit": { role: "manager", url: async (page) => withSuffix(await calldronBatch(page), "/edit") },
   "(app)/campaigns/calldron/[connectionId]/[batchId]/run": { role: "manager", url: async (page) => withSuffix(await calldronBatch(page), "/run") },
   "(app)/dnc": { role: "manager", url: at("/dnc") },
-  "(app)/imports/new": { role: "manager", url: at("/imports/new") },
+  "(app)/imports/new": {
+    role: "manager",
+    url: at("/imports/new"),
+    more: async (page, scan) => {
+      // The picker with a file chosen (its name and size, "Choose another file"); nothing is uploaded.
+      await page.getByLabel("File (CSV or XLSX)").setInputFiles({ name: "a11y-chosen.csv", mimeType: "text/csv", buffer: Buffer.from("Name,Phone\nAnna,+79990001122\n") });
+      await expect(page.getByTestId("import-chosen-file")).toContainText("a11y-chosen.csv");
+      await scan("a file chosen");
+    },
+  },
   "(app)/imports/[id]": {
     role: "admin",
     // An import's report has the id of its task; the Tasks page names the task by its kind.
@@ -326,6 +335,21 @@ test("keyboard only: an audio record is uploaded from the file chooser, named an
   await tabTo(page, form.getByRole("button", { name: "Send to Calldog" }));
   await page.keyboard.press("Enter");
   await expect(form.getByText("The record was created in Calldog and added to the list.")).toBeVisible();
+  await page.context().close();
+});
+
+test("keyboard only: a spreadsheet is chosen for an import and uploaded, without the mouse", async ({ browser }) => {
+  const page = await pageAs(browser, "manager");
+  await page.goto("/imports/new");
+  // As with the audio upload, the drop zone is for the mouse and its button opens the file chooser.
+  await tabTo(page, page.getByRole("button", { name: "Choose a file" }));
+  const chooser = page.waitForEvent("filechooser");
+  await page.keyboard.press("Enter");
+  await (await chooser).setFiles({ name: "keyboard.csv", mimeType: "text/csv", buffer: Buffer.from("Name,Phone\nAnna,+79990001122\nBoris,+79990001133\n") });
+  await expect(page.getByTestId("import-chosen-file")).toContainText("keyboard.csv");
+  await tabTo(page, page.getByRole("button", { name: "Upload and preview" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("upload-summary")).toContainText("keyboard.csv: CSV");
   await page.context().close();
 });
 

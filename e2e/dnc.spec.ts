@@ -132,6 +132,8 @@ test("an admin removes a number after a confirmation naming it, and the audit lo
   const entry = page.getByRole("row").filter({ hasText: number(20) }).first();
   await expect(entry).toContainText("Removed from do-not-call list");
   await expect(entry).toContainText(ADMIN.email);
+  // The time as the other pages write it, the month in words ("Nov 28, 2026, 3:04:05 PM"), not 11/28/26.
+  await expect(entry.getByRole("cell").first()).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}:\d{2}\s[AP]M$/);
   // The count of numbers in words under the action, not only inside the cut-off details.
   await expect(entry.getByRole("cell", { name: "Removed from do-not-call list 1 number" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "Added to do-not-call list" }).first()).toBeVisible();

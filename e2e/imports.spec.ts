@@ -148,6 +148,54 @@ test("bad files are refused with a clear reason", SIM, async ({ browser }) => {
   }
 });
 
+test("the file picker speaks the app's language, shows the chosen file, and takes a dropped one", async ({ browser }) => {
+  const page = await manager(browser);
+  // The browser is in English, the app in Russian: the picker follows the app, as the browser's own input would not.
+  await page.goto("/imports/new");
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "ru", url: page.url() }]);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Выбрать файл" })).toBeVisible();
+  await expect(page.getByTestId("import-drop-zone")).toContainText("или перетащите сюда файл CSV или XLSX");
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
+  await page.reload();
+
+  // The button opens the file chooser; the chosen file is named, with its size, and the button offers another.
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Choose a file" }).click();
+  await (await chooser).setFiles(csvFile("chosen.csv"));
+  await expect(page.getByTestId("import-chosen-file")).toHaveText("chosen.csv · 1 KB");
+  await expect(page.getByRole("button", { name: "Choose another file" })).toBeVisible();
+
+  // A file dropped on the zone replaces it; two dropped at once are refused and the one chosen stays.
+  const zone = page.getByTestId("import-drop-zone");
+  await dropFiles(page, zone, [{ name: "dropped.csv", type: "text/csv", text: "Name,Phone\nAnna,+79990001122\n" }]);
+  await expect(page.getByTestId("import-chosen-file")).toHaveText("dropped.csv · 1 KB");
+  await dropFiles(page, zone, [
+    { name: "one.csv", type: "text/csv", text: "Phone\n+79990001122\n" },
+    { name: "two.csv", type: "text/csv", text: "Phone\n+79990001133\n" },
+  ]);
+  await expect(page.getByRole("alert").filter({ hasText: "Choose one file at a time." })).toBeVisible();
+  await expect(page.getByTestId("import-chosen-file")).toHaveText("dropped.csv · 1 KB");
+
+  // The dropped file is the one uploaded.
+  await page.getByRole("button", { name: "Upload and preview" }).click();
+  await expect(page.getByTestId("upload-summary")).toContainText("dropped.csv: CSV");
+  await expect(page.getByTestId("upload-summary")).toContainText("1 row.");
+  await page.context().close();
+});
+
+/** Drops files on an element as a browser does when they are dragged there from the desktop. */
+async function dropFiles(page: Page, target: ReturnType<Page["getByTestId"]>, files: { name: string; type: string; text: string }[]) {
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const { name, type, text } of list) transfer.items.add(new File([text], name, { type }));
+    return transfer;
+  }, files);
+  await target.dispatchEvent("dragenter", { dataTransfer });
+  await target.dispatchEvent("dragover", { dataTransfer });
+  await target.dispatchEvent("drop", { dataTransfer });
+}
+
 test("the do-not-call list downloads as CSV", SIM, async ({ browser }) => {
   const page = await manager(browser);
   await page.goto("/dnc");

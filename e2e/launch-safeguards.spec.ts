@@ -126,6 +126,8 @@ test("a Calldog launch: moved into the window, a test call to my number, the fac
   const row = admin.getByTestId("approval-row").filter({ hasText: `Window ${prefix}` });
   await expect(row).toContainText("manager@e2e.test");
   await expect(row).toContainText("3");
+  // Asked when: the date in words, as on the other pages ("Nov 28, 2026"), not 11/28/26.
+  await expect(row).toContainText(/[A-Z][a-z]{2} \d{1,2}, \d{4}/);
   expect(await seriousViolations(admin)).toEqual([]);
   await row.getByRole("button", { name: `Approve and start: Window ${prefix}` }).click();
   await expect(admin.getByText("Approved: the launch has started.")).toBeVisible();
@@ -133,6 +135,11 @@ test("a Calldog launch: moved into the window, a test call to my number, the fac
   await admin.goto("/settings/audit");
   await expect(admin.getByRole("cell", { name: "Launch approved" }).first()).toBeVisible();
   await expect(admin.getByRole("cell", { name: "Calldog test call" }).first()).toBeVisible();
+  // The launch names its campaign (not its id), a link to the campaign's page.
+  const launched = admin.getByRole("row").filter({ hasText: "Calldog campaign launched" }).filter({ hasText: `Window ${prefix}` }).first();
+  await expect(launched.getByRole("link", { name: `Window ${prefix}` })).toHaveAttribute("href", /^\/campaigns\/calldog\/[0-9a-f-]{36}$/);
+  await launched.getByRole("link", { name: `Window ${prefix}` }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: `Window ${prefix}` })).toBeVisible();
 
   await page.reload();
   await expect(page).toHaveURL(/\/campaigns\/calldog\/[0-9a-f-]{36}$/);
@@ -279,7 +286,12 @@ test("a manager's run of a list above the limit goes to an admin, who rejects it
     .click();
   await expect(admin.getByText("Approved: the launch has started.")).toBeVisible();
   await admin.goto("/settings/audit");
-  await expect(admin.getByRole("row").filter({ hasText: "List run through a batch started" }).filter({ hasText: "manager@e2e.test" }).first()).toBeVisible();
+  const run = admin.getByRole("row").filter({ hasText: "List run through a batch started" }).filter({ hasText: "manager@e2e.test" }).first();
+  await expect(run).toBeVisible();
+  // The run names its list and batch (not the task's id), each a link to its page.
+  await expect(run.getByRole("cell", { name: "Тестовый список → Акция выходного дня" })).toBeVisible();
+  await expect(run.getByRole("link", { name: "Тестовый список" })).toHaveAttribute("href", /^\/lists\/calldron\/[0-9a-f-]{36}\/\d+$/);
+  await expect(run.getByRole("link", { name: "Акция выходного дня" })).toHaveAttribute("href", /^\/campaigns\/calldron\/[0-9a-f-]{36}\/\d+$/);
   await expect(admin.getByRole("row").filter({ hasText: "Launch rejected" }).first()).toBeVisible();
   await page.context().close();
   await admin.context().close();

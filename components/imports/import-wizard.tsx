@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { ColumnMapping } from "@/components/imports/column-mapping";
 import { ImportCheckView } from "@/components/imports/import-check-view";
+import { LazyImportFilePicker } from "@/components/imports/lazy-import-file-picker";
 import { type TargetChoices, TargetPicker, targetFrom } from "@/components/imports/target-picker";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -76,26 +77,24 @@ export function ImportWizard({ choices, initialTarget, initialList }: { choices:
         <label htmlFor={fileId} className="block text-sm font-medium text-slate-700">
           {t("fileLabel")}
         </label>
-        <div className="flex flex-wrap items-center gap-3">
-          <input
-            id={fileId}
-            type="file"
-            accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby={`${fileId}-help`}
-            onChange={(e) => {
-              setFile(e.target.files?.[0]);
-              setUpload(undefined);
-              setCheck(undefined);
-            }}
-            className="text-sm"
-          />
-          <Button onClick={send} disabled={!file || pending}>
-            {pending && !upload ? t("uploading") : t("upload")}
-          </Button>
-        </div>
+        <LazyImportFilePicker
+          id={fileId}
+          label={t("fileLabel")}
+          helpId={`${fileId}-help`}
+          file={file}
+          disabled={pending}
+          onChange={(chosen) => {
+            setFile(chosen);
+            setUpload(undefined);
+            setCheck(undefined);
+          }}
+        />
         <p id={`${fileId}-help`} className="text-xs text-slate-500">
           {t("fileHelp")}
         </p>
+        <Button onClick={send} disabled={!file || pending}>
+          {pending && !upload ? t("uploading") : t("upload")}
+        </Button>
       </section>
 
       {error && <Notice tone="error">{error}</Notice>}

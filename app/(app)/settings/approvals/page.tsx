@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
+import { DATE_TIME } from "@/lib/i18n/date-formats";
 import { listApprovals } from "@/lib/db/queries/launch-approvals";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -47,7 +48,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
                   <Td>{kind(a.kind)}</Td>
                   <Td className="text-right tabular-nums">{format.number(a.count)}</Td>
                   <Td>{a.requesterEmail ?? "—"}</Td>
-                  <Td className="whitespace-nowrap">{format.dateTime(a.createdAt, { dateStyle: "short", timeStyle: "short" })}</Td>
+                  <Td className="whitespace-nowrap">{format.dateTime(a.createdAt, DATE_TIME)}</Td>
                   <Td>
                     <ApprovalActions id={a.id} title={a.title} />
                   </Td>

@@ -1,10 +1,13 @@
 import { auditCount, auditLabelKey } from "@/lib/audit-label";
+import { type AuditSubjectPart, auditSubject } from "@/lib/audit-subject";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
+import { DATE, TIME_SECONDS } from "@/lib/i18n/date-formats";
 import { listAudit } from "@/lib/db/queries/audit";
 
 const PAGE_SIZE = 50;
@@ -44,15 +47,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <tbody className="divide-y divide-slate-100">
             {entries.map((e) => (
               <tr key={e.id}>
-                <Td className="whitespace-nowrap">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</Td>
+                <Td>
+                  {/* Date and time each whole, the line free to break between them: a narrow table keeps the addresses whole. */}
+                  <time dateTime={e.at.toISOString()}>
+                    <span className="whitespace-nowrap">{format.dateTime(e.at, DATE)},</span> <span className="whitespace-nowrap">{format.dateTime(e.at, TIME_SECONDS)}</span>
+                  </time>
+                </Td>
                 {/* An address is one long word: a long one may break anywhere (or it widens the table past 1280 px),
                     and the column's minimum keeps an ordinary one whole. */}
-                <Td className="min-w-40 wrap-anywhere">{e.actorEmail ?? <span className="text-slate-500">{t("system")}</span>}</Td>
+                <Td className="min-w-48 wrap-anywhere">{e.actorEmail ?? <span className="text-slate-500">{t("system")}</span>}</Td>
                 <Td title={e.action}>
                   {actionLabel(e.action)}
                   <Count count={auditCount(e.details)} label={(n) => t("count", { n })} />
                 </Td>
-                <Td className="min-w-40 wrap-anywhere">{e.target ?? "—"}</Td>
+                <Td className="min-w-40 wrap-anywhere">
+                  <Subject parts={auditSubject(e)} />
+                </Td>
                 <Td className="font-mono text-xs wrap-anywhere">{e.ip ?? "—"}</Td>
                 <Td className="font-mono text-xs">
                   {/* A table cell ignores max-width; a block inside it keeps long details to one cut line. */}
@@ -89,4 +99,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 function Count({ count, label }: { count: number | null; label: (n: number) => string }) {
   if (count === null) return null;
   return <div className="text-xs text-slate-500 tabular-nums">{label(count)}</div>;
+}
+
+/** Names, each a link to its page where it has one; a list run reads "list → batch". */
+function Subject({ parts }: { parts: AuditSubjectPart[] }) {
+  if (parts.length === 0) return "—";
+  return parts.map((part, i) => (
+    <Fragment key={`${i}-${part.text}`}>
+      {i > 0 && " → "}
+      {part.href ? (
+        <Link href={part.href} className="text-indigo-700 underline">
+          {part.text}
+        </Link>
+      ) : (
+        part.text
+      )}
+    </Fragment>
+  ));
 }
