@@ -163,6 +163,8 @@ export async function expectRecordingPlays(page: Page): Promise<void> {
 
 /** axe on the page as it stands: no serious or critical violation (each named with its elements and what fails). */
 export async function expectNoSeriousViolations(page: Page, where: string) {
+  // Next streams a dynamic page's metadata after its body: a scan that starts first finds no <title> yet.
+  await expect(page, `the title of ${where}`).toHaveTitle(/\S/);
   // Violations only: collecting the passing and incomplete checks' nodes too doubles the time of a scan.
   const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
