@@ -83,7 +83,9 @@ const STORE_SQL = `
   ),
   ins as (
     insert into webhook_events (connection_id, dedupe_key, kind, payload)
-    select connection_id, dedupe_key, kind, payload::jsonb from firsts order by n
+    -- In key order, not arrival order: two statements storing the same keys at once (a burst split in groups,
+    -- or several receivers) then take the keys' locks in one order and wait for each other instead of deadlocking.
+    select connection_id, dedupe_key, kind, payload::jsonb from firsts order by connection_id, dedupe_key
     on conflict (connection_id, dedupe_key) do nothing
     returning id, connection_id, dedupe_key
   )
