@@ -327,10 +327,7 @@ test("keyboard only: an audio record is uploaded from the file chooser, named an
   await tabTo(page, form.getByLabel("Record name"));
   await page.keyboard.type(name);
   // The drop zone is for the mouse; its "Choose a file" button is the keyboard's way to the file chooser.
-  await tabTo(page, form.getByRole("button", { name: "Choose a file" }));
-  const chooser = page.waitForEvent("filechooser");
-  await page.keyboard.press("Enter");
-  await (await chooser).setFiles({ name: "keyboard.wav", mimeType: "audio/wav", buffer: makeWav(1) });
+  await chooseByKeyboard(page, form.getByRole("button", { name: "Choose a file" }), { name: "keyboard.wav", mimeType: "audio/wav", buffer: makeWav(1) });
   await expect(form.getByRole("group", { name: "Preview of keyboard.wav" })).toBeVisible();
   await tabTo(page, form.getByRole("button", { name: "Send to Calldog" }));
   await page.keyboard.press("Enter");
@@ -342,16 +339,35 @@ test("keyboard only: a spreadsheet is chosen for an import and uploaded, without
   const page = await pageAs(browser, "manager");
   await page.goto("/imports/new");
   // As with the audio upload, the drop zone is for the mouse and its button opens the file chooser.
-  await tabTo(page, page.getByRole("button", { name: "Choose a file" }));
-  const chooser = page.waitForEvent("filechooser");
-  await page.keyboard.press("Enter");
-  await (await chooser).setFiles({ name: "keyboard.csv", mimeType: "text/csv", buffer: Buffer.from("Name,Phone\nAnna,+79990001122\nBoris,+79990001133\n") });
+  await chooseByKeyboard(page, page.getByRole("button", { name: "Choose a file" }), { name: "keyboard.csv", mimeType: "text/csv", buffer: Buffer.from("Name,Phone\nAnna,+79990001122\nBoris,+79990001133\n") });
   await expect(page.getByTestId("import-chosen-file")).toContainText("keyboard.csv");
   await tabTo(page, page.getByRole("button", { name: "Upload and preview" }));
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("upload-summary")).toContainText("keyboard.csv: CSV");
   await page.context().close();
 });
+
+/**
+ * Tab to a "Choose a file" button and press Enter: the file chooser must open, and gets `file`. The wait for the
+ * chooser starts before the page is even settled: Playwright turns on its interception of file choosers when the
+ * first listener is added, without waiting for the browser, and an Enter that got there first opened the browser's
+ * own dialog instead (seen on CI: no chooser event in the whole test, and no chooser for a second Enter either).
+ */
+async function chooseByKeyboard(page: Page, button: ReturnType<Page["locator"]>, file: { name: string; mimeType: string; buffer: Buffer }) {
+  const chooser = page.waitForEvent("filechooser", { timeout: 30_000 });
+  await settle(page);
+  await tabTo(page, button);
+  await page.keyboard.press("Enter");
+  try {
+    await (await chooser).setFiles(file);
+  } catch (error) {
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el ? `<${el.tagName.toLowerCase()}> "${(el.textContent ?? "").trim().slice(0, 60)}"` : "nothing";
+    });
+    throw new Error(`Enter on "Choose a file" opened no file chooser; the focus was on ${focused}: ${error}`);
+  }
+}
 
 /** Moves the focus with Tab only, as a keyboard user does, until `target` has it. */
 async function tabTo(page: Page, target: ReturnType<Page["locator"]>, max = 80) {
