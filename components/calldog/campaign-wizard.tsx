@@ -4,7 +4,6 @@ import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { CampaignReview } from "@/components/calldog/campaign-review";
 import { CallerIdStep, MessageStep, RecipientsStep, ScheduleStep, type StepData } from "@/components/calldog/campaign-wizard-steps";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -15,6 +14,8 @@ import type { IvrMenu, IvrRecordChoice } from "@/lib/calldog/ivr-menu";
 
 // The builder is the heaviest piece: loaded when its step opens, so the wizard's first load stays small.
 const MenuStep = dynamic(() => import("@/components/calldog/campaign-menu-step").then((m) => m.MenuStep), { ssr: false });
+// The review (launch facts, the confirmation dialog, the test call) likewise: only the last step needs it.
+const CampaignReview = dynamic(() => import("@/components/calldog/campaign-review").then((m) => m.CampaignReview), { ssr: false });
 
 export const STEPS = ["recipients", "callerId", "message", "menu", "schedule", "review"] as const;
 export type Step = (typeof STEPS)[number];
