@@ -6,11 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { PERIODS } from "@/lib/overview/period";
 import {
   compareCampaigns,
-  periodByCampaign,
-  periodByProvider,
-  periodIvrAnswers,
-  periodTimeline,
-  periodTotals,
+  loadOverview,
   runningCampaigns,
   searchCampaigns,
 } from "@/lib/overview/queries";
@@ -20,13 +16,7 @@ const TIME_ZONE = "Europe/Moscow";
 export function overviewCases(db: Db): { name: string; run: () => Promise<unknown> }[] {
   const cases = PERIODS.flatMap((period) => {
     const range = { period, timeZone: TIME_ZONE, database: db };
-    return [
-      { name: `overview ${period}: totals`, run: () => periodTotals(range) },
-      { name: `overview ${period}: by provider`, run: () => periodByProvider(range) },
-      { name: `overview ${period}: by campaign`, run: () => periodByCampaign(range) },
-      { name: `overview ${period}: timeline`, run: () => periodTimeline(range) },
-      { name: `overview ${period}: IVR answers`, run: () => periodIvrAnswers(range) },
-    ];
+    return [{ name: `overview ${period}: everything (one query)`, run: () => loadOverview(range) }];
   });
   // The three newest campaigns, looked up once (the first run pays for that one indexed read).
   let compared: string[] | undefined;

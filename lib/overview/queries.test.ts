@@ -4,11 +4,8 @@ import type { Provider } from "@/lib/db/schema";
 import {
   compareCampaigns,
   hasResults,
-  periodByCampaign,
-  periodByProvider,
-  periodIvrAnswers,
-  periodTimeline,
-  periodTotals,
+  loadOverview,
+  type PeriodRange,
   rates,
   runningCampaigns,
   searchCampaigns,
@@ -21,6 +18,11 @@ const testDb = setupTestDb();
 const NOW = new Date("2026-03-15T12:00:00Z");
 const MOSCOW = "Europe/Moscow";
 let ids: OverviewFixtureCampaigns;
+const periodTotals = async (range: PeriodRange) => (await loadOverview(range)).totals;
+const periodByProvider = async (range: PeriodRange) => (await loadOverview(range)).byProvider;
+const periodByCampaign = async (range: PeriodRange & { limit?: number }) => (await loadOverview(range)).byCampaign;
+const periodTimeline = async (range: PeriodRange) => (await loadOverview(range)).timeline;
+const periodIvrAnswers = async (range: PeriodRange) => (await loadOverview(range)).ivr;
 
 beforeAll(async () => {
   const connections = {} as Record<Provider, string>;
@@ -93,6 +95,7 @@ describe("overview figures per period", () => {
       ["Survey", 5],
       ["Base callback", 4],
     ]);
+    expect((await periodByCampaign({ period: "30d", timeZone: MOSCOW, now: NOW, limit: 2 })).map((c) => c.name)).toEqual(["Spring sale", "Survey"]);
   });
 
   it("buckets calls by local hour today and by local day otherwise, empty buckets included", async () => {
