@@ -221,6 +221,8 @@ export class ProcessMeter {
   readonly cpuStart: number;
   readonly rssStart: number;
   rssPeak: number;
+  /** Every sample taken, in order (the caller samples at a steady interval). */
+  readonly samples: number[] = [];
 
   constructor(
     readonly name: string,
@@ -231,15 +233,20 @@ export class ProcessMeter {
     this.rssPeak = this.rssStart;
   }
 
-  /** The resident memory now, kept for the peak. */
+  /** The resident memory now, kept for the peak and the medians. */
   sample(): number {
     const rss = rssBytes(this.pid);
     this.rssPeak = Math.max(this.rssPeak, rss);
+    this.samples.push(rss);
     return rss;
   }
 
-  end(): { name: string; cpu: number; rssStart: number; rssEnd: number; rssPeak: number } {
+  latest(): number {
+    return this.samples.at(-1) ?? this.rssStart;
+  }
+
+  end(): { name: string; cpu: number; rssStart: number; rssEnd: number; rssPeak: number; samples: number[] } {
     const rssEnd = this.sample();
-    return { name: this.name, cpu: cpuSeconds(this.pid) - this.cpuStart, rssStart: this.rssStart, rssEnd, rssPeak: this.rssPeak };
+    return { name: this.name, cpu: cpuSeconds(this.pid) - this.cpuStart, rssStart: this.rssStart, rssEnd, rssPeak: this.rssPeak, samples: this.samples };
   }
 }

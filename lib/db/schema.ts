@@ -304,8 +304,6 @@ export const calls = pgTable(
     index("calls_campaign_status_at").on(t.campaignId, t.status, t.at, t.id),
     // Search by a number's last digits: `reverse(phone) like '<reversed digits>%'`.
     index("calls_phone_reverse").on(sql`reverse(${t.phone}) text_pattern_ops`),
-    // When a call happened, for the overview's periods: dialed, or (not dialed yet) recorded.
-    index("calls_time").on(sql`coalesce(${t.dialedAt}, ${t.createdAt})`),
     // The few calls still in progress, for the campaigns running now.
     index("calls_open_campaign").on(t.campaignId).where(sql`not ${t.final}`),
   ],

@@ -126,6 +126,29 @@ describe("overview figures per period", () => {
     expect(month.reduce((sum, d) => sum + d.calls, 0)).toBe(18);
   });
 
+  it("buckets by the zone's wall clock on the days its clocks change", async () => {
+    // Berlin: 2026-03-29 02:00 CET → 03:00 CEST (no 02:00 hour); 2026-10-25 03:00 CEST → 02:00 CET (02:00 twice).
+    const at = ["2026-03-29T00:30:00Z", "2026-03-29T01:30:00Z", "2026-10-25T00:30:00Z", "2026-10-25T01:30:00Z", "2026-10-25T02:30:00Z"];
+    for (const [i, time] of at.entries()) {
+      await testDb.handle.raw.query(
+        "insert into calls (provider, connection_id, provider_call_id, phone, status, final, dialed_at, created_at) select 'calldog', id, $1, '+79990000000', 'busy', true, $2, $2 from connections where provider = 'calldog'",
+        [`dst-${i}`, time],
+      );
+    }
+    const busy = async (day: string) =>
+      (await periodTimeline({ period: "today", timeZone: "Europe/Berlin", now: new Date(`${day}T12:00:00Z`) })).filter((h) => h.calls > 0).map((h) => [h.bucket.slice(11), h.calls]);
+    expect(await busy("2026-03-29")).toEqual([
+      ["01:00", 1],
+      ["03:00", 1],
+    ]);
+    expect(await busy("2026-10-25")).toEqual([
+      ["02:00", 2],
+      ["03:00", 1],
+    ]);
+    const october = await periodTimeline({ period: "today", timeZone: "Europe/Berlin", now: new Date("2026-10-25T12:00:00Z") });
+    expect(october.map((h) => h.bucket.slice(11))).toEqual(Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, "0")}:00`));
+  });
+
   it("counts IVR answers per digit", async () => {
     expect(await periodIvrAnswers({ period: "today", timeZone: MOSCOW, now: NOW })).toEqual([
       { answer: "1", calls: 2 },

@@ -7,7 +7,7 @@ import { PERIOD_SHAPE, type Period } from "@/lib/overview/period";
 /**
  * The overview's and the comparison's figures, each one SQL aggregation over `calls` (nothing is summed in
  * JavaScript). A call's time is when it was dialed, or when it was recorded if it has not been dialed yet
- * (`calls_time` indexes that expression). Rates are shares of the completed calls: answered, busy, no answer
+ * (the column `at`, indexed by `calls_at`). Rates are shares of the completed calls: answered, busy, no answer
  * or failed; calls still queued or ringing and canceled ones are counted but rate nothing.
  */
 export type Figures = {
@@ -35,7 +35,6 @@ type On = { database?: Db };
 
 export type PeriodRange = { period: Period; timeZone: string; now?: Date } & On;
 
-const callTime = sql.raw("coalesce(c.dialed_at, c.created_at)");
 
 const FIGURES = sql.raw(`
   count(*)::int as calls,
@@ -73,7 +72,7 @@ function bounds({ period, timeZone, now }: PeriodRange): SQL {
 }
 
 function inPeriod(range: PeriodRange): SQL {
-  return sql`${callTime} >= (select start_local from b) at time zone ${range.timeZone} and ${callTime} < (select end_local from b) at time zone ${range.timeZone}`;
+  return sql`c.at >= (select start_local from b) at time zone ${range.timeZone} and c.at < (select end_local from b) at time zone ${range.timeZone}`;
 }
 
 async function rows<T>(on: On, query: SQL): Promise<T[]> {
@@ -107,29 +106,49 @@ type OverviewRow = FigureRow & {
  * Everything the overview shows for one period, from one pass over the period's calls: the totals, the split by
  * provider, the busiest campaigns (calls outside a campaign left out; `limit`, 50 unless given), calls per hour
  * (today) or per day (7 and 30 days) with every bucket of the period present, and the count of each IVR answer.
- * One scan grouped five ways (`grouping sets`) costs the database half of what five queries over the same rows did.
+ *
+ * The calls are first counted per provider, campaign, bucket, IVR answer and status (a few hundred groups where
+ * there were tens of thousands of calls), and those counts grouped five ways (`grouping sets`): a third of the
+ * database's time of five queries over the same rows. A call's bucket is found among the buckets' first instants
+ * (`width_bucket`) rather than by converting every call's time to the user's zone, which cost as much as the rest.
+ * A bucket starts at the first instant its wall-clock time is shown: on a day the clocks go back, both 02:00 hours
+ * are 02:00; on a day they go forward, 02:00 gets no call (`least` of the two readings of a wall-clock time).
  */
 export async function loadOverview(range: PeriodRange & { limit?: number }): Promise<OverviewData> {
   const unit = PERIOD_SHAPE[range.period].bucket;
   const step = sql.raw(`interval '1 ${unit}'`);
+  const zone = range.timeZone;
   const list = await rows<OverviewRow>(range, sql`with b as (${bounds(range)}),
+    buckets as (
+      select array_agg(least(s at time zone ${zone}, (s - interval '1 hour') at time zone ${zone} + interval '1 hour') order by s) as starts,
+        array_agg(to_char(s, 'YYYY-MM-DD"T"HH24:MI') order by s) as labels
+      from generate_series((select start_local from b), (select end_local from b) - ${step}, ${step}) s
+    ),
     p as (
-      select c.provider, c.campaign_id, date_trunc(${unit}, ${callTime} at time zone ${range.timeZone}) as bucket, c.ivr_answer, c.status, c.duration_seconds
-      from calls c where ${inPeriod(range)}
+      select c.provider, c.campaign_id, width_bucket(c.at, (select starts from buckets)) as bucket, c.ivr_answer, c.status, count(*) as n,
+        sum(c.duration_seconds) filter (where c.status = 'answered') as talk, count(c.duration_seconds) filter (where c.status = 'answered') as talked
+      from calls c where ${inPeriod(range)} group by 1, 2, 3, 4, 5
     ),
     agg as (
-      select grouping(c.provider, c.campaign_id, c.bucket, c.ivr_answer)::int as grouped, c.provider, c.campaign_id, c.bucket, c.ivr_answer, ${FIGURES}
-      from p c group by grouping sets ((), (c.provider), (c.campaign_id), (c.bucket), (c.ivr_answer))
+      select grouping(p.provider, p.campaign_id, p.bucket, p.ivr_answer)::int as grouped, p.provider, p.campaign_id, p.bucket, p.ivr_answer,
+        sum(p.n)::int as calls,
+        coalesce(sum(p.n) filter (where p.status in ('answered', 'busy', 'no_answer', 'failed')), 0)::int as completed,
+        coalesce(sum(p.n) filter (where p.status = 'answered'), 0)::int as answered,
+        coalesce(sum(p.n) filter (where p.status = 'busy'), 0)::int as busy,
+        coalesce(sum(p.n) filter (where p.status = 'no_answer'), 0)::int as no_answer,
+        coalesce(sum(p.n) filter (where p.status = 'failed'), 0)::int as failed,
+        (sum(p.talk)::float8 / nullif(sum(p.talked), 0)) as avg_talk
+      from p group by grouping sets ((), (p.provider), (p.campaign_id), (p.bucket), (p.ivr_answer))
     )
     select agg.grouped, agg.provider, agg.campaign_id, null as bucket, agg.ivr_answer, agg.calls, agg.completed, agg.answered, agg.busy,
       agg.no_answer, agg.failed, agg.avg_talk, k.name, k.provider as campaign_provider, k.connection_id, k.provider_ref
     from agg left join campaigns k on k.id = agg.campaign_id
     where agg.grouped <> ${SET.bucket}
     union all
-    select ${SET.bucket}, null, null, to_char(s.bucket, 'YYYY-MM-DD"T"HH24:MI'), null, coalesce(agg.calls, 0), coalesce(agg.completed, 0),
-      coalesce(agg.answered, 0), 0, 0, 0, null, null, null, null, null
-    from generate_series((select start_local from b), (select end_local from b) - ${step}, ${step}) s(bucket)
-      left join agg on agg.grouped = ${SET.bucket} and agg.bucket = s.bucket
+    select ${SET.bucket}, null, null, u.label, null, coalesce(agg.calls, 0), coalesce(agg.completed, 0), coalesce(agg.answered, 0), 0, 0, 0,
+      null, null, null, null, null
+    from unnest((select labels from buckets)) with ordinality u(label, i)
+      left join agg on agg.grouped = ${SET.bucket} and agg.bucket = u.i
     order by grouped, provider, bucket, ivr_answer, calls desc, name, campaign_id`);
   const part = (set: number) => list.filter((r) => r.grouped === set);
   return {
