@@ -34,7 +34,7 @@ export const createCalldronBatch = action({ role: "any", schema: createBatchSche
     action: "calldron.batch.created",
     target: input.name,
     ip: await requestIp(),
-    details: { connection: connection.name, batchId: outcome.id, recoveredAfterLostAnswer: outcome.recovered, intro: intro?.name ?? null },
+    details: { connectionId: connection.id, connection: connection.name, batchId: outcome.id, recoveredAfterLostAnswer: outcome.recovered, intro: intro?.name ?? null },
   });
   revalidatePath("/campaigns");
   return { id: outcome.id, connectionId: connection.id, recovered: outcome.recovered };
@@ -56,7 +56,7 @@ export const editCalldronBatch = action({ role: "any", schema: editBatchSchema }
     action: "calldron.batch.updated",
     target: input.name,
     ip: await requestIp(),
-    details: { connection: connection.name, batchId: input.batchId, introReplaced: Boolean(intro) },
+    details: { connectionId: connection.id, connection: connection.name, batchId: input.batchId, introReplaced: Boolean(intro) },
   });
   revalidatePath("/campaigns");
   revalidatePath(`/campaigns/calldron/${connection.id}/${input.batchId}`);

@@ -10,7 +10,7 @@ import { findActiveTask, insertTask } from "@/lib/db/queries/tasks";
 import type { Connection } from "@/lib/db/schema";
 import { mayDial, parsePhoneList, screenForDialing } from "@/lib/dialing/screen";
 import { SafeError } from "@/lib/errors";
-import { findSubscriberByPhone } from "@/lib/lists/calldron-members";
+import { findSubscriberByPhone, subscriberPhone } from "@/lib/lists/calldron-members";
 import { createCalldronListOnce } from "@/lib/lists/create-calldron-list";
 import { outcomeUnknown, providerFailure } from "@/lib/provider-failure";
 import type { CalldronClient } from "@/lib/providers/calldron/client";
@@ -38,15 +38,17 @@ export const createCalldronList = action({ role: "any", schema: z.object({ conne
 
 export const deleteCalldronList = action({ role: "any", schema: z.object({ connectionId, listId }) }, async (input, user) => {
   const client = await calldron(input.connectionId);
-  // How many numbers go with the list, for the audit log; unknown (null) if Calldron cannot say.
+  // How many numbers go with the list, and its name, for the audit log: read now, as nothing can read them later.
+  // Unknown (null) if Calldron cannot say; the entry then names the list by its id.
   const count = await countSubscribers(client, input.listId).catch(() => null);
+  const listName = await listNameOf(client, input.listId);
   try {
     await client.deleteList(input.listId);
   } catch (error) {
     // Gone already (a repeated click, a retry after a lost answer): that is what was asked.
     if (!(error instanceof ProviderError && error.kind === "not_found")) providerFailure(error);
   }
-  await recordAudit({ actor: user, action: "calldron.list.deleted", details: { connectionId: input.connectionId, listId: input.listId, count } });
+  await recordAudit({ actor: user, action: "calldron.list.deleted", target: listName, details: { connectionId: input.connectionId, listId: input.listId, listName, count } });
   revalidatePath("/lists");
   return { listId: input.listId };
 });
@@ -66,8 +68,9 @@ export const addCalldronSubscriber = action({ role: "any", schema: z.object({ co
     const found = await findSubscriberByPhone(client, input.listId, phone).catch(providerFailure);
     if (!found.subscriber) throw new SafeError("subscriberAddLost");
   }
-  // A list in a running batch is dialed: what goes into one is audited with its count.
-  await recordAudit({ actor: user, action: "calldron.subscribers.added", target: phone, details: { connectionId: input.connectionId, listId: input.listId, count: 1 } });
+  // A list in a running batch is dialed: what goes into one is audited with its count, and the list's name.
+  const listName = await listNameOf(client, input.listId);
+  await recordAudit({ actor: user, action: "calldron.subscribers.added", target: phone, details: { connectionId: input.connectionId, listId: input.listId, listName, count: 1 } });
   revalidatePath(listPath(input.connectionId, input.listId));
   return { phone: formatPhone(phone), already: false };
 });
@@ -76,6 +79,11 @@ export const removeCalldronSubscriber = action(
   { role: "any", schema: z.object({ connectionId, listId, subscriberId: z.string().regex(/^\d{1,18}$/) }) },
   async (input, user) => {
     const client = await calldron(input.connectionId);
+    // The audit log names the list and the number, not the provider's id: read before the number goes.
+    const [listName, phone] = await Promise.all([
+      listNameOf(client, input.listId),
+      client.showSubscriber(input.listId, input.subscriberId).then(subscriberPhone, () => undefined),
+    ]);
     try {
       await client.deleteSubscriber(input.listId, input.subscriberId);
     } catch (error) {
@@ -84,8 +92,8 @@ export const removeCalldronSubscriber = action(
     await recordAudit({
       actor: user,
       action: "calldron.subscriber.removed",
-      target: input.subscriberId,
-      details: { connectionId: input.connectionId, listId: input.listId, count: 1 },
+      target: phone ?? input.subscriberId,
+      details: { connectionId: input.connectionId, listId: input.listId, listName, subscriberId: input.subscriberId, phone, count: 1 },
     });
     revalidatePath(listPath(input.connectionId, input.listId));
     return { subscriberId: input.subscriberId };
@@ -148,6 +156,14 @@ async function calldron(id: string): Promise<CalldronClient> {
   const connection = await findConnection({ id });
   if (connection?.provider !== "calldron") throw new SafeError("connectionNotFound");
   return clientFor(connection as Connection & { provider: "calldron" });
+}
+
+/** A list's name for the audit log; undefined when Calldron cannot say (the entry then shows the id). */
+async function listNameOf(client: CalldronClient, listId: string): Promise<string | undefined> {
+  return client.showList(listId).then(
+    (list) => list.name,
+    () => undefined,
+  );
 }
 
 function listPath(connection: string, list: string): string {

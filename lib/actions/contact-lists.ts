@@ -17,7 +17,9 @@ import {
 import { recordAudit } from "@/lib/db/queries/audit";
 import { findConnection } from "@/lib/db/queries/connections";
 import { insertTask } from "@/lib/db/queries/tasks";
+import type { Connection } from "@/lib/db/schema";
 import { SafeError } from "@/lib/errors";
+import { clientFor } from "@/lib/providers/connection-clients";
 import { toE164 } from "@/lib/providers/phone";
 import { ADD_SUBSCRIBERS_KIND, type AddSubscribersInput } from "@/lib/tasks/calldron-add-subscribers";
 import { enqueueTask } from "@/lib/tasks/queue";
@@ -60,9 +62,15 @@ export const addContactListNumber = action(
 );
 
 export const removeContactListNumber = action({ role: "any", schema: z.object({ listId, entryId: z.uuid() }) }, async (input, user) => {
-  await listToChange(input.listId, user);
-  if (!(await removeContactListEntry({ listId: input.listId, id: input.entryId }))) throw new SafeError("contactListNotFound");
-  await recordAudit({ actor: user, action: "contact_list.number_removed", target: input.entryId, details: { listId: input.listId, count: 1 } });
+  const list = await listToChange(input.listId, user);
+  const removed = await removeContactListEntry({ listId: input.listId, id: input.entryId });
+  if (!removed) throw new SafeError("contactListNotFound");
+  await recordAudit({
+    actor: user,
+    action: "contact_list.number_removed",
+    target: removed.phone,
+    details: { listId: input.listId, listName: list.name, entryId: input.entryId, phone: removed.phone, count: 1 },
+  });
   revalidatePath(`/lists/app/${input.listId}`);
   return { id: input.entryId };
 });
@@ -77,12 +85,19 @@ export const pushContactListToCalldron = action(
     if (connection?.provider !== "calldron") throw new SafeError("connectionNotFound");
     const phones = await listContactListPhones({ listId: list.id });
     if (phones.length === 0) throw new SafeError("importNothingValid");
-    const taskInput: AddSubscribersInput = { connectionId: connection.id, listId: input.calldronListId, listName: input.calldronListId };
+    // The Calldron list's name, for the task's title and the audit log; its id if Calldron cannot say now.
+    const calldronListName = await clientFor(connection as Connection & { provider: "calldron" })
+      .showList(input.calldronListId)
+      .then(
+        (found) => found.name,
+        () => undefined,
+      );
+    const taskInput: AddSubscribersInput = { connectionId: connection.id, listId: input.calldronListId, listName: calldronListName ?? input.calldronListId };
     const task = await insertTask({
       kind: ADD_SUBSCRIBERS_KIND,
       ownerId: user.id,
       connectionId: connection.id,
-      title: `${list.name} → ${input.calldronListId}`,
+      title: `${list.name} → ${taskInput.listName}`,
       input: taskInput,
       items: phones.map((key) => ({ key })),
     });
@@ -91,7 +106,7 @@ export const pushContactListToCalldron = action(
       actor: user,
       action: "calldron.subscribers.added",
       target: list.name,
-      details: { connectionId: connection.id, listId: input.calldronListId, fromContactList: list.id, count: phones.length, taskId: task.id },
+      details: { connectionId: connection.id, listId: input.calldronListId, listName: calldronListName, fromContactList: list.id, count: phones.length, taskId: task.id },
     });
     return { taskId: task.id };
   },

@@ -11,7 +11,8 @@ import { findCreatedContact } from "@/lib/obzvonilka/find-created-contact";
 import { isWebAddress } from "@/lib/obzvonilka/contact-form";
 import { outcomeUnknown, providerFailure } from "@/lib/provider-failure";
 import { clientFor } from "@/lib/providers/connection-clients";
-import { contactInputSchema } from "@/lib/providers/obzvonilka/schema";
+import type { ObzvonilkaClient } from "@/lib/providers/obzvonilka/client";
+import { type Contact, contactInputSchema } from "@/lib/providers/obzvonilka/schema";
 import { EMAIL_PATTERN } from "@/lib/providers/obzvonilka/wire";
 
 const ref = { connectionId: z.uuid(), baseId: z.number().int().positive() };
@@ -24,16 +25,22 @@ const inputSchema = contactInputSchema.superRefine((input, ctx) => {
 /** Creates a contact; a create whose answer was lost is looked up, never sent a second time. */
 export const createObzvonilkaContact = action({ role: "any", schema: z.object({ ...ref, input: inputSchema }) }, async ({ connectionId, baseId, input }, user) => {
   const client = await obzvonilka(connectionId);
-  let contactId: number;
+  let contact: Contact;
   try {
-    contactId = (await client.createContact(baseId, input)).id;
+    contact = await client.createContact(baseId, input);
   } catch (error) {
     if (!outcomeUnknown(error)) providerFailure(error, { notFound: "obzBaseNotFound" });
     const found = await findCreatedContact(client, baseId, input).catch((e) => providerFailure(e, { notFound: "obzBaseNotFound" }));
     if (!found) throw new SafeError("obzContactCreateLost");
-    contactId = found.id;
+    contact = found;
   }
-  await recordAudit({ actor: user, action: "obzvonilka.contact.created", target: String(contactId), details: { connectionId, baseId, fields: Object.keys(input) } });
+  const contactId = contact.id;
+  await recordAudit({
+    actor: user,
+    action: "obzvonilka.contact.created",
+    target: String(contactId),
+    details: { connectionId, baseId, ...(await names(client, baseId, contact)), fields: Object.keys(input) },
+  });
   revalidatePath(`/lists/obzvonilka/${connectionId}/${baseId}`);
   return { contactId };
 });
@@ -44,9 +51,15 @@ export const updateObzvonilkaContact = action(
   async ({ connectionId, baseId, contactId, input }, user) => {
     if (Object.keys(input).length === 0) return { contactId, changed: 0 };
     const client = await obzvonilka(connectionId);
-    await client.updateContact(baseId, contactId, input).catch((e) => providerFailure(e, { notFound: "obzContactNotFound" }));
-    // Field names only: the values are personal data and stay at the provider.
-    await recordAudit({ actor: user, action: "obzvonilka.contact.updated", target: String(contactId), details: { connectionId, baseId, fields: Object.keys(input) } });
+    const contact = await client.updateContact(baseId, contactId, input).catch((e) => providerFailure(e, { notFound: "obzContactNotFound" }));
+    // Field names only: the values are personal data and stay at the provider (the name excepted: the log names
+    // the contact it changed, as the list page does).
+    await recordAudit({
+      actor: user,
+      action: "obzvonilka.contact.updated",
+      target: String(contactId),
+      details: { connectionId, baseId, ...(await names(client, baseId, contact)), fields: Object.keys(input) },
+    });
     revalidatePath(`/lists/obzvonilka/${connectionId}/${baseId}/contacts/${contactId}`);
     return { contactId, changed: Object.keys(input).length };
   },
@@ -61,6 +74,18 @@ export const findObzvonilkaContactByCode = action(
     return contact ? { contactId: contact.id, name: contact.name } : null;
   },
 );
+
+/**
+ * What the audit log's Subject shows, "base → contact", recorded now: the base's name costs one read, and a failed
+ * read leaves it out (the entry then shows the contact alone). A contact without a name is shown by its id.
+ */
+async function names(client: ObzvonilkaClient, baseId: number, contact: Contact): Promise<{ baseName?: string; contactName?: string }> {
+  const baseName = await client.getBase(baseId).then(
+    (base) => base.name || undefined,
+    () => undefined,
+  );
+  return { baseName, contactName: contact.name || undefined };
+}
 
 async function obzvonilka(connectionId: string) {
   const connection = await findConnection({ id: connectionId });

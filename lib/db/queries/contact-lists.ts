@@ -64,12 +64,13 @@ export async function hasContactListEntry({ listId, phone }: { listId: string; p
   return Boolean(row);
 }
 
-export async function removeContactListEntry({ listId, id }: { listId: string; id: string }): Promise<boolean> {
-  const rows = await (await db())
+/** The removed entry's number, or null when the list holds no such entry. */
+export async function removeContactListEntry({ listId, id }: { listId: string; id: string }): Promise<{ phone: string } | null> {
+  const [row] = await (await db())
     .delete(contactListEntries)
     .where(and(eq(contactListEntries.listId, listId), eq(contactListEntries.id, id)))
-    .returning({ id: contactListEntries.id });
-  return rows.length > 0;
+    .returning({ phone: contactListEntries.phone });
+  return row ?? null;
 }
 
 function searchCondition(listId: string, search?: string) {
