@@ -80,6 +80,7 @@ export function AudioUpload({
         invalid={Boolean(shownError)}
         onFile={upload}
         onRefuse={(message) => setState({ kind: "error", message })}
+        testId="audio-drop-zone"
         actions={
           state.kind === "done" && (
             <Button size="sm" variant="ghost" onClick={() => setState({ kind: "idle" })}>
