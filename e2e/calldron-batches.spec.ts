@@ -3,7 +3,7 @@ import path from "node:path";
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import { makeWav } from "@/lib/sim/audio";
 import { CampaignsPage } from "./pages/campaigns-page";
-import { ensureConnection, expectNoPageScroll, pageAs, SIM_CONNECTIONS, SIM_URL, STATE_DIR, simRequestLog , needsSimulators, SIM } from "./support";
+import { dropFiles, ensureConnection, expectNoPageScroll, pageAs, SIM_CONNECTIONS, SIM_URL, STATE_DIR, simRequestLog , needsSimulators, SIM } from "./support";
 
 // Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
 needsSimulators();
@@ -138,6 +138,19 @@ test("bad files and bad fields are refused in the form, and nothing reaches Call
   const uploadError = page.getByTestId("audio-upload-error");
   // The rules are said once: the field's own help no longer repeats "mp3 or wav up to 10 MB".
   await expect(page.getByText("The message played to the person. mp3 or wav, up to 10 MB; the type is checked from the file's content.", { exact: true })).toBeVisible();
+
+  // The import's drop zone: several files dropped at once are refused in its words; one dropped is uploaded.
+  const zone = page.getByTestId("audio-drop-zone");
+  await expect(zone).toContainText("or drag an mp3 or wav file here");
+  await dropFiles(page, zone, [
+    { name: "one.wav", type: "audio/wav", bytes: wav(1) },
+    { name: "two.wav", type: "audio/wav", bytes: wav(1) },
+  ]);
+  await expect(uploadError).toHaveText("Choose one file at a time.");
+  await dropFiles(page, zone, [{ name: "dropped.wav", type: "audio/wav", bytes: wav(2) }]);
+  await expect(page.getByTestId("audio-upload-details")).toContainText("WAV · 2 s");
+  await expect(zone.getByRole("button", { name: "Choose another file" })).toBeVisible();
+  await expect(uploadError).toHaveCount(0);
 
   const png = Buffer.concat([Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"), Buffer.alloc(2048, 1)]);
   await upload(page, "photo.mp3", png, "audio/mpeg");

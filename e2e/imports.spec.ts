@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { encode1251 } from "../lib/imports/test-files";
 import { ListsPage } from "./pages/lists-page";
-import { ensureConnection, pageAs , needsSimulators, SIM } from "./support";
+import { dropFiles, ensureConnection, pageAs , needsSimulators, SIM } from "./support";
 
 // Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
 needsSimulators();
@@ -183,18 +183,6 @@ test("the file picker speaks the app's language, shows the chosen file, and take
   await expect(page.getByTestId("upload-summary")).toContainText("1 row.");
   await page.context().close();
 });
-
-/** Drops files on an element as a browser does when they are dragged there from the desktop. */
-async function dropFiles(page: Page, target: ReturnType<Page["getByTestId"]>, files: { name: string; type: string; text: string }[]) {
-  const dataTransfer = await page.evaluateHandle((list) => {
-    const transfer = new DataTransfer();
-    for (const { name, type, text } of list) transfer.items.add(new File([text], name, { type }));
-    return transfer;
-  }, files);
-  await target.dispatchEvent("dragenter", { dataTransfer });
-  await target.dispatchEvent("dragover", { dataTransfer });
-  await target.dispatchEvent("drop", { dataTransfer });
-}
 
 test("the do-not-call list downloads as CSV", SIM, async ({ browser }) => {
   const page = await manager(browser);

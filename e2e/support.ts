@@ -189,3 +189,16 @@ export async function calldogSim<T>(path: string, body: Record<string, unknown>)
 export async function setSimOutcomes(settings: Record<string, number>): Promise<void> {
   await fetch(`${SIM_URL}/_sim/outcomes`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(settings) });
 }
+
+/** Drops files on an element as a browser does when they are dragged there from the desktop. */
+export async function dropFiles(page: Page, target: Locator, files: { name: string; type: string; text?: string; bytes?: Buffer }[]): Promise<void> {
+  const list = files.map(({ name, type, text, bytes }) => ({ name, type, base64: (bytes ?? Buffer.from(text ?? "")).toString("base64") }));
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const { name, type, base64 } of list) transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type }));
+    return transfer;
+  }, list);
+  await target.dispatchEvent("dragenter", { dataTransfer });
+  await target.dispatchEvent("dragover", { dataTransfer });
+  await target.dispatchEvent("drop", { dataTransfer });
+}

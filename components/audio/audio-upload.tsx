@@ -2,21 +2,24 @@
 
 import { useTranslations } from "next-intl";
 import { type ReactNode, useId, useRef, useState } from "react";
-import { useDropzone } from "react-dropzone";
 import { AudioPlayer } from "@/components/audio/audio-player";
 import { describeAudio } from "@/components/audio/audio-facts";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
-import { type AudioPurpose, MAX_AUDIO_BYTES } from "@/lib/audio/limits";
+import { FileDropZone } from "@/components/ui/file-drop-zone";
+import { AUDIO_CONTENT_TYPES, type AudioPurpose, MAX_AUDIO_BYTES } from "@/lib/audio/limits";
 
 export type UploadedAudio = { id: string; name: string; format: "mp3" | "wav"; durationSeconds: number; sizeBytes: number };
+
+/** What the file chooser offers first; only a hint, the server checks the content. */
+const ACCEPT = [".mp3", ".wav", ...Object.values(AUDIO_CONTENT_TYPES)].join(",");
 
 type State = { kind: "idle" } | { kind: "uploading"; name: string; percent: number } | { kind: "done"; audio: UploadedAudio } | { kind: "error"; message: string };
 
 /**
- * Drag-and-drop or pick one audio file; it is uploaded at once to the app's store (/api/uploads/audio), which
- * checks it by content and reads its duration, and it can be played before the form is saved. The stored
- * file's id goes into a hidden field called `name`. Used for Calldron intros and, later, Calldog records.
+ * Drag and drop or choose one audio file, in the same zone as the import's spreadsheet; it is uploaded at once to
+ * the app's store (/api/uploads/audio), which checks it by content and reads its duration, and it can be played
+ * before the form is saved. The stored file's id goes into a hidden field called `name`. Used for Calldron intros
+ * and Calldog records.
  */
 export function AudioUpload({
   name,
@@ -62,62 +65,47 @@ export function AudioUpload({
     xhr.send(file);
   }
 
-  const dropzone = useDropzone({
-    multiple: false,
-    noClick: true,
-    noKeyboard: true,
-    onDrop: (accepted, rejected) => {
-      if (rejected.length > 0 || accepted.length !== 1) return setState({ kind: "error", message: t("errors.tooMany") });
-      const [file] = accepted;
-      if (file) upload(file);
-    },
-  });
-
   const shownError = state.kind === "error" ? state.message : error;
   return (
     <div className="space-y-1">
-      <span className="block text-sm font-medium text-slate-700">
-        {label}
-      </span>
+      <span className="block text-sm font-medium text-slate-700">{label}</span>
       <input type="hidden" name={name} value={state.kind === "done" ? state.audio.id : ""} />
-      <div
-        {...dropzone.getRootProps({
-          className: cn(
-            "rounded-md border-2 border-dashed px-4 py-4 text-sm transition-colors",
-            dropzone.isDragActive ? "border-indigo-500 bg-indigo-50" : shownError ? "border-red-400 bg-white" : "border-slate-300 bg-white",
-          ),
-        })}
+      <FileDropZone
+        label={label}
+        describedBy={`${id}-help`}
+        accept={ACCEPT}
+        hint={t("drop")}
+        chosen={state.kind === "done"}
+        disabled={state.kind === "uploading"}
+        invalid={Boolean(shownError)}
+        onFile={upload}
+        onRefuse={(message) => setState({ kind: "error", message })}
+        testId="audio-drop-zone"
+        actions={
+          state.kind === "done" && (
+            <Button size="sm" variant="ghost" onClick={() => setState({ kind: "idle" })}>
+              {t("remove")}
+            </Button>
+          )
+        }
       >
-        <input {...dropzone.getInputProps({ "aria-label": label, "aria-describedby": `${id}-help` })} />
         {state.kind === "done" ? (
-          <div className="space-y-2">
-            <p className="text-slate-800">
+          <>
+            <p className="min-w-0 text-slate-800">
               <span className="font-medium break-all">{state.audio.name}</span>{" "}
               <span className="text-slate-500" data-testid="audio-upload-details">
                 · {describeAudio(t, state.audio)}
               </span>
             </p>
-            <AudioPlayer src={`/api/audio/${state.audio.id}`} label={t("preview", { name: state.audio.name })} downloadName={state.audio.name} />
-          </div>
+            <AudioPlayer className="w-full" src={`/api/audio/${state.audio.id}`} label={t("preview", { name: state.audio.name })} downloadName={state.audio.name} />
+          </>
         ) : state.kind === "uploading" ? (
-          <div role="status" className="space-y-2">
+          <div role="status" className="min-w-48 flex-1 space-y-2">
             <p className="text-slate-700">{t("uploading", { name: state.name })}</p>
             <progress className="h-2 w-full accent-indigo-600" max={100} value={state.percent} aria-label={t("uploading", { name: state.name })} />
           </div>
-        ) : (
-          <p className="text-slate-600">{t("drop")}</p>
-        )}
-        <div className="mt-3 flex flex-wrap gap-2">
-          <Button size="sm" variant="secondary" onClick={dropzone.open} disabled={state.kind === "uploading"}>
-            {state.kind === "done" ? t("replace") : t("choose")}
-          </Button>
-          {state.kind === "done" && (
-            <Button size="sm" variant="ghost" onClick={() => setState({ kind: "idle" })}>
-              {t("remove")}
-            </Button>
-          )}
-        </div>
-      </div>
+        ) : null}
+      </FileDropZone>
       <p id={`${id}-help`} className="text-xs text-slate-500">
         {help ? <>{help} </> : null}
         {t("rules", { maxMb })}

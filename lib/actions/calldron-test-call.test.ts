@@ -171,6 +171,12 @@ describe("the Calldron test call", () => {
     sim.server.faults.reset("calldron");
     sim.server.faults.set("calldron", { errorRate: 1, errorStatuses: [401], match: "^GET /batches$" });
     expect(await sendCalldronTestCall(ref())).toMatchObject({ ok: false, error: "callOne.refused.auth" });
+    // A 4xx while only the batches are read is not the number's fault: no "The provider refused this number".
+    sim.server.faults.set("calldron", { errorRate: 1, errorStatuses: [422], match: "^GET /batches$" });
+    expect(await sendCalldronTestCall(ref())).toMatchObject({ ok: false, error: "callOne.refused.unexpected" });
+    sim.server.faults.reset("calldron");
+    sim.server.faults.set("calldron", { errorRate: 1, errorStatuses: [422], match: "^POST /batches/\\d+/calls$" });
+    expect(await sendCalldronTestCall(ref())).toMatchObject({ ok: false, error: "callOne.refused.invalid" });
     sim.server.faults.reset("calldron");
     expect(await sendCalldronTestCall({ connectionId, batchId: "999999" })).toMatchObject({ ok: false, error: "callOne.refused.batch_not_found" });
     expect(creates().filter((e) => e.status === 200)).toEqual([]);

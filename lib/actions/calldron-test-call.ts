@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { action } from "@/lib/actions/safe-action";
-import { callOneNumber, type RefusalReason } from "@/lib/calls/call-one-number";
+import { callOneNumber, type Refused, refusalFor } from "@/lib/calls/call-one-number";
 import { batchCallingWindow, closedUntil } from "@/lib/campaigns/batch-window";
 import { recordAudit } from "@/lib/db/queries/audit";
 import { findLatestCalldronTestCall, insertCalldronTestCall, updateCalldronTestCall } from "@/lib/db/queries/calldron-test-calls";
@@ -91,7 +91,7 @@ export const sendCalldronTestCall = action({ role: "any", schema: batchRef }, as
     if (outcome.reason === "window" && outcome.start) return { sent: false as const, windowClosed: organisationClosed(outcome.start) };
     throw new SafeError(`${E}.dnc`);
   }
-  if (outcome.status === "refused") throw refusalError(outcome.reason, "retryAfterSeconds" in outcome ? outcome.retryAfterSeconds : undefined);
+  if (outcome.status === "refused") throw refusalError(outcome);
   if (outcome.status === "unknown") throw new SafeError(outcome.lookupFailed ? `${E}.unknownLookupFailed` : `${E}.unknown`);
 
   const row = await insertCalldronTestCall({
@@ -161,7 +161,8 @@ async function readBatch(client: CalldronClient, batchId: string): Promise<Calld
   try {
     batches = await client.listBatches();
   } catch (error) {
-    if (error instanceof ProviderError) throw refusalError(readRefusal(error), error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : undefined);
+    // No number was sent: a 4xx here is not "The provider refused this number".
+    if (error instanceof ProviderError) throw refusalError(refusalFor(error, "unexpected"));
     throw error;
   }
   const batch = batches.find((b) => b.id === batchId);
@@ -170,24 +171,7 @@ async function readBatch(client: CalldronClient, batchId: string): Promise<Calld
 }
 
 /** A refusal in the single-call dialog's words: each says that nothing was dialed. */
-function refusalError(reason: RefusalReason, retryAfterSeconds?: number): SafeError {
+function refusalError({ reason, retryAfterSeconds }: Refused): SafeError {
   if (reason === "rate_limited" && retryAfterSeconds) return new SafeError("callOne.refused.rate_limited_after", { seconds: retryAfterSeconds });
   return new SafeError(`callOne.refused.${reason}`);
-}
-
-function readRefusal(error: ProviderError): RefusalReason {
-  switch (error.kind) {
-    case "rate_limited":
-      return "rate_limited";
-    case "auth":
-      return "auth";
-    case "not_found":
-      return "batch_not_found";
-    case "blocked":
-      return "blocked";
-    case "unavailable":
-      return error.cause === "timeout" ? "timeout" : error.cause === "server" ? "server" : "unreachable";
-    default:
-      return "unexpected";
-  }
 }

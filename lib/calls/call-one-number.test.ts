@@ -89,6 +89,12 @@ describe("calling one number in a batch", () => {
     expect(creates()).toHaveLength(0);
   });
 
+  it("reports a 422 to the create as the number refused: nothing dialed", async () => {
+    sim.server.faults.set("calldron", { errorRate: 1, errorStatuses: [422], match: "^POST /batches/\\d+/calls$" });
+    expect(await callOneNumber({ client: client(), batchId, phone: "+79990000107", lookupDelayMs: 0 })).toEqual({ status: "refused", reason: "invalid" });
+    expect(await callsTo("+79990000107")).toHaveLength(0);
+  });
+
   it("refuses on a batch that does not exist", async () => {
     expect(await callOneNumber({ client: client(), batchId: "999999", phone: "+79990000106", lookupDelayMs: 0 })).toEqual({
       status: "refused",

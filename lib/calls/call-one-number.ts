@@ -17,6 +17,8 @@ export type CallOneOutcome =
   /** The provider refused, or the batch could not be read first: nothing was dialed. */
   | { status: "refused"; reason: RefusalReason; retryAfterSeconds?: number };
 
+export type Refused = Extract<CallOneOutcome, { status: "refused" }>;
+
 export type RefusalReason = "rate_limited" | "auth" | "invalid" | "batch_not_found" | "unreachable" | "timeout" | "server" | "blocked" | "unexpected";
 
 /** How long the provider gets to show a call whose create answer was lost, before the app looks for it. */
@@ -52,7 +54,7 @@ export async function callOneNumber({
   try {
     before = await callIdsTo(client, batchId, phone);
   } catch (error) {
-    return refusal(error);
+    return refusalFor(error, "invalid");
   }
 
   // Again right before the provider: the number may have been added to the list while the batch was read.
@@ -62,7 +64,7 @@ export async function callOneNumber({
   try {
     await client.createCall(batchId, phone);
   } catch (error) {
-    if (!outcomeUnknown(error)) return refusal(error);
+    if (!outcomeUnknown(error)) return refusalFor(error, "invalid");
     return afterLostAnswer(client, batchId, phone, before, lookupDelayMs);
   }
   if (!identify) return { status: "placed" };
@@ -104,7 +106,11 @@ function outcomeUnknown(error: unknown): boolean {
   return !(error instanceof ProviderError) || error.kind === "unavailable" || error.kind === "bad_response";
 }
 
-function refusal(error: unknown): CallOneOutcome {
+/**
+ * The refusal a provider's error means: nothing was dialed. What a 4xx (`validation`) means depends on the request,
+ * so the caller says: the number refused (`invalid`) here, `unexpected` where only the batches were read.
+ */
+export function refusalFor(error: unknown, validation: "invalid" | "unexpected"): Refused {
   if (!(error instanceof ProviderError)) return { status: "refused", reason: "unexpected" };
   switch (error.kind) {
     case "rate_limited":
@@ -112,7 +118,7 @@ function refusal(error: unknown): CallOneOutcome {
     case "auth":
       return { status: "refused", reason: "auth" };
     case "validation":
-      return { status: "refused", reason: "invalid" };
+      return { status: "refused", reason: validation };
     case "not_found":
       return { status: "refused", reason: "batch_not_found" };
     case "blocked":
