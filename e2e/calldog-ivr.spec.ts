@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { formatPhone } from "@/lib/phone-format";
-import { ensureConnection, pageAs, SIM_URL, simRequestLog , needsSimulators, SIM } from "./support";
+import { ensureConnection, needsSimulators, pageAs, SIM, SIM_URL, settleAnimations, simRequestLog } from "./support";
 
 // Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
 needsSimulators();
@@ -134,6 +134,7 @@ test("a manager builds the issue's IVR menu with the keyboard only, sees problem
   await expect(preview).toContainText('Call https://crm.example.com/hook with {"campaign":"spring","source":"ivr"}');
   await expect(preview).toContainText("Stay on the line");
   await expect(page.getByText(/needs? attention/)).toHaveCount(0);
+  await settleAnimations(page);
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
 

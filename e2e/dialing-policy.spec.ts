@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { AGAINST_DEPLOYMENT, ensureConnection, pageAs, SIM, SIM_NOTICE } from "./support";
+import { AGAINST_DEPLOYMENT, ensureConnection, pageAs, SIM, SIM_NOTICE, settleAnimations } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
@@ -27,6 +27,7 @@ test("an admin sets the calling window and the launch limit; bad values are refu
   await expect(page.getByLabel("From")).toHaveValue(/^10:00/);
   await expect(page.getByLabel("Numbers per launch a manager may start alone")).toHaveValue("2000");
   await expect(page.getByTestId("policy-changed")).toContainText("Last changed");
+  await settleAnimations(page);
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 

@@ -3,7 +3,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { isOpenAt, nextOpening } from "@/lib/dialing/calling-window";
 import { formatPhone } from "@/lib/phone-format";
 import { CalldogWizard } from "./pages/calldog-wizard";
-import { ensureConnection, pageAs, SIM, SIM_URL, simRequestLog } from "./support";
+import { ensureConnection, pageAs, SIM, SIM_URL, settleAnimations, simRequestLog } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
@@ -20,6 +20,7 @@ function hourIn(timeZone: string, ms = 0): number {
   return Number(new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", hourCycle: "h23" }).format(new Date(Date.now() + ms)));
 }
 async function seriousViolations(page: Page): Promise<string[]> {
+  await settleAnimations(page);
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   return axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
 }

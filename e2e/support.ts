@@ -161,10 +161,22 @@ export async function expectRecordingPlays(page: Page): Promise<void> {
   expect(await download.getAttribute("href")).toBe(await player.locator("audio").getAttribute("src"));
 }
 
+/**
+ * Waits until no finite CSS transition or animation is running: axe reads the colours as they are at that moment,
+ * and a button caught fading in as it is enabled fails colour contrast (4.34 of 4.5 once, on CI's kind of machine).
+ * Endless ones (a spinner) are left running.
+ */
+export async function settleAnimations(page: Page) {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY),
+  );
+}
+
 /** axe on the page as it stands: no serious or critical violation (each named with its elements and what fails). */
 export async function expectNoSeriousViolations(page: Page, where: string) {
   // Next streams a dynamic page's metadata after its body: a scan that starts first finds no <title> yet.
   await expect(page, `the title of ${where}`).toHaveTitle(/\S/);
+  await settleAnimations(page);
   // Violations only: collecting the passing and incomplete checks' nodes too doubles the time of a scan.
   const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
