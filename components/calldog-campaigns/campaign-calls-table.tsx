@@ -7,6 +7,7 @@ import { WideTable } from "@/components/calls/wide-table";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import type { CampaignCallView } from "@/lib/actions/calldog-campaign-results";
+import { DATE_TIME_SECONDS, TIME_SECONDS } from "@/lib/i18n/date-formats";
 
 const STATUS_TONE: Record<string, "green" | "amber" | "red" | "gray"> = {
   answered: "green",
@@ -25,8 +26,8 @@ export function CampaignCallsTable({ rows }: { rows: CampaignCallView[] }) {
   const t = useTranslations("calldogResults");
   const format = useFormatter();
   const [open, setOpen] = useState<string | null>(null);
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" });
-  const time = (iso: string) => format.dateTime(new Date(iso), { timeStyle: "medium" });
+  const when = (iso: string) => format.dateTime(new Date(iso), DATE_TIME_SECONDS);
+  const time = (iso: string) => format.dateTime(new Date(iso), TIME_SECONDS);
 
   return (
     <WideTable label={t("calls")} hint={t("scrollHint")}>

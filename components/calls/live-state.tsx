@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
+import { TIME_SECONDS } from "@/lib/i18n/date-formats";
 
 /**
  * Says whether the table is still refreshing itself, and when it last did; `waiting` (a sentence) replaces the state
@@ -30,7 +31,7 @@ export function LiveState({
         <span aria-hidden="true" className={cn("size-2 rounded-full", live ? "animate-pulse bg-emerald-500" : "bg-slate-400")} />
         {live ? t("live", { seconds: pollSeconds }) : waiting ? waiting : empty ? t("idle") : t("stopped")}
       </span>
-      <span>{fetching ? t("refreshing") : t("updatedAt", { time: format.dateTime(new Date(readAt), { timeStyle: "medium" }) })}</span>
+      <span>{fetching ? t("refreshing") : t("updatedAt", { time: format.dateTime(new Date(readAt), TIME_SECONDS) })}</span>
     </p>
   );
 }

@@ -5,6 +5,7 @@ import { connection as dynamicRequest } from "next/server";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { IvrMenuTree } from "@/components/calldog/ivr-menu-tree";
+import { DATE_TIME } from "@/lib/i18n/date-formats";
 import { showRussianPhone } from "@/lib/phone-ru";
 import { LazyCampaignResults } from "@/components/calldog-campaigns/lazy-campaign-results";
 import { CampaignStateBadge } from "@/components/calldog-campaigns/campaign-state-badge";
@@ -44,11 +45,11 @@ export default async function CalldogCampaignPage({ params }: { params: Promise<
   const settings = readCampaignSettings(campaign.settings);
   const records = await listCalldogRecordChoices({ connectionId: campaign.connectionId });
   const recordNames = Object.fromEntries(records.map((r) => [r.recordId, r.name]));
-  const when = (date: Date | null | undefined) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : "—");
+  const when = (date: Date | null | undefined) => (date ? format.dateTime(date, DATE_TIME) : "—");
   const plannedAt = campaign.plannedAt ?? settings.plannedAt ?? null;
   // The planned start on the campaign's own clock, with its zone: the window it was moved into is read there too.
   const zone = campaign.timeZone;
-  const plannedWhen = plannedAt ? format.dateTime(plannedAt, { dateStyle: "medium", timeStyle: "short", timeZone: zone }) : null;
+  const plannedWhen = plannedAt ? format.dateTime(plannedAt, { ...DATE_TIME, timeZone: zone }) : null;
 
   return (
     <>
