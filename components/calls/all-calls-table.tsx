@@ -99,7 +99,7 @@ export function AllCallsTable({ rows }: { rows: AllCallsRow[] }) {
                   {!c.final && <span className="block text-xs text-slate-500">{t("notFinal")}</span>}
                 </td>
                 <td className={cn(td, "whitespace-nowrap text-right tabular-nums")}>{c.duration ?? "—"}</td>
-                <td className={cn(td, "whitespace-nowrap text-xs tabular-nums")}>
+                <td className={cn(td, "whitespace-nowrap text-xs tabular-nums")} data-testid="call-at">
                   <time dateTime={c.atIso}>{c.atText}</time>
                 </td>
                 <td className={cn(td, "text-xs")}>{c.ivr ?? "—"}</td>
