@@ -163,6 +163,7 @@ test("statuses arrive by webhook: live counters, IVR answers per key with the ac
   await expect(calls.getByTestId("call-row")).toHaveCount(8);
   // The calls' times in the user's zone, named in the column's head; dialled with the month in words and seconds.
   await expect(calls.getByRole("columnheader", { name: /^Times \((UTC|[A-Za-z_]+\/[A-Za-z_/+-]+)\)$/ })).toBeVisible();
+  await expect(page.getByTestId("live-state")).toContainText(/Updated \d{1,2}:\d{2}:\d{2}\s[AP]M \((UTC|[A-Za-z_]+\/[A-Za-z_/+-]+)\)/);
   await expect(calls.getByTestId("call-times").first()).toContainText(/^[A-Z][a-z]{2}\s\d{1,2},\s\d{4},\s\d{1,2}:\d{2}:\d{2}\s[AP]M/);
 
   // A recording plays through the app's route: a duration, a seek, and a 206.

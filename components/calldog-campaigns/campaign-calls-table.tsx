@@ -26,7 +26,8 @@ const td = "px-2 py-2 align-middle text-slate-800";
 export function CampaignCallsTable({ rows }: { rows: CampaignCallView[] }) {
   const t = useTranslations("calldogResults");
   const format = useFormatter();
-  // Times on the user's own clock, named: the campaign's page also shows its planned start on the campaign's.
+  // Times on the user's own clock, named (as written, not in the head's capitals): the campaign's page also shows its
+  // planned start on the campaign's.
   const zone = useTimeZone() ?? DEFAULT_TIME_ZONE;
   const [open, setOpen] = useState<string | null>(null);
   const when = (iso: string) => format.dateTime(new Date(iso), DATE_TIME_SECONDS);
@@ -49,7 +50,7 @@ export function CampaignCallsTable({ rows }: { rows: CampaignCallView[] }) {
             {t("duration")}
           </th>
           <th scope="col" className={th}>
-            {t("times", { zone })}
+            {t.rich("times", { name: zone, zone: (chunks) => <span className="normal-case">{chunks}</span> })}
           </th>
           <th scope="col" className={th}>
             {t("recording")}
