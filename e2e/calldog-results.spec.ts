@@ -123,6 +123,10 @@ test("statuses arrive by webhook: live counters, IVR answers per key with the ac
   await expect(page.getByTestId("ivr-menu-tree")).toContainText("Add the number to the blacklist");
   await expect(page.getByTestId("campaign-facts")).toContainText("+7 495 123 45 67");
   await expect(page.getByTestId("campaign-facts")).toContainText("Text to speech: “Результаты кампании”");
+  // Launched and created on the user's clock, the zone named (the planned start beside them is on the campaign's).
+  const namedZone = /^[A-Z][a-z]{2}\s\d{1,2},\s\d{4},\s\d{1,2}:\d{2}\s[AP]M \((UTC|[A-Za-z_]+\/[A-Za-z_/+-]+)\)$/;
+  await expect(page.getByTestId("campaign-launched")).toHaveText(namedZone);
+  await expect(page.getByTestId("campaign-created")).toHaveText(namedZone);
   const truth = await simFinal(created.map((c) => c.id));
 
   // The page polls while calls are live, and stops once every call is final.
@@ -157,6 +161,10 @@ test("statuses arrive by webhook: live counters, IVR answers per key with the ac
   await expect(calls.getByTestId("calls-count")).toHaveText("8 of 8 calls");
   await calls.getByLabel("Status").selectOption("answered");
   await expect(calls.getByTestId("call-row")).toHaveCount(8);
+  // The calls' times in the user's zone, named in the column's head; dialled with the month in words and seconds.
+  await expect(calls.getByRole("columnheader", { name: /^Times \((UTC|[A-Za-z_]+\/[A-Za-z_/+-]+)\)$/ })).toBeVisible();
+  await expect(page.getByTestId("live-state")).toContainText(/Updated \d{1,2}:\d{2}:\d{2}\s[AP]M \((UTC|[A-Za-z_]+\/[A-Za-z_/+-]+)\)/);
+  await expect(calls.getByTestId("call-times").first()).toContainText(/^[A-Z][a-z]{2}\s\d{1,2},\s\d{4},\s\d{1,2}:\d{2}:\d{2}\s[AP]M/);
 
   // A recording plays through the app's route: a duration, a seek, and a 206.
   const partial: { status: number; contentRange?: string }[] = [];

@@ -1,4 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { DATE_TIME_SECONDS } from "@/lib/i18n/date-formats";
 import { ensureConnection, expectNoPageScroll, expectRecordingPlays, pageAs, SIM_CONNECTIONS, SIM_URL, simRequestLog , needsSimulators, SIM } from "./support";
 
 // Every test here drives the simulators (their faults, request log or seeded data): skipped against a deployment.
@@ -275,11 +276,13 @@ test("the user's time zone, set on the profile, changes the times shown", SIM, a
   const page = await managerPage(browser);
   const firstTime = () => page.getByTestId("call-row").first().locator("time").first();
   const expected = (iso: string, timeZone: string) =>
-    new Intl.DateTimeFormat("en", { dateStyle: "short", timeStyle: "medium", timeZone }).format(new Date(iso));
+    new Intl.DateTimeFormat("en", { ...DATE_TIME_SECONDS, timeZone }).format(new Date(iso));
 
   await openBatch(page, SURVEY);
   const iso = (await firstTime().getAttribute("datetime")) as string;
   await expect(firstTime()).toHaveText(expected(iso, "Europe/Moscow"));
+  // The month in words, never 11/28/26.
+  await expect(firstTime()).toHaveText(/^[A-Z][a-z]{2}\s\d{1,2},\s\d{4},\s\d{1,2}:\d{2}:\d{2}\s[AP]M$/);
 
   const setZone = async (search: string, zone: string) => {
     await page.goto("/profile");

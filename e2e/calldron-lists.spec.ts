@@ -211,6 +211,19 @@ test("the Tasks page lists the bulk add with its report, filterable by outcome",
   const row = page.getByTestId("task-row").filter({ hasText: LIST });
   await expect(row).toContainText("Done");
   await expect(row).toContainText("185 of 185 done");
+  // Its times with the month in words ("started Nov 28, 2026, 3:04 PM", "начата 28 нояб. 2026 г., 15:04"), never 11/28/26.
+  await expect(row).toContainText(/started\s[A-Z][a-z]{2}\s\d{1,2},\s\d{4},\s\d{1,2}:\d{2}\s[AP]M/);
+  await expect(row).toContainText(/finished\s[A-Z][a-z]{2}\s\d{1,2},\s\d{4},/);
+  await expect(row).not.toContainText(/\d{1,2}[/.]\d{1,2}[/.]\d{2}/);
+  await page.getByLabel("Language").filter({ visible: true }).selectOption("ru");
+  try {
+    await expect(page.getByRole("heading", { name: "Задачи", level: 1 })).toBeVisible();
+    await expect(row).toContainText(/начата\s\d{1,2}\s[а-я]{3,4}\.?\s\d{4}\sг\.,\s\d{1,2}:\d{2}/);
+    await expect(row).not.toContainText(/\d{1,2}[/.]\d{1,2}[/.]\d{2}/);
+  } finally {
+    await page.getByLabel("Язык").filter({ visible: true }).selectOption("en");
+    await expect(page.getByRole("heading", { name: "Tasks", level: 1 })).toBeVisible();
+  }
   await row.getByRole("link", { name: "Adding numbers to a Calldron list" }).click();
   await expect(page.getByRole("progressbar", { name: "Progress" })).toHaveAttribute("aria-valuenow", "185");
   await expect(page.getByTestId("task-item-row")).toHaveCount(50);

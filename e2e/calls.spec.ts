@@ -58,6 +58,10 @@ async function allRows(page: Page): Promise<{ phone: string; status: string }[]>
   throw new Error("too many pages");
 }
 
+// lib/i18n/date-formats.ts's DATE_TIME_SECONDS: "Nov 28, 2026, 3:04:05 PM", "28 нояб. 2026 г., 15:04:05".
+const EN_DATE_TIME_SECONDS = /^[A-Z][a-z]{2}\s\d{1,2},\s\d{4},\s\d{1,2}:\d{2}:\d{2}\s[AP]M$/;
+const RU_DATE_TIME_SECONDS = /^\d{1,2}\s[а-я]{3,4}\.?\s\d{4}\sг\.,\s\d{1,2}:\d{2}:\d{2}$/;
+
 const digits = (text: string) => text.replace(/\D/g, "");
 
 // A Calldog campaign of this run: its numbers share a random prefix (the simulator outlives a run).
@@ -328,6 +332,8 @@ test("the page fits 1280 px in English and Russian; empty filters say so", async
   await expectNoPageScroll(page, "the Calls page in English");
   await expectControlTextFits(page.getByLabel("Order"), "the sort select");
   await expectControlTextFits(page.getByLabel("Phone number"), "the number's placeholder");
+  // A call's time with the month in words and its seconds, never 11/28/26.
+  await expect(page.getByTestId("call-at").first()).toHaveText(EN_DATE_TIME_SECONDS);
   await page.screenshot({ path: "test-results/calls-view-1280-en.png", fullPage: true });
   await page.getByLabel("Language").filter({ visible: true }).selectOption("ru");
   try {
@@ -339,6 +345,7 @@ test("the page fits 1280 px in English and Russian; empty filters say so", async
     // The sort select and the number's placeholder once were cut at 1280 px in Russian.
     await expectControlTextFits(page.getByLabel("Сначала"), "the sort select");
     await expectControlTextFits(page.getByLabel("Номер телефона"), "the number's placeholder");
+    await expect(page.getByTestId("call-at").first()).toHaveText(RU_DATE_TIME_SECONDS);
     await page.screenshot({ path: "test-results/calls-view-1280-ru.png", fullPage: true });
   } finally {
     await page.getByLabel("Язык").filter({ visible: true }).selectOption("en");

@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { AudioPlayer } from "@/components/audio/audio-player";
 import { Table, Td, Th } from "@/components/ui/table";
+import { DATE_TIME } from "@/lib/i18n/date-formats";
 
 export type IntroListRow = { connectionName: string; batchId: string; audioFileId: string; fileName: string; durationSeconds: number | null; updatedAt: string };
 
@@ -33,7 +34,7 @@ export function IntrosTable({ rows }: { rows: IntroListRow[] }) {
               <AudioPlayer className="mt-2" src={`/api/audio/${row.audioFileId}`} label={t("playIntro", { batch: row.batchId })} downloadName={row.fileName} />
             </Td>
             <Td>{row.durationSeconds === null ? "—" : t("seconds", { seconds: Math.round(row.durationSeconds * 10) / 10 })}</Td>
-            <Td>{format.dateTime(new Date(row.updatedAt), { dateStyle: "medium", timeStyle: "short" })}</Td>
+            <Td>{format.dateTime(new Date(row.updatedAt), DATE_TIME)}</Td>
           </tr>
         ))}
       </tbody>

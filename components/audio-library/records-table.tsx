@@ -11,6 +11,7 @@ import { Notice } from "@/components/ui/notice";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useActionMessages } from "@/components/ui/use-action-messages";
 import { type RecordOutcome, removeCalldogRecord } from "@/lib/actions/calldog-records";
+import { DATE_TIME } from "@/lib/i18n/date-formats";
 
 export type RecordListRow = {
   id: string;
@@ -83,7 +84,7 @@ export function RecordsTable({ rows, caption }: { rows: RecordListRow[]; caption
                 <Badge tone={MODERATION_TONES[row.moderation] ?? "gray"}>{t(`moderation.${row.moderation in MODERATION_TONES ? row.moderation : "unknown"}`)}</Badge>
               </Td>
               <Td>{row.createdByName ?? "—"}</Td>
-              <Td>{format.dateTime(new Date(row.createdAt), { dateStyle: "medium", timeStyle: "short" })}</Td>
+              <Td>{format.dateTime(new Date(row.createdAt), DATE_TIME)}</Td>
               <Td>
                 <ConfirmButton
                   label={t("delete")}

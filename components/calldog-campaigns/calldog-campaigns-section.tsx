@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { CampaignListRow } from "@/lib/db/queries/campaign-results";
 import type { ConnectionSummary } from "@/lib/db/queries/connections";
+import { DATE_TIME } from "@/lib/i18n/date-formats";
 
 const newLink =
   "inline-flex items-center rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
@@ -59,7 +60,7 @@ export async function CalldogCampaignsSection({ connections, campaigns }: { conn
                   <Td>
                     <CampaignStateBadge state={c.state} />
                   </Td>
-                  <Td className="whitespace-nowrap">{format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
+                  <Td className="whitespace-nowrap">{format.dateTime(c.createdAt, DATE_TIME)}</Td>
                 </tr>
               ))}
             </tbody>

@@ -1,12 +1,14 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useTimeZone, useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 import { AudioPlayer } from "@/components/audio/audio-player";
 import { WideTable } from "@/components/calls/wide-table";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import type { CampaignCallView } from "@/lib/actions/calldog-campaign-results";
+import { DATE_TIME_SECONDS, TIME_SECONDS } from "@/lib/i18n/date-formats";
+import { DEFAULT_TIME_ZONE } from "@/lib/i18n/time-zones";
 
 const STATUS_TONE: Record<string, "green" | "amber" | "red" | "gray"> = {
   answered: "green",
@@ -24,9 +26,12 @@ const td = "px-2 py-2 align-middle text-slate-800";
 export function CampaignCallsTable({ rows }: { rows: CampaignCallView[] }) {
   const t = useTranslations("calldogResults");
   const format = useFormatter();
+  // Times on the user's own clock, named (as written, not in the head's capitals): the campaign's page also shows its
+  // planned start on the campaign's.
+  const zone = useTimeZone() ?? DEFAULT_TIME_ZONE;
   const [open, setOpen] = useState<string | null>(null);
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" });
-  const time = (iso: string) => format.dateTime(new Date(iso), { timeStyle: "medium" });
+  const when = (iso: string) => format.dateTime(new Date(iso), DATE_TIME_SECONDS);
+  const time = (iso: string) => format.dateTime(new Date(iso), TIME_SECONDS);
 
   return (
     <WideTable label={t("calls")} hint={t("scrollHint")}>
@@ -45,7 +50,7 @@ export function CampaignCallsTable({ rows }: { rows: CampaignCallView[] }) {
             {t("duration")}
           </th>
           <th scope="col" className={th}>
-            {t("times")}
+            {t.rich("times", { name: zone, zone: (chunks) => <span className="normal-case">{chunks}</span> })}
           </th>
           <th scope="col" className={th}>
             {t("recording")}

@@ -13,6 +13,7 @@ import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { type CampaignResultsView, readCampaignResults, refreshCampaignStatuses } from "@/lib/actions/calldog-campaign-results";
+import { DATE_TIME } from "@/lib/i18n/date-formats";
 
 /** While a campaign has calls that are not final, its results refresh this often. */
 const POLL_SECONDS = 5;
@@ -103,7 +104,7 @@ export function CampaignResults({ campaignId }: { campaignId: string }) {
             waiting={
               data.waiting
                 ? t("waiting", {
-                    when: format.dateTime(new Date(data.waiting.startsAt), { dateStyle: "medium", timeStyle: "short", timeZone: data.waiting.timeZone }),
+                    when: format.dateTime(new Date(data.waiting.startsAt), { ...DATE_TIME, timeZone: data.waiting.timeZone }),
                     zone: data.waiting.timeZone,
                   })
                 : undefined

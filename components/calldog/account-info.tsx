@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import { DATE_TIME } from "@/lib/i18n/date-formats";
 import type { CalldogUserInfo } from "@/lib/providers/calldog/schema";
 
 const TIME_FIELDS = new Set(["loggedAt", "lastPayAt", "createdAt"]);
@@ -20,7 +21,7 @@ export async function AccountInfo({ info }: { info: CalldogUserInfo & Record<str
   const value = (key: string, v: unknown) => {
     if (v === null || v === undefined || v === "") return "—";
     if (key === "moderation") return <Badge tone={v ? "amber" : "green"}>{v ? t("moderationOn") : t("moderationOff")}</Badge>;
-    if (TIME_FIELDS.has(key) && typeof v === "string") return format.dateTime(new Date(v), { dateStyle: "medium", timeStyle: "short" });
+    if (TIME_FIELDS.has(key) && typeof v === "string") return format.dateTime(new Date(v), DATE_TIME);
     if (typeof v === "boolean") return v ? t("yes") : t("no");
     return typeof v === "object" ? JSON.stringify(v) : String(v);
   };

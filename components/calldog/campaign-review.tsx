@@ -14,6 +14,7 @@ import { Notice } from "@/components/ui/notice";
 import { launchCalldogCampaign } from "@/lib/actions/calldog-campaigns";
 import type { DraftView } from "@/lib/calldog/campaign-draft";
 import { typedCountConfirms } from "@/lib/dialing/confirm";
+import { DATE_TIME } from "@/lib/i18n/date-formats";
 
 /**
  * The last step: everything chosen, in words, with a test call to the user's own number; then Launch with a
@@ -34,7 +35,7 @@ export function CampaignReview({ choices, draft, onDraft, onBack }: { choices: W
   const m = draft.message;
   const s = draft.schedule;
   const w = draft.start.window;
-  const startsAt = format.dateTime(new Date(draft.start.at), { dateStyle: "medium", timeStyle: "short", timeZone: w.timeZone });
+  const startsAt = format.dateTime(new Date(draft.start.at), { ...DATE_TIME, timeZone: w.timeZone });
   const starts = draft.start.moved
     ? tg("startsMoved", { when: startsAt, zone: w.timeZone })
     : s?.mode === "at"

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { getCalldogTestCallStatus, sendCalldogTestCall } from "@/lib/actions/calldog-test-call";
 import type { DraftView } from "@/lib/calldog/campaign-draft";
+import { DATE_TIME, TIME_SECONDS } from "@/lib/i18n/date-formats";
 
 const POLL_MS = 3_000;
 const POLL_FOR_MS = 180_000;
@@ -65,7 +66,7 @@ export function TestCall({ draft, testPhone, onDraft }: { draft: DraftView; test
         {made
           ? t("made", {
               phone: made.phone,
-              when: format.dateTime(new Date(made.at), { timeStyle: "short" }),
+              when: format.dateTime(new Date(made.at), TIME_SECONDS),
               status: t(`statuses.${status.data ?? "unknown"}` as never),
             })
           : t("none")}
@@ -74,7 +75,7 @@ export function TestCall({ draft, testPhone, onDraft }: { draft: DraftView; test
       {closed && (
         // The next opening in the user's own zone (next-intl formats in it), the window in the campaign's.
         <Notice tone="warning">
-          {t("windowClosed", { from: closed.from, to: closed.to, zone: closed.zone, yourZone, when: format.dateTime(new Date(closed.opensAt), { dateStyle: "medium", timeStyle: "short" }) })}
+          {t("windowClosed", { from: closed.from, to: closed.to, zone: closed.zone, yourZone, when: format.dateTime(new Date(closed.opensAt), DATE_TIME) })}
         </Notice>
       )}
       <Button variant="secondary" onClick={() => void send()} disabled={busy}>

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { PhoneVerificationRow } from "@/lib/db/queries/phone-verifications";
+import { DATE_TIME_SECONDS } from "@/lib/i18n/date-formats";
 import { formatPhone } from "@/lib/phone-format";
 
 const TONES = { sent: "green", held_back: "amber", unknown: "amber", failed: "red" } as const;
@@ -26,7 +27,7 @@ export async function VerificationHistory({ rows }: { rows: PhoneVerificationRow
       <tbody className="divide-y divide-slate-100">
         {rows.map((r) => (
           <tr key={r.id}>
-            <Td className="whitespace-nowrap">{format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "medium" })}</Td>
+            <Td className="whitespace-nowrap">{format.dateTime(r.createdAt, DATE_TIME_SECONDS)}</Td>
             <Td className="whitespace-nowrap font-mono">{formatPhone(r.phone)}</Td>
             <Td className="font-mono">{r.code ?? "—"}</Td>
             <Td>

@@ -21,7 +21,9 @@ export type AllCallsRow = {
   final: boolean;
   duration: string | null;
   atIso: string;
-  atText: string;
+  /** The call's moment as the date and the time with seconds (together lib/i18n/date-formats.ts's DATE_TIME_SECONDS). */
+  atDate: string;
+  atTime: string;
   ivr: string | null;
   ivrAction: string | null;
   rawStatus: string | null;
@@ -99,8 +101,11 @@ export function AllCallsTable({ rows }: { rows: AllCallsRow[] }) {
                   {!c.final && <span className="block text-xs text-slate-500">{t("notFinal")}</span>}
                 </td>
                 <td className={cn(td, "whitespace-nowrap text-right tabular-nums")}>{c.duration ?? "—"}</td>
-                <td className={cn(td, "whitespace-nowrap text-xs tabular-nums")}>
-                  <time dateTime={c.atIso}>{c.atText}</time>
+                <td className={cn(td, "text-xs tabular-nums")} data-testid="call-at">
+                  {/* The time goes under the date where the column is narrow (the Russian date is long at 1280 px). */}
+                  <time dateTime={c.atIso}>
+                    <span className="whitespace-nowrap">{c.atDate},</span> <span className="whitespace-nowrap">{c.atTime}</span>
+                  </time>
                 </td>
                 <td className={cn(td, "text-xs")}>{c.ivr ?? "—"}</td>
                 <td className={cn(td, "whitespace-nowrap text-xs")}>

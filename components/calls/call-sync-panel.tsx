@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { callSyncStatus, refreshCalls } from "@/lib/actions/calls-view";
 import type { SyncStatus } from "@/lib/calls/sync-status";
+import { DATE_TIME } from "@/lib/i18n/date-formats";
 
 const POLL_MS = 1_500;
 const busy = (s: SyncStatus) => s.state === "queued" || s.state === "running";
@@ -73,7 +74,7 @@ export function CallSyncPanel({ initial }: { initial: SyncStatus[] }) {
               : note === "done"
                 ? t("done")
                 : last
-                  ? t("lastSynced", { time: format.dateTime(new Date(last), { dateStyle: "short", timeStyle: "short" }) })
+                  ? t("lastSynced", { time: format.dateTime(new Date(last), DATE_TIME) })
                   : statuses.length > 0
                     ? t("never")
                     : null}

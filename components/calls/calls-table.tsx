@@ -7,6 +7,7 @@ import { WideTable } from "@/components/calls/wide-table";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import type { CallRow } from "@/lib/calls/batch-calls";
+import { DATE, DATE_TIME_SECONDS, TIME_SECONDS } from "@/lib/i18n/date-formats";
 
 const STATUS_TONE: Record<string, "green" | "amber" | "red" | "gray"> = {
   answered: "green",
@@ -26,8 +27,8 @@ export function CallsTable({ rows, connectionId, batchId }: { rows: CallRow[]; c
   const format = useFormatter();
   const [open, setOpen] = useState<string | null>(null);
   const word = (group: "statuses" | "results", value: string) => (t.has(`${group}.${value}` as never) ? t(`${group}.${value}` as never) : value);
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" });
-  const sameDay = (a: string, b: string) => format.dateTime(new Date(a), { dateStyle: "short" }) === format.dateTime(new Date(b), { dateStyle: "short" });
+  const when = (iso: string) => format.dateTime(new Date(iso), DATE_TIME_SECONDS);
+  const sameDay = (a: string, b: string) => format.dateTime(new Date(a), DATE) === format.dateTime(new Date(b), DATE);
 
   return (
     <WideTable label={t("title")} hint={t("scrollHint")}>
@@ -74,7 +75,7 @@ export function CallsTable({ rows, connectionId, batchId }: { rows: CallRow[]; c
                   <span className="block text-slate-500">
                     –{" "}
                     <time dateTime={c.endedAt}>
-                      {c.dialedAt && sameDay(c.dialedAt, c.endedAt) ? format.dateTime(new Date(c.endedAt), { timeStyle: "medium" }) : when(c.endedAt)}
+                      {c.dialedAt && sameDay(c.dialedAt, c.endedAt) ? format.dateTime(new Date(c.endedAt), TIME_SECONDS) : when(c.endedAt)}
                     </time>
                   </span>
                 )}

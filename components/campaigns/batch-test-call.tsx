@@ -8,6 +8,7 @@ import { AudioPlayer } from "@/components/audio/audio-player";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { type CalldronTestCallState, getCalldronTestCall, sendCalldronTestCall, type WindowClosed } from "@/lib/actions/calldron-test-call";
+import { DATE_TIME } from "@/lib/i18n/date-formats";
 
 const POLL_MS = 3_000;
 const POLL_FOR_MS = 180_000;
@@ -68,7 +69,7 @@ export function BatchTestCall({ connectionId, batchId, withHelp = false }: { con
         {made
           ? t("calldron.made", {
               phone: made.phone,
-              when: format.dateTime(new Date(made.at), { dateStyle: "medium", timeStyle: "short" }),
+              when: format.dateTime(new Date(made.at), DATE_TIME),
               status: t(`statuses.${made.status}`),
             })
           : t("none")}
@@ -87,7 +88,7 @@ export function BatchTestCall({ connectionId, batchId, withHelp = false }: { con
             to: closed.to,
             zone: closed.zone,
             yourZone,
-            when: format.dateTime(new Date(closed.opensAt), { dateStyle: "medium", timeStyle: "short" }),
+            when: format.dateTime(new Date(closed.opensAt), DATE_TIME),
           })}
         </Notice>
       )}

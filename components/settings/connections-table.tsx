@@ -15,6 +15,7 @@ import { useActionMessages } from "@/components/ui/use-action-messages";
 import { WebhookReceiverButton } from "@/components/settings/webhook-receiver";
 import { removeConnection, testConnection } from "@/lib/actions/connections";
 import type { ActionResult } from "@/lib/actions/safe-action";
+import { DATE_TIME } from "@/lib/i18n/date-formats";
 import { PROVIDER_LABELS } from "@/lib/providers/catalog";
 
 export function ConnectionsTable({ connections }: { connections: ConnectionRow[] }) {
@@ -150,7 +151,7 @@ function TestCell({ connection, onTested }: { connection: ConnectionRow; onTeste
         ) : result ? (
           <span className="flex flex-col">
             <Badge tone={result === "ok" ? "green" : "red"}>{t(`results.${result}` as never)}</Badge>
-            {at && <span className="text-xs text-slate-500">{format.dateTime(new Date(at), { dateStyle: "short", timeStyle: "short" })}</span>}
+            {at && <span className="text-xs text-slate-500">{format.dateTime(new Date(at), DATE_TIME)}</span>}
           </span>
         ) : (
           <span className="text-xs text-slate-500">{t("never")}</span>

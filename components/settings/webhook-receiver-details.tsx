@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { getWebhookReceiver, rotateWebhookToken, type WebhookReceiverView } from "@/lib/actions/webhooks";
+import { DATE_TIME_SECONDS } from "@/lib/i18n/date-formats";
 
 /** What the receiver dialog shows: the URL to give Calldog, what arrived, and rotating the token. */
 export function ReceiverDetails({ connectionId, onClose }: { connectionId: string; onClose: () => void }) {
@@ -85,7 +86,7 @@ function ReceiverView({ data }: { data: WebhookReceiverView }) {
       </div>
       <dl className="grid grid-cols-2 gap-x-4 gap-y-1" data-testid="webhook-stats">
         <dt className="text-slate-500">{t("lastReceived")}</dt>
-        <dd>{data.lastReceivedAt ? format.dateTime(new Date(data.lastReceivedAt), { dateStyle: "short", timeStyle: "medium" }) : t("never")}</dd>
+        <dd>{data.lastReceivedAt ? format.dateTime(new Date(data.lastReceivedAt), DATE_TIME_SECONDS) : t("never")}</dd>
         <dt className="text-slate-500">{t("receivedToday")}</dt>
         <dd data-testid="webhook-received">{format.number(data.receivedToday)}</dd>
         <dt className="text-slate-500">{t("pending")}</dt>

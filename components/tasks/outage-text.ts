@@ -4,7 +4,7 @@ type Translate = (key: string, values?: Record<string, string | number>) => stri
 
 /**
  * A task's database outages in words (`tasks` messages): the last one ("Paused 14 s: the database was unavailable at
- * 10:42; resumed by itself.") and, after several, how many (of those kept on the task).
+ * 10:42:10; resumed by itself.") and, after several, how many (of those kept on the task).
  */
 export function outageText(outages: TaskOutage[], t: Translate, time: (date: Date) => string): string[] {
   const last = outages.at(-1);

@@ -11,6 +11,7 @@ import { Notice } from "@/components/ui/notice";
 import { previewRunList, startRunListAction } from "@/lib/actions/calldron-run-list";
 import { typedCountConfirms } from "@/lib/dialing/confirm";
 import type { ApprovalView } from "@/lib/dialing/approval-view";
+import { DATE_TIME } from "@/lib/i18n/date-formats";
 
 export type RunTarget = { connectionId: string; listId: string; batchId: string };
 
@@ -56,7 +57,7 @@ export function RunListConfirm({ target, onClose, onShow }: { target: RunTarget;
   // Calldron applies the batch's window itself: calls asked for while it is closed wait for its opening.
   const starts = ready?.window
     ? ready.opensAt
-      ? tg("startsBatchClosed", { when: format.dateTime(new Date(ready.opensAt), { dateStyle: "medium", timeStyle: "short" }), zone: yourZone })
+      ? tg("startsBatchClosed", { when: format.dateTime(new Date(ready.opensAt), DATE_TIME), zone: yourZone })
       : tg("startsBatchOpen")
     : undefined;
   const confirmed = ready ? typedCountConfirms(ready.toDial, typedNumber(typed)) : false;

@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useTask } from "@/components/tasks/use-task";
 import { Notice } from "@/components/ui/notice";
 import { getTaskItems } from "@/lib/actions/tasks";
+import { DATE_TIME } from "@/lib/i18n/date-formats";
 
 const OUTCOMES = ["called", "dnc", "alreadyInBatch", "reconciled", "failed", "invalid", "duplicate"] as const;
 
@@ -38,7 +39,7 @@ export function RunListSummary({ taskId }: { taskId: string }) {
       </dl>
       {task.state === "failed" && task.error && <Notice tone="error">{stopReason(t, task.error)}</Notice>}
       {task.finishedAt && (
-        <p className="text-xs text-slate-500">{t("finishedAt", { when: format.dateTime(new Date(task.finishedAt), { dateStyle: "medium", timeStyle: "short" }) })}</p>
+        <p className="text-xs text-slate-500">{t("finishedAt", { when: format.dateTime(new Date(task.finishedAt), DATE_TIME) })}</p>
       )}
       {failed.data && failed.data.length > 0 && (
         <div>

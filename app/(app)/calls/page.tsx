@@ -13,6 +13,7 @@ import { recordingSrc } from "@/lib/calls/recording-src";
 import { syncStatuses } from "@/lib/calls/sync-status";
 import { listCalls, listCampaignChoices } from "@/lib/db/queries/call-list";
 import { listConnectionSummaries } from "@/lib/db/queries/connections";
+import { DATE, DATE_TIME_SECONDS, TIME_SECONDS } from "@/lib/i18n/date-formats";
 import { DEFAULT_TIME_ZONE, isTimeZone } from "@/lib/i18n/time-zones";
 import { formatPhone } from "@/lib/phone-format";
 
@@ -40,7 +41,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
   ]);
   const connectionNames = new Map(connections.map((c) => [c.id, c.name]));
   const campaignNames = new Map(campaigns.map((c) => [c.id, c.name]));
-  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "short", timeStyle: "medium" }) : null);
+  const when = (d: Date | null) => (d ? format.dateTime(d, DATE_TIME_SECONDS) : null);
   const ivrText = (answer: string | null) => {
     if (answer === null) return null;
     if (answer === "-1") return t("ivrChoices.stayed");
@@ -59,7 +60,8 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
     final: r.final,
     duration: r.durationSeconds === null ? null : t("seconds", { seconds: format.number(r.durationSeconds) }),
     atIso: r.at.toISOString(),
-    atText: when(r.at) as string,
+    atDate: format.dateTime(r.at, DATE),
+    atTime: format.dateTime(r.at, TIME_SECONDS),
     ivr: ivrText(r.ivrAnswer),
     ivrAction: r.ivrAction,
     rawStatus: r.rawStatus,

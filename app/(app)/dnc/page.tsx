@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { countDncEntries, listDncEntries } from "@/lib/db/queries/dnc";
 import { decodeDncCursor, encodeDncCursor } from "@/lib/dnc-cursor";
+import { DATE_TIME } from "@/lib/i18n/date-formats";
 import { formatPhone } from "@/lib/phone-format";
 
 const PAGE_SIZE = 50;
@@ -42,7 +43,7 @@ export default async function DncPage({ searchParams }: { searchParams: Promise<
     reason: e.reason,
     addedBy: e.addedByEmail,
     source: e.source,
-    addedAt: format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+    addedAt: format.dateTime(e.createdAt, DATE_TIME),
   }));
   const firstRow = entries[0];
   const lastRow = entries.at(-1);

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
 import { listTasks } from "@/lib/db/queries/tasks";
+import { DATE_TIME } from "@/lib/i18n/date-formats";
 
 const PER_PAGE = 25;
 
@@ -26,7 +27,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const rows = await listTasks({ ownerId: user.id, before: beforeDate, limit: PER_PAGE + 1 });
   const tasks = rows.slice(0, PER_PAGE);
   const older = rows.length > PER_PAGE ? tasks.at(-1)?.createdAt.toISOString() : undefined;
-  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "short", timeStyle: "short" }) : "—");
+  const when = (d: Date | null) => (d ? format.dateTime(d, DATE_TIME) : "—");
   return (
     <>
       <PageHeader title={t("pageTitle")}>{t("pageIntro")}</PageHeader>

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
 import { listContactLists } from "@/lib/db/queries/contact-lists";
+import { DATE_TIME } from "@/lib/i18n/date-formats";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contactLists"))("title") };
@@ -56,7 +57,7 @@ export default async function ContactListsPage() {
                       </Link>
                     </Td>
                     <Td>{format.number(l.entries)}</Td>
-                    <Td>{format.dateTime(l.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
+                    <Td>{format.dateTime(l.createdAt, DATE_TIME)}</Td>
                   </tr>
                 ))}
               </tbody>

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection as dynamicRequest } from "next/server";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { IvrMenuTree } from "@/components/calldog/ivr-menu-tree";
+import { DATE_TIME } from "@/lib/i18n/date-formats";
 import { showRussianPhone } from "@/lib/phone-ru";
 import { LazyCampaignResults } from "@/components/calldog-campaigns/lazy-campaign-results";
 import { CampaignStateBadge } from "@/components/calldog-campaigns/campaign-state-badge";
@@ -44,11 +45,14 @@ export default async function CalldogCampaignPage({ params }: { params: Promise<
   const settings = readCampaignSettings(campaign.settings);
   const records = await listCalldogRecordChoices({ connectionId: campaign.connectionId });
   const recordNames = Object.fromEntries(records.map((r) => [r.recordId, r.name]));
-  const when = (date: Date | null | undefined) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : "—");
+  // Launched and created on the user's own clock (next-intl's zone), named, since the planned start beside them is on
+  // the campaign's.
+  const yourZone = await getTimeZone();
+  const when = (date: Date | null | undefined) => (date ? t("atZone", { when: format.dateTime(date, DATE_TIME), zone: yourZone }) : "—");
   const plannedAt = campaign.plannedAt ?? settings.plannedAt ?? null;
   // The planned start on the campaign's own clock, with its zone: the window it was moved into is read there too.
   const zone = campaign.timeZone;
-  const plannedWhen = plannedAt ? format.dateTime(plannedAt, { dateStyle: "medium", timeStyle: "short", timeZone: zone }) : null;
+  const plannedWhen = plannedAt ? format.dateTime(plannedAt, { ...DATE_TIME, timeZone: zone }) : null;
 
   return (
     <>
@@ -86,9 +90,9 @@ export default async function CalldogCampaignPage({ params }: { params: Promise<
                 </>
               )}
               <dt className="text-slate-500">{t("launchedAt")}</dt>
-              <dd>{when(campaign.launchedAt)}</dd>
+              <dd data-testid="campaign-launched">{when(campaign.launchedAt)}</dd>
               <dt className="text-slate-500">{t("createdAt")}</dt>
-              <dd>{when(campaign.createdAt)}</dd>
+              <dd data-testid="campaign-created">{when(campaign.createdAt)}</dd>
               <dt className="text-slate-500">{t("message")}</dt>
               <dd className="[overflow-wrap:anywhere]">{describeMessage(t, settings.message, recordNames)}</dd>
               <dt className="text-slate-500">{t("callerId")}</dt>

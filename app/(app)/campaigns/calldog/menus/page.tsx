@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { IvrMenuTree } from "@/components/calldog/ivr-menu-tree";
+import { DATE_TIME } from "@/lib/i18n/date-formats";
 import { showRussianPhone } from "@/lib/phone-ru";
 import { IvrTemplateDeleteButton } from "@/components/calldog/ivr-template-delete-button";
 import { Pager, pageParam } from "@/components/provider-data/pager";
@@ -67,7 +68,7 @@ export default async function IvrMenusPage({ searchParams }: { searchParams: Pro
                     <Td className="hidden align-top text-xs text-slate-600 lg:table-cell">
                       {row.createdByEmail ?? "—"}
                       <br />
-                      {format.dateTime(row.createdAt, { dateStyle: "short", timeStyle: "short" })}
+                      {format.dateTime(row.createdAt, DATE_TIME)}
                     </Td>
                     <Td className="align-top">
                       <div className="flex justify-end gap-2">

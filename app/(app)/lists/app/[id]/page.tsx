@@ -13,6 +13,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
 import { mayChangeContactList } from "@/lib/contact-lists/access";
 import { countContactListEntries, findContactList, listContactListEntries } from "@/lib/db/queries/contact-lists";
+import { DATE_TIME } from "@/lib/i18n/date-formats";
 import { formatPhone } from "@/lib/phone-format";
 import { readEachConnection } from "@/lib/providers/connection-clients";
 
@@ -98,7 +99,7 @@ export default async function ContactListPage({ params, searchParams }: { params
                   <tr key={e.id} data-testid="kept-entry">
                     <Td className="whitespace-nowrap font-mono text-xs">{formatPhone(e.phone)}</Td>
                     <Td>{e.name}</Td>
-                    <Td>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
+                    <Td>{format.dateTime(e.createdAt, DATE_TIME)}</Td>
                     {canChange && (
                       <Td>
                         <RemoveEntryButton listId={id} entryId={e.id} phone={formatPhone(e.phone)} />
