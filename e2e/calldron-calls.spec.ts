@@ -109,6 +109,7 @@ test("the table fits 1280 px in Russian too, and at 1024 px it scrolls with a vi
   await page.getByLabel("Language").filter({ visible: true }).selectOption("ru");
   try {
     await expect(page.getByRole("columnheader", { name: "Итог" })).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: /^Набран – завершён \((UTC|[A-Za-z_]+\/[A-Za-z_/+-]+)\)$/ })).toBeVisible();
     await expect(page.getByTestId("call-row")).toHaveCount(25);
     await expect(page.getByTestId("scroll-hint")).toHaveCount(0);
     await expectNoPageScroll(page, "the batch page at 1280 px");

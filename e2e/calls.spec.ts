@@ -334,6 +334,8 @@ test("the page fits 1280 px in English and Russian; empty filters say so", async
   await expectControlTextFits(page.getByLabel("Phone number"), "the number's placeholder");
   // A call's time with the month in words and its seconds, never 11/28/26.
   await expect(page.getByTestId("call-at").first()).toHaveText(EN_DATE_TIME_SECONDS);
+  // The times are on the user's clock, and the column's head says which.
+  await expect(page.getByRole("columnheader", { name: /^When \((UTC|[A-Za-z_]+\/[A-Za-z_/+-]+)\)$/ })).toBeVisible();
   await page.screenshot({ path: "test-results/calls-view-1280-en.png", fullPage: true });
   await page.getByLabel("Language").filter({ visible: true }).selectOption("ru");
   try {
@@ -346,6 +348,7 @@ test("the page fits 1280 px in English and Russian; empty filters say so", async
     await expectControlTextFits(page.getByLabel("Сначала"), "the sort select");
     await expectControlTextFits(page.getByLabel("Номер телефона"), "the number's placeholder");
     await expect(page.getByTestId("call-at").first()).toHaveText(RU_DATE_TIME_SECONDS);
+    await expect(page.getByRole("columnheader", { name: /^Когда \((UTC|[A-Za-z_]+\/[A-Za-z_/+-]+)\)$/ })).toBeVisible();
     await page.screenshot({ path: "test-results/calls-view-1280-ru.png", fullPage: true });
   } finally {
     await page.getByLabel("Язык").filter({ visible: true }).selectOption("en");

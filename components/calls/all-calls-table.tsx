@@ -1,12 +1,13 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTimeZone, useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 import { AudioPlayer } from "@/components/audio/audio-player";
 import { CallDetailDialog } from "@/components/calls/call-detail-dialog";
 import { WideTable } from "@/components/calls/wide-table";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { DEFAULT_TIME_ZONE } from "@/lib/i18n/time-zones";
 
 /** One call as the page shows it: every text already formatted on the server. */
 export type AllCallsRow = {
@@ -50,6 +51,7 @@ const smallButton = "rounded border border-slate-300 px-2 py-0.5 text-indigo-700
 /** A page of calls of any provider; a recording's player opens under its row, the details in a dialog. */
 export function AllCallsTable({ rows }: { rows: AllCallsRow[] }) {
   const t = useTranslations("callsView");
+  const zone = useTimeZone() ?? DEFAULT_TIME_ZONE;
   const [playing, setPlaying] = useState<string | null>(null);
   const [details, setDetails] = useState<AllCallsRow | null>(null);
   return (
@@ -70,7 +72,7 @@ export function AllCallsTable({ rows }: { rows: AllCallsRow[] }) {
               {t("columns.duration")}
             </th>
             <th scope="col" className={th}>
-              {t("columns.at")}
+              {t.rich("columns.at", { name: zone, zone: (chunks) => <span className="normal-case">{chunks}</span> })}
             </th>
             <th scope="col" className={th}>
               {t("columns.ivr")}

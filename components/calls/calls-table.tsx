@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useTimeZone, useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 import { AudioPlayer } from "@/components/audio/audio-player";
 import { WideTable } from "@/components/calls/wide-table";
@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import type { CallRow } from "@/lib/calls/batch-calls";
 import { DATE, DATE_TIME_SECONDS, TIME_SECONDS } from "@/lib/i18n/date-formats";
+import { DEFAULT_TIME_ZONE } from "@/lib/i18n/time-zones";
 
 const STATUS_TONE: Record<string, "green" | "amber" | "red" | "gray"> = {
   answered: "green",
@@ -24,6 +25,7 @@ const td = "px-2 py-2 align-middle text-slate-800";
 /** One page of calls. A recording's player opens under its row, so that a page does not load 25 recordings at once. */
 export function CallsTable({ rows, connectionId, batchId }: { rows: CallRow[]; connectionId: string; batchId: string }) {
   const t = useTranslations("callsPage");
+  const zone = useTimeZone() ?? DEFAULT_TIME_ZONE;
   const format = useFormatter();
   const [open, setOpen] = useState<string | null>(null);
   const word = (group: "statuses" | "results", value: string) => (t.has(`${group}.${value}` as never) ? t(`${group}.${value}` as never) : value);
@@ -47,7 +49,7 @@ export function CallsTable({ rows, connectionId, batchId }: { rows: CallRow[]; c
             {t("duration")}
           </th>
           <th scope="col" className={th}>
-            {t("dialedAt")} – {t("endedAt")}
+            {t.rich("times", { name: zone, zone: (chunks) => <span className="normal-case">{chunks}</span> })}
           </th>
           <th scope="col" className={th}>
             {t("final")}
