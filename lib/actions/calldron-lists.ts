@@ -10,7 +10,7 @@ import { findActiveTask, insertTask } from "@/lib/db/queries/tasks";
 import type { Connection } from "@/lib/db/schema";
 import { mayDial, parsePhoneList, screenForDialing } from "@/lib/dialing/screen";
 import { SafeError } from "@/lib/errors";
-import { findSubscriberByPhone, subscriberPhone } from "@/lib/lists/calldron-members";
+import { calldronListName, findSubscriberByPhone, subscriberPhone } from "@/lib/lists/calldron-members";
 import { createCalldronListOnce } from "@/lib/lists/create-calldron-list";
 import { outcomeUnknown, providerFailure } from "@/lib/provider-failure";
 import type { CalldronClient } from "@/lib/providers/calldron/client";
@@ -40,8 +40,7 @@ export const deleteCalldronList = action({ role: "any", schema: z.object({ conne
   const client = await calldron(input.connectionId);
   // How many numbers go with the list, and its name, for the audit log: read now, as nothing can read them later.
   // Unknown (null) if Calldron cannot say; the entry then names the list by its id.
-  const count = await countSubscribers(client, input.listId).catch(() => null);
-  const listName = await listNameOf(client, input.listId);
+  const [count, listName] = await Promise.all([countSubscribers(client, input.listId).catch(() => null), calldronListName(client, input.listId)]);
   try {
     await client.deleteList(input.listId);
   } catch (error) {
@@ -69,7 +68,7 @@ export const addCalldronSubscriber = action({ role: "any", schema: z.object({ co
     if (!found.subscriber) throw new SafeError("subscriberAddLost");
   }
   // A list in a running batch is dialed: what goes into one is audited with its count, and the list's name.
-  const listName = await listNameOf(client, input.listId);
+  const listName = await calldronListName(client, input.listId);
   await recordAudit({ actor: user, action: "calldron.subscribers.added", target: phone, details: { connectionId: input.connectionId, listId: input.listId, listName, count: 1 } });
   revalidatePath(listPath(input.connectionId, input.listId));
   return { phone: formatPhone(phone), already: false };
@@ -81,7 +80,7 @@ export const removeCalldronSubscriber = action(
     const client = await calldron(input.connectionId);
     // The audit log names the list and the number, not the provider's id: read before the number goes.
     const [listName, phone] = await Promise.all([
-      listNameOf(client, input.listId),
+      calldronListName(client, input.listId),
       client.showSubscriber(input.listId, input.subscriberId).then(subscriberPhone, () => undefined),
     ]);
     try {
@@ -156,14 +155,6 @@ async function calldron(id: string): Promise<CalldronClient> {
   const connection = await findConnection({ id });
   if (connection?.provider !== "calldron") throw new SafeError("connectionNotFound");
   return clientFor(connection as Connection & { provider: "calldron" });
-}
-
-/** A list's name for the audit log; undefined when Calldron cannot say (the entry then shows the id). */
-async function listNameOf(client: CalldronClient, listId: string): Promise<string | undefined> {
-  return client.showList(listId).then(
-    (list) => list.name,
-    () => undefined,
-  );
 }
 
 function listPath(connection: string, list: string): string {

@@ -19,6 +19,7 @@ import { findConnection } from "@/lib/db/queries/connections";
 import { insertTask } from "@/lib/db/queries/tasks";
 import type { Connection } from "@/lib/db/schema";
 import { SafeError } from "@/lib/errors";
+import { calldronListName } from "@/lib/lists/calldron-members";
 import { clientFor } from "@/lib/providers/connection-clients";
 import { toE164 } from "@/lib/providers/phone";
 import { ADD_SUBSCRIBERS_KIND, type AddSubscribersInput } from "@/lib/tasks/calldron-add-subscribers";
@@ -86,13 +87,8 @@ export const pushContactListToCalldron = action(
     const phones = await listContactListPhones({ listId: list.id });
     if (phones.length === 0) throw new SafeError("importNothingValid");
     // The Calldron list's name, for the task's title and the audit log; its id if Calldron cannot say now.
-    const calldronListName = await clientFor(connection as Connection & { provider: "calldron" })
-      .showList(input.calldronListId)
-      .then(
-        (found) => found.name,
-        () => undefined,
-      );
-    const taskInput: AddSubscribersInput = { connectionId: connection.id, listId: input.calldronListId, listName: calldronListName ?? input.calldronListId };
+    const listName = await calldronListName(clientFor(connection as Connection & { provider: "calldron" }), input.calldronListId);
+    const taskInput: AddSubscribersInput = { connectionId: connection.id, listId: input.calldronListId, listName: listName ?? input.calldronListId };
     const task = await insertTask({
       kind: ADD_SUBSCRIBERS_KIND,
       ownerId: user.id,
@@ -106,7 +102,7 @@ export const pushContactListToCalldron = action(
       actor: user,
       action: "calldron.subscribers.added",
       target: list.name,
-      details: { connectionId: connection.id, listId: input.calldronListId, listName: calldronListName, fromContactList: list.id, count: phones.length, taskId: task.id },
+      details: { connectionId: connection.id, listId: input.calldronListId, listName, fromContactList: list.id, count: phones.length, taskId: task.id },
     });
     return { taskId: task.id };
   },

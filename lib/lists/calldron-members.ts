@@ -14,6 +14,14 @@ export function subscriberPhone(subscriber: CalldronSubscriber): string {
   return toE164(subscriber.phone) ?? subscriber.phone;
 }
 
+/** A list's name, for what is recorded about it (the audit log, a task's title); undefined when Calldron cannot say now. */
+export async function calldronListName(client: CalldronClient, listId: string): Promise<string | undefined> {
+  return client.showList(listId).then(
+    (list) => list.name,
+    () => undefined,
+  );
+}
+
 /** Every number in a list (E.164), reading all its pages: what a bulk add must know before it adds. */
 export async function readListPhones(client: CalldronClient, listId: string): Promise<Set<string>> {
   const phones = new Set<string>();
