@@ -34,7 +34,7 @@ export function IntrosTable({ rows }: { rows: IntroListRow[] }) {
               <AudioPlayer className="mt-2" src={`/api/audio/${row.audioFileId}`} label={t("playIntro", { batch: row.batchId })} downloadName={row.fileName} />
             </Td>
             <Td>{row.durationSeconds === null ? "—" : t("seconds", { seconds: Math.round(row.durationSeconds * 10) / 10 })}</Td>
-            <Td>{format.dateTime(new Date(row.updatedAt), DATE_TIME)}</Td>
+            <Td className="whitespace-nowrap">{format.dateTime(new Date(row.updatedAt), DATE_TIME)}</Td>
           </tr>
         ))}
       </tbody>

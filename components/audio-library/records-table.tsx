@@ -84,7 +84,7 @@ export function RecordsTable({ rows, caption }: { rows: RecordListRow[]; caption
                 <Badge tone={MODERATION_TONES[row.moderation] ?? "gray"}>{t(`moderation.${row.moderation in MODERATION_TONES ? row.moderation : "unknown"}`)}</Badge>
               </Td>
               <Td>{row.createdByName ?? "—"}</Td>
-              <Td>{format.dateTime(new Date(row.createdAt), DATE_TIME)}</Td>
+              <Td className="whitespace-nowrap">{format.dateTime(new Date(row.createdAt), DATE_TIME)}</Td>
               <Td>
                 <ConfirmButton
                   label={t("delete")}
