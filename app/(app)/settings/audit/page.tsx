@@ -60,10 +60,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   {actionLabel(e.action)}
                   <Count count={auditCount(e.details)} label={(n) => t("count", { n })} />
                 </Td>
-                <Td className="min-w-52 wrap-anywhere">
+                <Td className="min-w-40 wrap-anywhere">
                   <Subject parts={auditSubject(e)} />
                 </Td>
-                <Td className="min-w-[14ch] font-mono text-xs wrap-anywhere">{e.ip ?? "—"}</Td>
+                <Td className="min-w-[13ch] font-mono text-xs wrap-anywhere">{e.ip ?? "—"}</Td>
                 <Td className="font-mono text-xs">
                   {/* A table cell ignores max-width; a block inside it keeps long details to one cut line. */}
                   {Object.keys(e.details).length > 0 && (
