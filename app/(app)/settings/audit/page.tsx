@@ -55,7 +55,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 </Td>
                 {/* An address is one long word: a long one may break anywhere (or it widens the table past 1280 px),
                     and the column's minimum keeps an ordinary one whole. */}
-                <Td className="min-w-52 wrap-anywhere">{e.actorEmail ?? <span className="text-slate-500">{t("system")}</span>}</Td>
+                <Td className="min-w-48 wrap-anywhere">{e.actorEmail ?? <span className="text-slate-500">{t("system")}</span>}</Td>
                 <Td title={e.action}>
                   {actionLabel(e.action)}
                   <Count count={auditCount(e.details)} label={(n) => t("count", { n })} />
@@ -63,7 +63,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <Td className="min-w-40 wrap-anywhere">
                   <Subject parts={auditSubject(e)} />
                 </Td>
-                <Td className="min-w-[13ch] font-mono text-xs wrap-anywhere">{e.ip ?? "—"}</Td>
+                <Td className="font-mono text-xs wrap-anywhere">{e.ip ?? "—"}</Td>
                 <Td className="font-mono text-xs">
                   {/* A table cell ignores max-width; a block inside it keeps long details to one cut line. */}
                   {Object.keys(e.details).length > 0 && (
